@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { postpone as postponeRule, validateCadence } from '../domain/followup';
+import { findCpr } from '../domain/cpr';
+import { isLocalDate, LocalDate } from '../domain/localDate';
+import type { StaffRow } from '../store/types';
+import type { Store } from '../store/store';
+import { deadlineOfMeasure, MeasureDeadline } from './deadlines';
+import type { MunicipalityContext } from './municipalityContext';
+import { decodeCadence } from '../teams/views/deadlineText';
+
+export type Bilingual = { da: string; en: string };
+
+export type ActionResult<T> = { ok: true; value: T } | { ok: false; reason: Bilingual; stale?: boolean };
+
+const fail = (da: string, en: string, stale = false): { ok: false; reason: Bilingual; stale: boolean } => ({
+  ok: false,
+  reason: { da, en },
+  stale,
+});
+
+const date = z.string().refine(isLocalDate, 'date');
+
+export const registerInput = z.object({
+  measureId: z.string().uuid(),
+  due: date,
+  heldOn: date,
+  childConversation: z.enum(['yes', 'no']),
+  ladderStep: z.string().optional().default(''),
+  cadence: z.string().optional(),
+  cadenceReason: z.string().max(500).optional(),
+});
+
+export const postponeInput = z.object({
+  measureId: z.string().uuid(),
+  due: date,
+  postponeTo: date,
+  reason: z.string().max(500),
+});
+
+async function currentDeadline(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  measureId: string,
+  today: LocalDate,
+): Promise<ActionResult<MeasureDeadline>> {
+  const t = store.tenant({ municipalityId: m.id, actor: `staff:${actor.email}` });
+  const rows = await t.measures.openWithHistory();
+  const row = rows.find((r) => r.id === measureId);
+  if (!row)
+    return fail(
+      'Sagen eller foranstaltningen findes ikke (længere).',
+      'The case or measure no longer exists.',
+    );
+  // Roles are checked here, on the server: the card button is never the only guard.
+  const mayAct =
+    row.adviser_id === actor.id || (actor.roles.includes('leader') && row.leader_id === actor.id);
+  if (!mayAct) return fail('Du har ikke adgang til denne sag.', 'You do not have access to this case.');
+  const d = deadlineOfMeasure(row, m.policy, today);
+  if (!d)
+    return fail(
+      'Der er ingen opfølgning at registrere på denne foranstaltning.',
+      'There is no follow-up to register on this measure.',
+      true,
+    );
+  return { ok: true, value: d };
+}
+
+export interface Registered {
+  deadline: MeasureDeadline;
+  heldOn: LocalDate;
+  next: MeasureDeadline | null;
+}
+
+/**
+ * Registers a held follow-up from a card. The next due date is computed from the registration date
+ * (SPEC); the first registration records the cadence and its reason (Barnets Lov § 95 stk. 3).
+ */
+export async function registerFollowUp(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  input: z.infer<typeof registerInput>,
+  today: LocalDate,
+): Promise<ActionResult<Registered>> {
+  const cur = await currentDeadline(store, m, actor, input.measureId, today);
+  if (!cur.ok) return cur;
+  const d = cur.value;
+  if (d.due !== input.due || d.kind !== 'followup') {
+    return fail('Denne opfølgning er allerede håndteret.', 'This follow-up has already been handled.', true);
+  }
+  if (input.heldOn > today)
+    return fail(
+      'Datoen for opfølgningen kan ikke ligge i fremtiden.',
+      'The follow-up date cannot be in the future.',
+    );
+  let ladderStep: number | null = null;
+  if (input.ladderStep) {
+    ladderStep = Number(input.ladderStep);
+    if (!m.ladder.steps.some((s) => s.step === ladderStep))
+      return fail('Ukendt trin på indsatstrappen.', 'Unknown ladder step.');
+  }
+  let cadence: { every: NonNullable<ReturnType<typeof decodeCadence>>; reason: string } | null = null;
+  if (d.first) {
+    const every = input.cadence ? decodeCadence(input.cadence) : null;
+    const reason = (input.cadenceReason ?? '').trim();
+    if (!every)
+      return fail('Vælg den fremtidige opfølgningskadence.', 'Choose the future follow-up cadence.');
+    if (findCpr(reason))
+      return fail(
+        'Begrundelsen ligner et CPR-nummer. Samspil gemmer ikke CPR-numre.',
+        'The reason looks like a CPR number. Samspil does not store CPR numbers.',
+      );
+    const ok = validateCadence({ every, reason, decidedOn: input.heldOn }, d.measureType, m.policy.regime);
+    if (!ok.ok) return { ok: false, reason: ok.reason };
+    cadence = { every, reason };
+  }
+  await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
+    if (cadence) await t.measures.setCadence(d.measureId, { ...cadence, decidedOn: input.heldOn });
+    await t.measures.addFollowUp({
+      measureId: d.measureId,
+      heldOn: input.heldOn,
+      dueOn: d.due,
+      childConversation: input.childConversation === 'yes',
+    });
+    if (ladderStep !== null) await t.cases.changeStep(d.caseId, ladderStep, input.heldOn);
+    await t.outbox.cancelPending(`${d.kind}:${d.measureId}:${d.due}:`);
+  });
+  const after = await store
+    .tenant({ municipalityId: m.id, actor: 'system' })
+    .measures.openWithHistory(d.adviserId);
+  const row = after.find((r) => r.id === d.measureId);
+  return {
+    ok: true,
+    value: { deadline: d, heldOn: input.heldOn, next: row ? deadlineOfMeasure(row, m.policy, today) : null },
+  };
+}
+
+/** Postpones the current follow-up: only with a reason, never past the legal date. */
+export async function postponeFollowUp(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  input: z.infer<typeof postponeInput>,
+  today: LocalDate,
+): Promise<ActionResult<{ deadline: MeasureDeadline; to: LocalDate; reason: string }>> {
+  const cur = await currentDeadline(store, m, actor, input.measureId, today);
+  if (!cur.ok) return cur;
+  const d = cur.value;
+  if (d.due !== input.due)
+    return fail('Denne opfølgning er allerede håndteret.', 'This follow-up has already been handled.', true);
+  if (d.kind !== 'followup')
+    return fail(
+      'Kun opfølgninger kan udskydes – lovens frister kan ikke.',
+      'Only follow-ups can be postponed, not legal deadlines.',
+    );
+  const reason = input.reason.trim();
+  if (findCpr(reason))
+    return fail(
+      'Begrundelsen ligner et CPR-nummer. Samspil gemmer ikke CPR-numre.',
+      'The reason looks like a CPR number. Samspil does not store CPR numbers.',
+    );
+  const res = postponeRule({ due: d.due, legalDue: d.legalDue }, input.postponeTo, reason);
+  if (!res.ok) return { ok: false, reason: res.reason };
+  await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
+    await t.measures.setPostponement(d.measureId, res.due, reason);
+    await t.outbox.cancelPending(`${d.kind}:${d.measureId}:${d.due}:`);
+  });
+  return { ok: true, value: { deadline: d, to: res.due, reason } };
+}

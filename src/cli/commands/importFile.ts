@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from '../command';
+import { parseCommandArgs } from '../args';
+import { UsageError } from '../context';
+import { resolveMunicipalityId, withStore } from '../storeAccess';
+import { loadMunicipality } from '../../app/municipalityContext';
+import { formatImportResult, runImport } from '../../import/importer';
+import { ImportFileError, readRows } from '../../import/read';
+import { IMPORT_KINDS, ImportKind, kindFromColumns } from '../../import/schemas';
+import { localDateOf } from '../../domain/calendar';
+
+export const importFile: Command = {
+  usage: 'import FILE [--kind K] [--dry-run] [--municipality ID]',
+  summary: 'import staff, teams, cases, measures or follow-ups from CSV or JSON',
+  async run(args, ctx) {
+    const { values, positionals } = parseCommandArgs(args, {
+      kind: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      municipality: { type: 'string' },
+    });
+    const file = positionals[0];
+    if (!file) throw new UsageError('Name the file to import.');
+    if (values.kind && !IMPORT_KINDS.includes(values.kind as ImportKind)) {
+      throw new UsageError(`--kind must be one of ${IMPORT_KINDS.join(', ')}.`);
+    }
+    let rows;
+    try {
+      rows = readRows(fs.readFileSync(file, 'utf8'), path.basename(file));
+    } catch (err) {
+      if (err instanceof ImportFileError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
+        ctx.err((err as Error).message);
+        return 1;
+      }
+      throw err;
+    }
+    const kind =
+      (values.kind as ImportKind | undefined) ?? kindFromColumns(Object.keys(rows[0]?.values ?? {}));
+    if (!kind) throw new UsageError('Cannot tell what the file holds from its columns: give --kind.');
+    return withStore(ctx, 'import', async (store) => {
+      const municipalityId = await resolveMunicipalityId(store, ctx, values.municipality);
+      const m = await loadMunicipality(store, municipalityId);
+      const result = await runImport(
+        store,
+        { municipalityId, actor: 'cli:import' },
+        {
+          ladderMaxStep: m.ladder.steps.length,
+          policy: m.policy,
+          today: localDateOf(ctx.clock.now(), m.settings.timeZone),
+        },
+        kind,
+        rows,
+        { dryRun: values['dry-run'] ?? false },
+      );
+      const text = formatImportResult(result);
+      if (result.errors.length) {
+        ctx.err(text);
+        return 1;
+      }
+      ctx.out(text);
+      return 0;
+    });
+  },
+};

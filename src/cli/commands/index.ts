@@ -1,0 +1,18 @@
+import { Command } from '../command';
+import { demo } from './demo';
+import { importFile } from './importFile';
+import { migrate } from './migrate';
+import { municipality } from './municipality';
+import { report } from './report';
+import { start } from './start';
+import { tick } from './tick';
+
+export const COMMANDS: Record<string, Command> = {
+  migrate,
+  municipality,
+  demo,
+  import: importFile,
+  report,
+  start,
+  tick,
+};

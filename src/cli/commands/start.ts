@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { Command } from '../command';
+import { UsageError } from '../context';
+import { run } from '../run';
+import { openStore } from '../../store/open';
+import { createLogger } from '../../log';
+import { createAdapter } from '../../teams/adapter';
+import { createBotApp } from '../../teams/botApp';
+import { BotFrameworkTransport } from '../../teams/proactive';
+import { createHttpApp, listen } from '../../server/httpServer';
+import { startAdminEndpoint } from '../../server/adminEndpoint';
+import { OutboxSender } from '../../outbox/sender';
+import { startScheduler } from '../../scheduler/scheduler';
+import { sendWindowFrom } from '../../app/sendWindow';
+
+export const start: Command = {
+  usage: 'start',
+  summary: 'run the bot server (/api/messages, /healthz) and the scheduler',
+  async run(_args, ctx) {
+    const { config } = ctx;
+    if (config.NODE_ENV === 'production' && !config.MicrosoftAppId) {
+      throw new UsageError(
+        'Refusing to start in production without MicrosoftAppId: incoming requests could not be authenticated.',
+      );
+    }
+    const log = createLogger(config.LOG_LEVEL);
+    const { store, lock } = await openStore(
+      { databaseUrl: config.DATABASE_URL, dataDir: config.SAMSPIL_DATA_DIR },
+      'samspil start',
+    );
+    const adapter = createAdapter(config);
+    const bot = createBotApp({
+      adapter,
+      botAppId: config.MicrosoftAppId,
+      log,
+      store,
+      clock: ctx.clock,
+      devFallback: !config.MicrosoftAppId,
+    });
+    const app = createHttpApp({
+      adapter,
+      runTurn: (context) => bot.run(context),
+      health: async () => {
+        await store.engine.query('SELECT 1');
+        return {
+          store: store.engine.kind,
+          now: ctx.clock.now().toISOString(),
+          outbox: await store.queue.counts(),
+        };
+      },
+      log,
+    });
+    const server = await listen(app, config.PORT);
+    const sender = new OutboxSender(store, new BotFrameworkTransport(adapter, config.MicrosoftAppId ?? ''), {
+      clock: ctx.clock,
+      log,
+      sendWindow: sendWindowFrom(store),
+    });
+    const scheduler = startScheduler(store, sender, ctx.clock, log);
+    // Embedded store: publish a loopback admin endpoint so tick/report/import can run while we hold the lock.
+    const adminToken = randomBytes(24).toString('hex');
+    const admin = lock
+      ? await startAdminEndpoint(adminToken, async (argv) => {
+          let out = '';
+          let err = '';
+          const code = await run(
+            argv,
+            process.env,
+            { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) },
+            store,
+          );
+          return { code, out, err };
+        })
+      : null;
+    if (lock && admin) lock.update({ adminPort: admin.port, adminToken });
+    process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+    ctx.out(
+      `Samspil is listening on http://localhost:${config.PORT}/api/messages (store: ${store.engine.kind}` +
+        `${config.MicrosoftAppId ? '' : ', no app id: authentication off for local use'}).`,
+    );
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    scheduler.stop();
+    await admin?.close();
+    await new Promise((r) => server.close(r));
+    await store.close();
+    ctx.out('Samspil stopped.');
+    return 0;
+  },
+};

@@ -1,0 +1,289 @@
+import { addDuration, Duration, LocalDate, maxDate, minDate } from './localDate';
+import { MEASURE_TYPE_INFO, MeasureType } from './measures';
+import { CadenceRule, FollowUpPolicy, legalPolicy, LegalRegime } from './policy';
+
+export type Bilingual = { da: string; en: string };
+export type Verdict<T = object> = ({ ok: true } & T) | { ok: false; reason: Bilingual };
+
+/** Barnets Lov § 95 stk. 1 (and SEL § 70 before it): the first follow-up within 3 months. */
+const FIRST_LEGAL: Duration = { months: 3 };
+/** Barnets Lov § 156 stk. 5 (two supervision visits a year) and SEL § 70 ("mindst hver 6. måned"). */
+const REPEAT_LEGAL: Duration = { months: 6 };
+
+const isPlacement = (t: MeasureType): boolean => MEASURE_TYPE_INFO[t].placement;
+
+/** Whether the law limits the time between follow-ups after the first one. */
+function repeatLimited(measureType: MeasureType, regime: LegalRegime): boolean {
+  return regime === 'sel-70' || isPlacement(measureType);
+}
+
+/** Messages name dates the Danish way; the domain does not depend on the i18n layer for this. */
+function dateText(d: LocalDate): Bilingual {
+  const [y, m, day] = d.split('-');
+  return { da: `${day}.${m}.${y}`, en: `${day}/${m}/${y}` };
+}
+
+/**
+ * The latest lawful date of the first follow-up: 3 months after the start, or the end of an
+ * investigation running alongside the measure if that comes first (Barnets Lov § 95). Both regimes
+ * have the 3 months; the regime is taken so callers need not know that.
+ */
+export function legalFirstDue(
+  start: LocalDate,
+  _regime: LegalRegime,
+  investigationEnd?: LocalDate | null,
+): LocalDate {
+  const limit = addDuration(start, FIRST_LEGAL);
+  // An investigation that ended before the measure started did not run alongside it.
+  return investigationEnd && investigationEnd >= start ? minDate(limit, investigationEnd) : limit;
+}
+
+/**
+ * The latest lawful date of the next follow-up after one held on `lastHeld`. Under Barnets Lov only
+ * placements have one (§ 156 stk. 5); other measures follow the cadence the adviser decided (§ 95
+ * stk. 3). Under SEL § 70 every measure had 6 months.
+ */
+export function legalNextDue(
+  lastHeld: LocalDate,
+  measureType: MeasureType,
+  regime: LegalRegime,
+): LocalDate | null {
+  if (measureType === 'investigation') return null;
+  return repeatLimited(measureType, regime) ? addDuration(lastHeld, REPEAT_LEGAL) : null;
+}
+
+/** The future cadence the adviser decides and justifies at the first follow-up (§ 95 stk. 3). */
+export interface CadenceDecision {
+  every: Duration;
+  reason: string;
+  decidedOn: LocalDate;
+}
+
+/** A policy that leaves a measure type out falls back on the law's own schedule, never on nothing. */
+function ruleFor(measureType: MeasureType, policy: FollowUpPolicy): CadenceRule {
+  return (
+    policy.rules[measureType] ??
+    legalPolicy(policy.regime).rules[measureType] ?? { firstAfter: FIRST_LEGAL, every: REPEAT_LEGAL }
+  );
+}
+
+export interface NextDueInput {
+  measureType: MeasureType;
+  start: LocalDate;
+  end?: LocalDate | null;
+  /** Registration dates of the follow-ups held so far, in any order. */
+  held: LocalDate[];
+  policy: FollowUpPolicy;
+  cadence?: CadenceDecision | null;
+  investigationEnd?: LocalDate | null;
+  postponedTo?: LocalDate | null;
+}
+
+export interface NextDue {
+  /** The date the adviser is reminded of. */
+  due: LocalDate;
+  /** What the schedule (cadence decision, else policy) gives before the law is applied. */
+  policyDue: LocalDate;
+  /** The latest lawful date; null where the law sets none. */
+  legalDue: LocalDate | null;
+  basis: 'first' | 'cadence' | 'policy';
+  clampedByLaw: boolean;
+  /** True when a valid postponement replaced the computed date. */
+  postponed: boolean;
+}
+
+/**
+ * The next follow-up's due date. It counts from the last registration date, not the old due date,
+ * so a late follow-up does not leave the next one crammed in behind it. Null for an investigation
+ * (it has a deadline instead) and for a measure that ends before the next follow-up falls due.
+ */
+export function nextFollowUpDue(input: NextDueInput): NextDue | null {
+  const { measureType, start, policy } = input;
+  if (measureType === 'investigation') return null;
+  const rule = ruleFor(measureType, policy);
+  let policyDue: LocalDate;
+  let legalDue: LocalDate | null;
+  let basis: NextDue['basis'];
+  if (input.held.length === 0) {
+    policyDue = addDuration(start, rule.firstAfter);
+    legalDue = legalFirstDue(start, policy.regime, input.investigationEnd);
+    basis = 'first';
+  } else {
+    const last = maxDate(...input.held);
+    const interval =
+      rule.later && last >= addDuration(start, rule.later.after) ? rule.later.every : rule.every;
+    policyDue = addDuration(last, input.cadence?.every ?? interval);
+    legalDue = legalNextDue(last, measureType, policy.regime);
+    basis = input.cadence ? 'cadence' : 'policy';
+  }
+  const clampedByLaw = legalDue !== null && legalDue < policyDue;
+  let due = legalDue !== null && clampedByLaw ? legalDue : policyDue;
+  // A stored postponement that is no longer valid (the date moved, the law changed) is ignored
+  // rather than trusted: the computed date is always safe.
+  const postponed = !!input.postponedTo && postpone({ due, legalDue }, input.postponedTo, 'stored').ok;
+  if (postponed && input.postponedTo) due = input.postponedTo;
+  if (input.end && input.end < due) return null;
+  return { due, policyDue, legalDue, basis, clampedByLaw, postponed };
+}
+
+/** Day length used only to compare durations independent of a date: 26 weeks counts as 6 months. */
+const approxDays = (d: Duration): number => (d.months ?? 0) * 30.44 + (d.weeks ?? 0) * 7 + (d.days ?? 0);
+
+/**
+ * What the first-follow-up card pre-fills as the future cadence: the policy's interval, but never one
+ * the law would refuse, so accepting the suggestion always validates.
+ */
+export function suggestedCadence(measureType: MeasureType, policy: FollowUpPolicy): Duration {
+  const every = ruleFor(measureType, policy).every;
+  return repeatLimited(measureType, policy.regime) && approxDays(every) > approxDays(REPEAT_LEGAL)
+    ? REPEAT_LEGAL
+    : every;
+}
+
+/** Checks the cadence decided at the first follow-up: a reason, a positive interval, the law's limit. */
+export function validateCadence(
+  decision: CadenceDecision,
+  measureType: MeasureType,
+  regime: LegalRegime,
+): Verdict {
+  if (measureType === 'investigation') {
+    return {
+      ok: false,
+      reason: {
+        da: 'En børnefaglig undersøgelse har en frist, ikke opfølgninger (Barnets Lov § 20, stk. 3).',
+        en: 'A child protection investigation has a deadline, not follow-ups (Barnets Lov § 20(3)).',
+      },
+    };
+  }
+  if (decision.reason.trim() === '') {
+    return {
+      ok: false,
+      reason: {
+        da: 'Skriv en begrundelse for opfølgningskadencen (Barnets Lov § 95, stk. 3).',
+        en: 'Give a reason for the follow-up cadence (Barnets Lov § 95(3)).',
+      },
+    };
+  }
+  if (approxDays(decision.every) <= 0) {
+    return {
+      ok: false,
+      reason: { da: 'Kadencen skal være længere end nul.', en: 'The cadence must be longer than zero.' },
+    };
+  }
+  if (repeatLimited(measureType, regime) && approxDays(decision.every) > approxDays(REPEAT_LEGAL)) {
+    return {
+      ok: false,
+      reason:
+        regime === 'sel-70'
+          ? {
+              da: 'Der må højst gå 6 måneder mellem opfølgningerne (Serviceloven § 70).',
+              en: 'No more than 6 months may pass between follow-ups (Serviceloven § 70).',
+            }
+          : {
+              da: 'For en anbringelse må der højst gå 6 måneder mellem opfølgningerne (Barnets Lov § 156, stk. 5).',
+              en: 'For a placement no more than 6 months may pass between follow-ups (Barnets Lov § 156(5)).',
+            },
+    };
+  }
+  return { ok: true };
+}
+
+/** A postponement needs a reason, must move the date later, and may never pass the legal date. */
+export function postpone(
+  current: { due: LocalDate; legalDue: LocalDate | null },
+  to: LocalDate,
+  reason: string,
+): Verdict<{ due: LocalDate }> {
+  if (reason.trim() === '') {
+    return {
+      ok: false,
+      reason: { da: 'En udsættelse kræver en begrundelse.', en: 'A postponement needs a reason.' },
+    };
+  }
+  if (to <= current.due) {
+    const d = dateText(current.due);
+    return {
+      ok: false,
+      reason: { da: `Den nye dato skal ligge efter ${d.da}.`, en: `The new date must be after ${d.en}.` },
+    };
+  }
+  if (current.legalDue && to > current.legalDue) {
+    const d = dateText(current.legalDue);
+    return {
+      ok: false,
+      reason: {
+        da: `Opfølgningen kan ikke udsættes til efter lovens frist ${d.da}.`,
+        en: `The follow-up cannot be postponed past the legal deadline ${d.en}.`,
+      },
+    };
+  }
+  return { ok: true, due: to };
+}
+
+/** Barnets Lov § 20 stk. 3: a child protection investigation is finished within 4 months. */
+export function investigationDeadline(start: LocalDate): LocalDate {
+  return addDuration(start, { months: 4 });
+}
+
+/** A § 30 course is concrete and time-limited: its end date is reminded like a follow-up. */
+export function earlyHelpEndReminder(measure: {
+  measureType: MeasureType;
+  end?: LocalDate | null;
+}): LocalDate | null {
+  return measure.measureType === 'early_help' ? (measure.end ?? null) : null;
+}
+
+/** Held on the due date counts as on time. */
+export function isOnTime(heldOn: LocalDate, due: LocalDate): boolean {
+  return heldOn <= due;
+}
+
+export interface HeldCompliance {
+  heldOn: LocalDate;
+  /** The date the follow-up was due by the municipality's schedule (already within the law). */
+  policyDue: LocalDate;
+  legalDue: LocalDate | null;
+  onTimePolicy: boolean;
+  /** Null where the law set no date, so a report can leave it out of the share instead of counting it. */
+  onTimeLegal: boolean | null;
+}
+
+/**
+ * For each follow-up held, whether it was on time against the municipality's policy and against the
+ * law — the compliance figure seed 004 says the evaluation could not compute. Each is judged against
+ * the due date that applied when it was due, i.e. counted from the follow-up before it.
+ */
+export function complianceOfHistory(
+  measureType: MeasureType,
+  start: LocalDate,
+  held: LocalDate[],
+  policy: FollowUpPolicy,
+  cadence?: CadenceDecision | null,
+  investigationEnd?: LocalDate | null,
+): HeldCompliance[] {
+  const sorted = [...held].sort();
+  const out: HeldCompliance[] = [];
+  sorted.forEach((heldOn, i) => {
+    const before = sorted.slice(0, i);
+    const last = before[before.length - 1];
+    // A cadence only governs follow-ups after the one where it was decided.
+    const decided = cadence && last !== undefined && last >= cadence.decidedOn ? cadence : null;
+    const next = nextFollowUpDue({
+      measureType,
+      start,
+      held: before,
+      policy,
+      cadence: decided,
+      investigationEnd,
+    });
+    if (!next) return;
+    out.push({
+      heldOn,
+      policyDue: next.due,
+      legalDue: next.legalDue,
+      onTimePolicy: isOnTime(heldOn, next.due),
+      onTimeLegal: next.legalDue === null ? null : isOnTime(heldOn, next.legalDue),
+    });
+  });
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * Measure types are the keys a follow-up policy maps to a schedule (SPEC "Import files"). Barnets Lov
+ * numbering; the pre-2024 Serviceloven paragraph is kept in the label because the seeds use it.
+ */
+export const MEASURE_TYPES = [
+  'institution',
+  'foster_care',
+  'own_room',
+  'short_term',
+  'preventive',
+  'early_help',
+  'investigation',
+] as const;
+export type MeasureType = (typeof MEASURE_TYPES)[number];
+
+/** Report categories of seed 002 table 2 (institution, foster care, home-based). */
+export type MeasureCategory = 'institution' | 'foster_care' | 'home_based' | 'investigation';
+
+export interface MeasureTypeInfo {
+  type: MeasureType;
+  placement: boolean;
+  category: MeasureCategory;
+  label: { da: string; en: string };
+  law: string;
+}
+
+export const MEASURE_TYPE_INFO: Record<MeasureType, MeasureTypeInfo> = {
+  institution: {
+    type: 'institution',
+    placement: true,
+    category: 'institution',
+    label: { da: 'Institutionsanbringelse', en: 'Residential institution placement' },
+    law: 'Barnets Lov §§ 46–47 (tidl. SEL § 52 stk. 3 nr. 7)',
+  },
+  foster_care: {
+    type: 'foster_care',
+    placement: true,
+    category: 'foster_care',
+    label: { da: 'Anbringelse i plejefamilie', en: 'Foster care placement' },
+    law: 'Barnets Lov §§ 46–47 (tidl. SEL § 52 stk. 3 nr. 7)',
+  },
+  own_room: {
+    type: 'own_room',
+    placement: true,
+    category: 'institution',
+    label: { da: 'Anbringelse på eget værelse', en: 'Placement in own room' },
+    law: 'Barnets Lov §§ 46–47',
+  },
+  short_term: {
+    type: 'short_term',
+    placement: true,
+    category: 'institution',
+    label: { da: 'Korttidsanbringelse', en: 'Short-term placement' },
+    law: 'Barnets Lov §§ 46–47',
+  },
+  preventive: {
+    type: 'preventive',
+    placement: false,
+    category: 'home_based',
+    label: { da: 'Forebyggende foranstaltning (hjemmebaseret)', en: 'Home-based support measure' },
+    law: 'Barnets Lov § 32 (tidl. SEL § 52)',
+  },
+  early_help: {
+    type: 'early_help',
+    placement: false,
+    category: 'home_based',
+    label: { da: 'Tidlig forebyggende indsats (§ 30-forløb)', en: 'Early preventive course (§ 30)' },
+    law: 'Barnets Lov § 30 (tidl. SEL § 11)',
+  },
+  investigation: {
+    type: 'investigation',
+    placement: false,
+    category: 'investigation',
+    label: { da: 'Børnefaglig undersøgelse', en: 'Child protection investigation' },
+    law: 'Barnets Lov § 20 (tidl. SEL § 50)',
+  },
+};
+
+export function isMeasureType(s: string): s is MeasureType {
+  return (MEASURE_TYPES as readonly string[]).includes(s);
+}

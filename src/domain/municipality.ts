@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { isLadderPresetId, LADDER_PRESET_IDS, ladderSchema } from './ladder';
+import { CASELOAD_TARGET } from './caseload';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A month-day that exists in every year (so not 02-29). */
+const monthDay = z
+  .string()
+  .regex(/^\d{2}-\d{2}$/, 'must be MM-DD')
+  .refine((s) => {
+    const [m, d] = s.split('-').map(Number) as [number, number];
+    return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(2001, m, 0)).getUTCDate();
+  }, 'is not a day of the year');
+
+/** A municipality's settings (JSON in the store); every field has a default so old rows stay valid. */
+export const municipalitySettingsSchema = z.object({
+  timeZone: z.string().refine(isTimeZone, 'is not an IANA time zone').default('Europe/Copenhagen'),
+  /** A preset id, or a whole ladder the municipality has edited. */
+  ladder: z
+    .union([
+      z.string().refine(isLadderPresetId, `must be one of ${LADDER_PRESET_IDS.join(', ')} or a ladder`),
+      ladderSchema,
+    ])
+    .default('herning'),
+  /**
+   * A follow-up policy id of src/domain/policy.ts ('legal-minimum', 'herning-1.0', 'sel-70'). Unset means
+   * the law: a municipality that chose nothing should not be held to another municipality's cadence.
+   */
+  policyId: z.string().trim().min(1).default('legal-minimum'),
+  caseloadTarget: z.number().positive().default(CASELOAD_TARGET),
+  /** Working days before a due date that advance reminders go out; kept largest first, no repeats. */
+  reminderDaysBefore: z
+    .array(z.number().int().min(1).max(60))
+    .min(1)
+    .transform((days) => [...new Set(days)].sort((a, b) => b - a))
+    .default([10, 3]),
+  escalateAfterWorkingDays: z.number().int().min(1).max(60).default(5),
+  workingHours: z
+    .object({ start: hhmm, end: hhmm })
+    .refine((h) => h.start < h.end, 'start must be before end')
+    .default({ start: '08:00', end: '16:00' }),
+  /** Years a closed case's data is kept before deletion. */
+  retentionYears: z.number().int().min(1).max(30).default(5),
+  /** The school year team meetings are planned over starts on this day (MM-DD). */
+  schoolYearStartMonthDay: monthDay.default('08-01'),
+});
+
+export type MunicipalitySettings = z.infer<typeof municipalitySettingsSchema>;
+
+export const MUNICIPALITY_PRESETS = ['herning', 'hjorring', 'vesthimmerland'] as const;
+export type MunicipalityPreset = (typeof MUNICIPALITY_PRESETS)[number];
+
+/**
+ * Each model's own ladder. Herning gets its own tighter policy (seed 004 table 5.1); the others have
+ * no written cadence in the seeds, so they start on the law and may edit it.
+ */
+export function defaultSettings(preset: MunicipalityPreset): MunicipalitySettings {
+  const policyId = preset === 'herning' ? 'herning-1.0' : 'legal-minimum';
+  return municipalitySettingsSchema.parse({ ladder: preset, policyId });
+}

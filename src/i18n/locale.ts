@@ -1,0 +1,31 @@
+import { format } from 'date-fns';
+import { da, enGB } from 'date-fns/locale';
+import { parseLocalDate } from '../domain/localDate';
+import type { LocalDate } from '../domain/localDate';
+
+export type Locale = 'da' | 'en';
+
+/** Danish by default; English where the user's Teams locale (or saved choice) is English. */
+export function localeFrom(teamsLocale: string | null | undefined, saved?: string | null): Locale {
+  const chosen = saved ?? teamsLocale ?? 'da';
+  return chosen.toLowerCase().startsWith('en') ? 'en' : 'da';
+}
+
+/** "23. november 2026" / "23 November 2026". The date is a calendar date: no zone to shift it. */
+export function formatDate(date: LocalDate, locale: Locale): string {
+  const d = parseLocalDate(date);
+  const utcNoon = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12));
+  const local = new Date(utcNoon.getUTCFullYear(), utcNoon.getUTCMonth(), utcNoon.getUTCDate());
+  return locale === 'da'
+    ? format(local, 'd. MMMM yyyy', { locale: da })
+    : format(local, 'd MMMM yyyy', { locale: enGB });
+}
+
+/** "man. 23.11.2026" — compact, for lists. */
+export function formatShortDate(date: LocalDate, locale: Locale): string {
+  const d = parseLocalDate(date);
+  const local = new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  return locale === 'da'
+    ? format(local, 'EEE dd.MM.yyyy', { locale: da })
+    : format(local, 'EEE dd/MM/yyyy', { locale: enGB });
+}

@@ -1,0 +1,133 @@
+import { ZodError } from 'zod';
+import type { FollowUpPolicy } from '../domain/policy';
+import type { LocalDate } from '../domain/localDate';
+import type { Store, TenantStore } from '../store/store';
+import type { TenantContext } from '../store/types';
+import { cprIssues } from './fields';
+import { SourceRow } from './read';
+import { ImportKind, ImportRow, rowSchemas } from './schemas';
+import { applyRow, linkLeaders } from './apply';
+
+export interface ImportError {
+  line: number;
+  field?: string;
+  message: string;
+}
+
+export interface ImportResult {
+  kind: ImportKind;
+  rows: number;
+  created: number;
+  updated: number;
+  errors: ImportError[];
+  dryRun: boolean;
+  /** True only when the rows were written (no errors, not a dry run). */
+  applied: boolean;
+}
+
+/** What an import needs to know about the municipality to judge a row. */
+export interface ImportEnv {
+  ladderMaxStep: number;
+  policy: FollowUpPolicy;
+  /** The day the import runs: a follow-up cannot be held after it, ladder moves are dated by it. */
+  today: LocalDate;
+}
+
+export type Parsed<K extends ImportKind> = { line: number; row: ImportRow<K> };
+
+class Rollback extends Error {}
+
+function validate<K extends ImportKind>(
+  kind: K,
+  rows: SourceRow[],
+): { parsed: Parsed<K>[]; errors: ImportError[] } {
+  const parsed: Parsed<K>[] = [];
+  const errors: ImportError[] = [];
+  for (const src of rows) {
+    const cpr = cprIssues(src.values);
+    if (cpr.length) {
+      errors.push(...cpr.map((c) => ({ line: src.line, ...c })));
+      continue;
+    }
+    const res = rowSchemas[kind].safeParse(src.values);
+    if (res.success) parsed.push({ line: src.line, row: res.data as ImportRow<K> });
+    else errors.push(...zodErrors(src.line, res.error));
+  }
+  return { parsed, errors };
+}
+
+function zodErrors(line: number, err: ZodError): ImportError[] {
+  return err.issues.map((i) => ({
+    line,
+    field: i.path.join('.') || undefined,
+    message: i.message === 'Required' ? 'is missing' : i.message,
+  }));
+}
+
+/**
+ * Validates every row, then applies them in one transaction. A file with any bad row imports
+ * nothing; a dry run applies everything and rolls back, so it reports exactly what would change.
+ */
+export async function runImport(
+  store: Store,
+  ctx: TenantContext,
+  env: ImportEnv,
+  kind: ImportKind,
+  rows: SourceRow[],
+  opts: { dryRun: boolean },
+): Promise<ImportResult> {
+  const result: ImportResult = {
+    kind,
+    rows: rows.length,
+    created: 0,
+    updated: 0,
+    errors: [],
+    dryRun: opts.dryRun,
+    applied: false,
+  };
+  const { parsed, errors } = validate(kind, rows);
+  if (errors.length) return { ...result, errors: sortErrors(errors) };
+  try {
+    await store.inTransaction(ctx, async (t: TenantStore) => {
+      for (const outcome of await applyRows(t, env, kind, parsed)) {
+        if ('error' in outcome && outcome.error) result.errors.push({ line: outcome.line, ...outcome.error });
+        else if ('created' in outcome && outcome.created) result.created++;
+        else result.updated++;
+      }
+      if (result.errors.length || opts.dryRun) throw new Rollback();
+    });
+    result.applied = true;
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  result.errors = sortErrors(result.errors);
+  return result;
+}
+
+async function applyRows(t: TenantStore, env: ImportEnv, kind: ImportKind, parsed: Parsed<ImportKind>[]) {
+  const out: { line: number; created?: boolean; error?: { field?: string; message: string } }[] = [];
+  for (const p of orderForApply(kind, parsed))
+    out.push({ line: p.line, ...(await applyRow(t, env, kind, p.row)) });
+  if (kind === 'staff') out.push(...(await linkLeaders(t, parsed as Parsed<'staff'>[])));
+  return out;
+}
+
+/** Follow-ups are applied oldest first so each one's due date is computed from the one before it. */
+function orderForApply(kind: ImportKind, parsed: Parsed<ImportKind>[]): Parsed<ImportKind>[] {
+  if (kind !== 'followups') return parsed;
+  return [...(parsed as Parsed<'followups'>[])].sort((a, b) => a.row.held_on.localeCompare(b.row.held_on));
+}
+
+function sortErrors(errors: ImportError[]): ImportError[] {
+  return [...errors].sort((a, b) => a.line - b.line);
+}
+
+export function formatImportResult(r: ImportResult): string {
+  if (r.errors.length) {
+    const bad = new Set(r.errors.map((e) => e.line)).size;
+    const lines = r.errors.map((e) => `  line ${e.line}: ${e.field ? `${e.field} ` : ''}${e.message}`);
+    return [`${bad} of ${r.rows} ${r.kind} rows have errors; nothing was imported.`, ...lines].join('\n');
+  }
+  const what = `${r.rows} ${r.kind} rows (${r.created} new, ${r.updated} updated)`;
+  return r.dryRun ? `Dry run: ${what} would be imported. Nothing was changed.` : `Imported ${what}.`;
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { isMeasureType, MeasureType } from '../domain/measures';
+import { parseRoles } from '../domain/roles';
+import { professionFromText } from '../domain/professions';
+import {
+  email,
+  emailList,
+  importDate,
+  optionalImportDate,
+  optionalText,
+  requiredText,
+  yesNo,
+} from './fields';
+
+export const IMPORT_KINDS = ['staff', 'teams', 'cases', 'measures', 'followups'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+const roles = requiredText.transform((s, ctx) => {
+  try {
+    return parseRoles(s);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    return z.NEVER;
+  }
+});
+
+const profession = optionalText.transform((s, ctx) => {
+  if (s === null) return null;
+  const id = professionFromText(s);
+  if (!id) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not one of the registered professions` });
+    return z.NEVER;
+  }
+  return id;
+});
+
+const measureType = requiredText.refine((s): s is MeasureType => isMeasureType(s), {
+  message:
+    'must be one of institution, foster_care, own_room, short_term, preventive, early_help, investigation',
+});
+
+/** Initials or nothing: a child's name never enters Samspil (SPEC: minutes refer to initials only). */
+const childInitials = optionalText.refine((s) => s === null || /^[A-ZÆØÅ]{1,4}$/u.test(s), {
+  message: 'must be 1–4 capital letters (initials only, never a name)',
+});
+
+export const rowSchemas = {
+  staff: z.object({
+    email,
+    name: requiredText,
+    roles,
+    profession,
+    unit: optionalText,
+    leader_email: optionalText.pipe(z.string().email('is not a valid e-mail address').nullable()),
+  }),
+  teams: z.object({
+    team: requiredText,
+    district: requiredText,
+    institution: requiredText,
+    institution_type: requiredText.pipe(
+      z.enum(['dagtilbud', 'grundskole', 'overbygningsskole'], {
+        message: 'must be dagtilbud, grundskole or overbygningsskole',
+      }),
+    ),
+    coordinator_email: email,
+    members: emailList,
+  }),
+  cases: z.object({
+    case_ref: requiredText,
+    adviser_email: email,
+    opened: importDate,
+    ladder_step: optionalText.pipe(
+      z.union([
+        z.null(),
+        z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number'),
+      ]),
+    ),
+    child_initials: childInitials,
+  }),
+  measures: z
+    .object({ case_ref: requiredText, measure_type: measureType, start: importDate, end: optionalImportDate })
+    .refine((r) => r.end === null || r.end >= r.start, { path: ['end'], message: 'is before start' }),
+  followups: z.object({
+    case_ref: requiredText,
+    measure_type: measureType,
+    held_on: importDate,
+    child_conversation: yesNo,
+  }),
+} satisfies Record<ImportKind, z.ZodTypeAny>;
+
+export type ImportRow<K extends ImportKind> = z.output<(typeof rowSchemas)[K]>;
+
+/** Guesses the kind from the header when --kind is not given. */
+export function kindFromColumns(columns: string[]): ImportKind | null {
+  const has = (...cs: string[]) => cs.every((c) => columns.includes(c));
+  if (has('email', 'roles')) return 'staff';
+  if (has('team', 'institution_type')) return 'teams';
+  if (has('case_ref', 'adviser_email')) return 'cases';
+  if (has('case_ref', 'held_on')) return 'followups';
+  if (has('case_ref', 'measure_type', 'start')) return 'measures';
+  return null;
+}

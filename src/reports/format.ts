@@ -1,0 +1,46 @@
+import { stringify } from 'csv-stringify/sync';
+import { ReportTable } from './report';
+
+export type ReportFormat = 'table' | 'csv' | 'json';
+
+export function formatReport(t: ReportTable, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify({ title: t.title, summary: t.summary, rows: t.rows }, null, 2);
+    case 'csv':
+      return stringify(
+        t.rows.map((r) => t.columns.map((c) => r[c.key] ?? '')),
+        {
+          header: true,
+          columns: t.columns.map((c) => c.label),
+          // csv-stringify writes false as an empty cell; a spreadsheet should see the value.
+          cast: { boolean: (v: boolean) => String(v) },
+        },
+      ).trimEnd();
+    case 'table':
+      return plainTable(t);
+  }
+}
+
+function plainTable(t: ReportTable): string {
+  const cells = [
+    t.columns.map((c) => c.label),
+    ...t.rows.map((r) => t.columns.map((c) => String(r[c.key] ?? ''))),
+  ];
+  const widths = t.columns.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    row
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  const summary = Object.entries(t.summary).map(([k, v]) => `${k}: ${v ?? ''}`);
+  return [
+    t.title,
+    '',
+    line(cells[0]!),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.slice(1).map(line),
+    '',
+    ...summary,
+  ].join('\n');
+}

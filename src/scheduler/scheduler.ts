@@ -1,0 +1,45 @@
+import cron from 'node-cron';
+import type { Clock } from '../domain/clock';
+import type { Logger } from '../log';
+import type { Store } from '../store/store';
+import type { OutboxSender, DrainResult } from '../outbox/sender';
+import { planAll, PlanResult } from './planner';
+
+export interface TickResult {
+  plans: PlanResult[];
+  sent: DrainResult;
+}
+
+/** One scheduler pass: plan what is due now, then send what the outbox holds. */
+export async function tick(store: Store, sender: OutboxSender, now: Date): Promise<TickResult> {
+  const plans = await planAll(store, now);
+  const sent = await sender.drain();
+  return { plans, sent };
+}
+
+/**
+ * Runs a pass every minute. Passes never overlap in one process; across processes the outbox's
+ * unique keys and SKIP LOCKED claims keep planning and sending exactly-once.
+ */
+export function startScheduler(
+  store: Store,
+  sender: OutboxSender,
+  clock: Clock,
+  log: Logger,
+): { stop(): void } {
+  let running = false;
+  const task = cron.schedule('* * * * *', async () => {
+    if (running) return;
+    running = true;
+    try {
+      const r = await tick(store, sender, clock.now());
+      const planned = r.plans.reduce((n, p) => n + p.planned, 0);
+      if (planned || r.sent.sent || r.sent.parked) log.info({ planned, ...r.sent }, 'scheduler pass');
+    } catch (err) {
+      log.error({ err }, 'scheduler pass failed');
+    } finally {
+      running = false;
+    }
+  });
+  return { stop: () => void task.stop() };
+}

@@ -1,0 +1,68 @@
+import { SqlExecutor } from './engine';
+import { TenantContext } from './types';
+
+export type ConversationKind = 'personal' | 'channel' | 'groupChat';
+
+export interface ConversationRefRow {
+  conversation_id: string;
+  kind: ConversationKind;
+  staff_id: string | null;
+  team_id: string | null;
+  reference: Record<string, unknown>;
+  dead: boolean;
+}
+
+/**
+ * Conversation references for proactive messages. They are refreshed from every inbound activity
+ * because Teams' serviceUrl is regional and may change.
+ */
+export class ConversationsRepo {
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly ctx: TenantContext,
+  ) {}
+
+  async save(ref: {
+    conversationId: string;
+    kind: ConversationKind;
+    staffId: string | null;
+    teamId?: string | null;
+    reference: Record<string, unknown>;
+  }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO conversation_refs (municipality_id, conversation_id, kind, staff_id, team_id, reference, dead, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, false, now())
+       ON CONFLICT (municipality_id, conversation_id) DO UPDATE
+         SET reference = EXCLUDED.reference, dead = false, updated_at = now(),
+             staff_id = COALESCE(EXCLUDED.staff_id, conversation_refs.staff_id),
+             team_id = COALESCE(EXCLUDED.team_id, conversation_refs.team_id)`,
+      [this.ctx.municipalityId, ref.conversationId, ref.kind, ref.staffId, ref.teamId ?? null, ref.reference],
+    );
+  }
+
+  async personalFor(staffId: string): Promise<ConversationRefRow | null> {
+    const rows = await this.db.query<ConversationRefRow>(
+      `SELECT conversation_id, kind, staff_id, team_id, reference, dead FROM conversation_refs
+       WHERE municipality_id = $1 AND staff_id = $2 AND kind = 'personal' ORDER BY updated_at DESC LIMIT 1`,
+      [this.ctx.municipalityId, staffId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async get(conversationId: string): Promise<ConversationRefRow | null> {
+    const rows = await this.db.query<ConversationRefRow>(
+      `SELECT conversation_id, kind, staff_id, team_id, reference, dead FROM conversation_refs
+       WHERE municipality_id = $1 AND conversation_id = $2`,
+      [this.ctx.municipalityId, conversationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** 403 BotNotInConversationRoster / MessageWritesBlocked: the app was removed or blocked. */
+  async markDead(conversationId: string): Promise<void> {
+    await this.db.query(
+      'UPDATE conversation_refs SET dead = true WHERE municipality_id = $1 AND conversation_id = $2',
+      [this.ctx.municipalityId, conversationId],
+    );
+  }
+}

@@ -1,0 +1,4 @@
+import initial from './001_initial';
+
+/** Ordered; an applied migration is never edited, a change is a new entry. */
+export const MIGRATIONS: { id: string; sql: string }[] = [{ id: '001_initial', sql: initial }];

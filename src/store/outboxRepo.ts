@@ -1,0 +1,140 @@
+import { SqlExecutor } from './engine';
+import { TenantContext } from './types';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'parked' | 'cancelled';
+
+export interface OutboxMessage {
+  id: number;
+  municipality_id: string;
+  dedupe_key: string;
+  kind: string;
+  recipient_staff_id: string | null;
+  conversation_id: string | null;
+  payload: Record<string, unknown>;
+  not_before: Date;
+  status: OutboxStatus;
+  attempts: number;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  activity_id: string | null;
+}
+
+export interface NewOutboxMessage {
+  dedupeKey: string;
+  kind: string;
+  recipientStaffId: string | null;
+  conversationId?: string | null;
+  payload: Record<string, unknown>;
+  notBefore: Date;
+}
+
+/** Planning side of the outbox: scoped to one municipality like every other repository. */
+export class OutboxRepo {
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly ctx: TenantContext,
+  ) {}
+
+  /** The unique dedupe key makes planning idempotent: the same reminder can never be queued twice. */
+  async enqueue(m: NewOutboxMessage): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO outbox (municipality_id, dedupe_key, kind, recipient_staff_id, conversation_id, payload, not_before)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (municipality_id, dedupe_key) DO NOTHING RETURNING id`,
+      [
+        this.ctx.municipalityId,
+        m.dedupeKey,
+        m.kind,
+        m.recipientStaffId,
+        m.conversationId ?? null,
+        m.payload,
+        m.notBefore,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  async list(status?: OutboxStatus, limit = 200): Promise<OutboxMessage[]> {
+    return this.db.query<OutboxMessage>(
+      `SELECT * FROM outbox WHERE municipality_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY id DESC LIMIT $3`,
+      [this.ctx.municipalityId, status ?? null, limit],
+    );
+  }
+
+  async cancelPending(dedupeKeyPrefix: string): Promise<number> {
+    const rows = await this.db.query(
+      `UPDATE outbox SET status = 'cancelled' WHERE municipality_id = $1 AND status = 'pending' AND dedupe_key LIKE $2 RETURNING id`,
+      [this.ctx.municipalityId, `${dedupeKeyPrefix}%`],
+    );
+    return rows.length;
+  }
+}
+
+/**
+ * Sending side: claims across all municipalities, because one sender serves the whole deployment.
+ * Claims use FOR UPDATE SKIP LOCKED and a lease, so any number of instances can share one
+ * PostgreSQL; a row whose sender died is claimed again when its lease has run out.
+ */
+export class OutboxQueue {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async claim(owner: string, now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
+    return this.db.query<OutboxMessage>(
+      `UPDATE outbox SET status = 'sending', lease_owner = $1, lease_until = $3, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM outbox
+         WHERE (status = 'pending' AND not_before <= $2) OR (status = 'sending' AND lease_until < $2)
+         ORDER BY not_before, id
+         LIMIT $4
+         FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [owner, now, new Date(now.getTime() + leaseMs), limit],
+    );
+  }
+
+  /** Only the lease holder may settle a row; a sender whose lease expired loses that right. */
+  async markSent(id: number, owner: string, now: Date, activityId: string | null): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE outbox SET status = 'sent', sent_at = $3, activity_id = $4, lease_owner = NULL, lease_until = NULL
+       WHERE id = $1 AND lease_owner = $2 AND status = 'sending' RETURNING id`,
+      [id, owner, now, activityId],
+    );
+    return rows.length === 1;
+  }
+
+  async retryLater(id: number, owner: string, notBefore: Date, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE outbox SET status = 'pending', not_before = $3, last_error = $4, lease_owner = NULL, lease_until = NULL
+       WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,
+      [id, owner, notBefore, error],
+    );
+  }
+
+  /** Not a failure (outside working hours): back to pending without spending an attempt. */
+  async defer(id: number, owner: string, notBefore: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE outbox SET status = 'pending', not_before = $3, attempts = attempts - 1, lease_owner = NULL, lease_until = NULL
+       WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,
+      [id, owner, notBefore],
+    );
+  }
+
+  async park(id: number, owner: string, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE outbox SET status = 'parked', last_error = $3, lease_owner = NULL, lease_until = NULL
+       WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,
+      [id, owner, error],
+    );
+  }
+
+  async counts(): Promise<Record<OutboxStatus, number>> {
+    const rows = await this.db.query<{ status: OutboxStatus; n: number }>(
+      'SELECT status, count(*) AS n FROM outbox GROUP BY status',
+    );
+    const out: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, parked: 0, cancelled: 0 };
+    for (const r of rows) out[r.status] = r.n;
+    return out;
+  }
+}

@@ -1,0 +1,61 @@
+import { SqlEngine, SqlExecutor } from './engine';
+import { AuditRepo } from './audit';
+import { CasesRepo } from './casesRepo';
+import { MeasuresRepo } from './measuresRepo';
+import { MunicipalitiesRepo } from './municipalitiesRepo';
+import { OrganisationRepo } from './organisationRepo';
+import { StaffRepo } from './staffRepo';
+import { TenantContext } from './types';
+import { ConversationsRepo } from './conversationsRepo';
+import { OutboxQueue, OutboxRepo } from './outboxRepo';
+
+/** Everything one municipality's data is reached through; there is no unscoped path to its rows. */
+export interface TenantStore {
+  readonly ctx: TenantContext;
+  readonly audit: AuditRepo;
+  readonly staff: StaffRepo;
+  readonly organisation: OrganisationRepo;
+  readonly cases: CasesRepo;
+  readonly measures: MeasuresRepo;
+  readonly conversations: ConversationsRepo;
+  readonly outbox: OutboxRepo;
+}
+
+export interface Store {
+  readonly engine: SqlEngine;
+  readonly municipalities: MunicipalitiesRepo;
+  /** The deployment-wide send queue (claims across municipalities). */
+  readonly queue: OutboxQueue;
+  tenant(ctx: TenantContext): TenantStore;
+  /** One transaction for a whole unit of work (an import, a card submission). */
+  inTransaction<T>(ctx: TenantContext, fn: (t: TenantStore) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function tenantStore(db: SqlExecutor, ctx: TenantContext): TenantStore {
+  const audit = new AuditRepo(db, ctx);
+  return {
+    ctx,
+    audit,
+    staff: new StaffRepo(db, ctx, audit),
+    organisation: new OrganisationRepo(db, ctx, audit),
+    cases: new CasesRepo(db, ctx, audit),
+    measures: new MeasuresRepo(db, ctx, audit),
+    conversations: new ConversationsRepo(db, ctx),
+    outbox: new OutboxRepo(db, ctx),
+  };
+}
+
+export function createStore(engine: SqlEngine, onClose: () => void = () => undefined): Store {
+  return {
+    engine,
+    municipalities: new MunicipalitiesRepo(engine),
+    queue: new OutboxQueue(engine),
+    tenant: (ctx) => tenantStore(engine, ctx),
+    inTransaction: (ctx, fn) => engine.transaction((tx) => fn(tenantStore(tx, ctx))),
+    async close() {
+      await engine.close();
+      onClose();
+    },
+  };
+}

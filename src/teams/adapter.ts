@@ -1,0 +1,17 @@
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import type { Config } from '../config';
+
+/**
+ * With MicrosoftAppId empty, botbuilder skips inbound JWT checks and outbound tokens (local dev,
+ * Agents Playground); with it set, every inbound request must carry a valid Bot Framework token.
+ */
+export function createAdapter(config: Config): TeamsAdapter {
+  const auth = {
+    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    MicrosoftAppType: config.MicrosoftAppType,
+  };
+  return new TeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
+}

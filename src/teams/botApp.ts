@@ -1,0 +1,79 @@
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, MemoryStorage, TurnContext } from 'botbuilder';
+import { TEXTS } from '../i18n/texts';
+import { localeFrom } from '../i18n/locale';
+import { forStaff, HandlerDeps, KnownCaller } from './handlers/deps';
+import { showHelp } from './handlers/help';
+import { postpone, register, showFollowUps } from './handlers/followUps';
+import { saveSettings, showSettings } from './handlers/settings';
+import { openCase } from './handlers/caseDetails';
+import { identify } from './identity';
+
+export interface BotDeps extends HandlerDeps {
+  adapter: TeamsAdapter;
+  botAppId?: string;
+}
+
+export const COMMANDS = {
+  help: /^\s*(hjælp|hjaelp|help|\?)\s*$/i,
+  followUps: /^\s*(mine opfølgninger|mine opfoelgninger|opfølgninger|my follow-?ups|follow-?ups)\s*$/i,
+  settings: /^\s*(indstillinger|settings)\s*$/i,
+};
+
+/**
+ * The teams-ai Application: routing only. Handlers translate activities into application calls
+ * and back; the rules live in src/domain and src/app.
+ */
+export function createBotApp(deps: BotDeps): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter: deps.adapter,
+    botAppId: deps.botAppId ?? '',
+    storage: new MemoryStorage(),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+  type Handler = (d: HandlerDeps, c: TurnContext, k: KnownCaller, data: unknown) => Promise<void>;
+  const anywhere = (fn: Handler) => forStaff(deps, (c, k) => fn(deps, c, k, undefined));
+  // Case data and personal settings are handled in the personal chat only.
+  const personal = (fn: Handler) => (context: TurnContext, _state?: TurnState, data?: unknown) =>
+    forStaff(deps, (c, k) => fn(deps, c, k, data), { personalOnly: true })(context);
+
+  app.message(COMMANDS.help, anywhere(showHelp));
+  app.message(COMMANDS.followUps, personal(showFollowUps));
+  app.message(COMMANDS.settings, personal(showSettings));
+
+  app.adaptiveCards.actionSubmit('showFollowUps', personal(showFollowUps));
+  app.adaptiveCards.actionSubmit('showSettings', personal(showSettings));
+  app.adaptiveCards.actionSubmit('registerFollowUp', personal(register));
+  app.adaptiveCards.actionSubmit('postponeFollowUp', personal(postpone));
+  app.adaptiveCards.actionSubmit('openCase', personal(openCase));
+  app.adaptiveCards.actionSubmit('saveSettings', personal(saveSettings));
+
+  // Installation in a personal chat, a team or a group chat: remember the conversation and say hello.
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') {
+      await anywhere(showHelp)(context);
+    }
+  });
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
+    if (botAdded) await identify(deps.store, context, { devFallback: deps.devFallback });
+  });
+
+  // Anything else typed: a polite pointer to help. (A card submit with an unknown verb lands here too.)
+  app.activity(ActivityTypes.Message, async (context) => {
+    const locale = localeFrom(context.activity.locale);
+    await context.sendActivity(TEXTS[locale].errors.unknownCommand);
+  });
+  // An invoke no route took would make the HTTP answer 501 (TEAMS-NOTES): answer it politely instead.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: {} } });
+  });
+
+  app.error(async (context: TurnContext, error: Error) => {
+    deps.log.error({ err: error, activityType: context.activity?.type }, 'turn failed');
+    const locale = localeFrom(context.activity?.locale);
+    await context.sendActivity(TEXTS[locale].errors.generic).catch(() => undefined);
+  });
+  return app;
+}

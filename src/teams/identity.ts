@@ -1,0 +1,90 @@
+import { TeamsInfo, TurnContext } from 'botbuilder';
+import type { Store, TenantStore } from '../store/store';
+import type { StaffRow } from '../store/types';
+import { MunicipalityContext, resolveMunicipality } from '../app/municipalityContext';
+import { Locale, localeFrom } from '../i18n/locale';
+import type { ConversationKind } from '../store/conversationsRepo';
+
+export interface Caller {
+  municipality: MunicipalityContext;
+  tenant: TenantStore;
+  staff: StaffRow | null;
+  locale: Locale;
+}
+
+export interface IdentityOptions {
+  /**
+   * Local development (no app id, e.g. Agents Playground): a tenant Samspil does not know is
+   * served by the single municipality that has no tenant set (the demo). Never in production.
+   */
+  devFallback: boolean;
+}
+
+function tenantIdOf(context: TurnContext): string | null {
+  const a = context.activity;
+  const fromChannel = (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  return a.conversation?.tenantId ?? fromChannel ?? null;
+}
+
+async function municipalityFor(store: Store, context: TurnContext, opts: IdentityOptions) {
+  const tenantId = tenantIdOf(context);
+  const row = tenantId ? await store.municipalities.byTenant(tenantId) : null;
+  if (row) return resolveMunicipality(row);
+  if (!opts.devFallback) return null;
+  const untenanted = (await store.municipalities.list()).filter((m) => m.tenant_id === null);
+  return untenanted.length === 1 ? resolveMunicipality(untenanted[0]!) : null;
+}
+
+/** AAD object id first; else the Teams member's e-mail/UPN, which is then linked for next time. */
+async function staffFor(t: TenantStore, context: TurnContext): Promise<StaffRow | null> {
+  const from = context.activity.from;
+  if (from?.aadObjectId) {
+    const known = await t.staff.byAadObjectId(from.aadObjectId);
+    if (known) return known;
+  }
+  let email: string | undefined;
+  try {
+    const member = await TeamsInfo.getMember(context, from.id);
+    email = member.email ?? member.userPrincipalName;
+  } catch {
+    return null;
+  }
+  if (!email) return null;
+  const staff = await t.staff.byEmail(email);
+  if (staff && from.aadObjectId) await t.staff.linkAadObjectId(staff.id, from.aadObjectId);
+  return staff;
+}
+
+export function conversationKindOf(context: TurnContext): ConversationKind {
+  const type = context.activity.conversation?.conversationType;
+  return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+}
+
+/** Who is calling, from which municipality; stores the conversation reference for proactive sends. */
+export async function identify(
+  store: Store,
+  context: TurnContext,
+  opts: IdentityOptions,
+): Promise<Caller | null> {
+  const municipality = await municipalityFor(store, context, opts);
+  if (!municipality) return null;
+  const tenant = store.tenant({
+    municipalityId: municipality.id,
+    actor: `teams:${context.activity.from?.aadObjectId ?? context.activity.from?.id}`,
+  });
+  const staff = await staffFor(tenant, context);
+  const kind = conversationKindOf(context);
+  await tenant.conversations.save({
+    conversationId: context.activity.conversation.id,
+    kind,
+    staffId: kind === 'personal' ? (staff?.id ?? null) : null,
+    reference: TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
+  });
+  const actor = staff ? `staff:${staff.email}` : `teams:${context.activity.from?.id}`;
+  return {
+    municipality,
+    tenant: store.tenant({ municipalityId: municipality.id, actor }),
+    staff,
+    locale: localeFrom(context.activity.locale, staff?.locale),
+  };
+}

@@ -1,0 +1,124 @@
+import type { MeasureDeadline } from '../../app/deadlines';
+import type { MunicipalityContext } from '../../app/municipalityContext';
+import type { LocalDate, Duration } from '../../domain/localDate';
+import type { ReminderKind } from '../../domain/reminders';
+import { Locale } from '../../i18n/locale';
+import { fill, TEXTS } from '../../i18n/texts';
+import { CardJson, renderCard } from '../../cards/render';
+import {
+  CADENCE_CHOICES,
+  deadlineLabel,
+  dueText,
+  durationText,
+  encodeCadence,
+  shortDue,
+  STATUS_COLOR,
+  statusOf,
+  statusText,
+} from './deadlineText';
+
+const TITLE: Record<ReminderKind, 'upcomingTitle' | 'dueTitle' | 'overdueTitle' | 'escalationTitle'> = {
+  upcoming: 'upcomingTitle',
+  due: 'dueTitle',
+  overdue: 'overdueTitle',
+  escalation: 'escalationTitle',
+};
+
+export interface ReminderCardInput {
+  kind: ReminderKind;
+  deadline: MeasureDeadline;
+  municipality: MunicipalityContext;
+  locale: Locale;
+  today: LocalDate;
+  /** Shown on the leader's escalation card. */
+  adviserName?: string;
+  suggestedCadence?: Duration;
+}
+
+/** A reminder the adviser can act on: register, postpone or open the case. The leader's copy only opens. */
+export function reminderCard(i: ReminderCardInput): CardJson {
+  const t = TEXTS[i.locale].followUps;
+  const d = i.deadline;
+  const cadences = [...CADENCE_CHOICES];
+  if (i.suggestedCadence && !cadences.some((c) => encodeCadence(c) === encodeCadence(i.suggestedCadence!))) {
+    cadences.push(i.suggestedCadence);
+  }
+  return renderCard('followup-reminder', {
+    t,
+    title: t[TITLE[i.kind]],
+    color: i.kind === 'upcoming' ? 'Accent' : i.kind === 'due' ? 'Warning' : 'Attention',
+    caseRef: d.caseRef,
+    caseId: d.caseId,
+    childInitials: d.childInitials ?? '',
+    measureLabel: deadlineLabel(d, i.locale),
+    dueText: dueText(d.due, i.locale),
+    legalDueText: d.legalDue && d.legalDue !== d.due ? dueText(d.legalDue, i.locale) : '',
+    adviserName: i.adviserName ?? '',
+    statusText: statusText(d.due, i.today, i.locale),
+    actionable: i.kind !== 'escalation' && d.kind === 'followup',
+    measureId: d.measureId,
+    due: d.due,
+    deadlineKind: d.kind,
+    today: i.today,
+    isFirst: d.first && d.kind === 'followup',
+    cadenceChoices: cadences.map((c) => ({ title: durationText(c, i.locale), value: encodeCadence(c) })),
+    cadenceDefault: i.suggestedCadence ? encodeCadence(i.suggestedCadence) : '',
+    cadenceReasonDefault: '',
+    ladderChoices: i.municipality.ladder.steps.map((s) => ({
+      title: `${s.step}. ${s.label[i.locale]}`,
+      value: String(s.step),
+    })),
+  });
+}
+
+export interface ResultLine {
+  text: string;
+}
+
+export function resultCard(
+  locale: Locale,
+  d: Pick<MeasureDeadline, 'caseRef' | 'caseId'> & { measureLabel: string },
+  title: string,
+  lines: string[],
+  color = 'Good',
+): CardJson {
+  return renderCard('followup-result', {
+    t: TEXTS[locale].followUps,
+    title,
+    color,
+    caseRef: d.caseRef,
+    caseId: d.caseId,
+    measureLabel: d.measureLabel,
+    lines: lines.map((text) => ({ text })),
+  });
+}
+
+const LIST_LIMIT = 30;
+
+/** The adviser's deadlines, overdue first (they are sorted by due date, so they already are). */
+export function followUpListCard(
+  deadlines: MeasureDeadline[],
+  locale: Locale,
+  today: LocalDate,
+  title?: string,
+): CardJson {
+  const t = TEXTS[locale].followUps;
+  const shown = deadlines.slice(0, LIST_LIMIT);
+  return renderCard('followup-list', {
+    title: title ?? t.listTitle,
+    emptyText: t.empty,
+    items: shown.map((d) => ({
+      caseId: d.caseId,
+      caseRef: d.caseRef,
+      child: d.childInitials ? `(${d.childInitials})` : '',
+      label: deadlineLabel(d, locale),
+      dueText: shortDue(d.due, locale),
+      statusText: statusText(d.due, today, locale),
+      color: STATUS_COLOR[statusOf(d.due, today)],
+    })),
+    moreText:
+      deadlines.length > LIST_LIMIT
+        ? fill(locale === 'da' ? '… og {n} mere' : '… and {n} more', { n: deadlines.length - LIST_LIMIT })
+        : '',
+  });
+}

@@ -1,0 +1,61 @@
+import { CliHarness } from '../support/cli';
+import { loadConfig } from '../../src/config';
+
+describe('SPEC "Configuration": validated at start, a bad value names the variable', () => {
+  it('names a bad PORT and a bad DATABASE_URL', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
+  });
+  it('refuses SAMSPIL_NOW in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SAMSPIL_NOW: '2026-11-23T09:00:00Z' })).toThrow(
+      /SAMSPIL_NOW: is refused/,
+    );
+    expect(loadConfig({ SAMSPIL_NOW: '2026-11-23T09:00:00Z' }).SAMSPIL_NOW).toBe('2026-11-23T09:00:00Z');
+  });
+  it('defaults to the embedded store in ./data on port 3978', () => {
+    const c = loadConfig({});
+    expect([c.DATABASE_URL, c.SAMSPIL_DATA_DIR, c.PORT]).toEqual([undefined, './data', 3978]);
+  });
+});
+
+describe('samspil command', () => {
+  const cli = new CliHarness();
+  afterAll(() => cli.cleanup());
+
+  it('refuses to start in production without an app id (SPEC: no unauthenticated production bot)', async () => {
+    const r = await new CliHarness({ NODE_ENV: 'production' }).run('start');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Refusing to start in production without MicrosoftAppId');
+  });
+
+  it('stops a start with a bad variable and names it', async () => {
+    const r = await new CliHarness({ PORT: '99999' }).run('start');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Invalid configuration:\n\s+PORT/);
+  });
+
+  it('answers an unknown command with usage, and --help with the list of commands', async () => {
+    const bad = await cli.run('frobnicate');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Unknown command "frobnicate"');
+    const help = await cli.run('--help');
+    for (const c of ['start', 'migrate', 'demo', 'import', 'tick', 'report'])
+      expect(help.out).toContain(`  ${c}`);
+  });
+
+  it('migrates and says so', async () => {
+    const r = await cli.run('migrate');
+    expect(r.out).toMatch(/Database is up to date \(1 migrations applied/);
+  });
+
+  it('lists undelivered messages with samspil report outbox', async () => {
+    await cli.run('municipality', 'add', 'obx', '--name', 'Obx Kommune');
+    const r = await cli.run('report', 'outbox', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({
+      title: 'Udbakke: ikke-leverede beskeder',
+      summary: { parked: 0, pending: 0, sending: 0 },
+      rows: [],
+    });
+  });
+});

@@ -1,0 +1,103 @@
+import {
+  assertNoCpr,
+  CPR_REJECTION_MESSAGE,
+  CprRejectedError,
+  findCpr,
+  looksLikeCpr,
+} from '../../src/domain/cpr';
+
+describe('findCpr (SPEC "Data, privacy, security": fields that look like a CPR number are rejected)', () => {
+  it.each([
+    ['010203-1234', '010203-1234'],
+    ['0102031234', '0102031234'],
+    ['010203 1234', '010203 1234'],
+    ['barnet 010203-1234 har det godt', '010203-1234'],
+    ['(010203-1234).', '010203-1234'],
+    ['Sag/010203-1234', '010203-1234'],
+    ['cpr:0102031234\n', '0102031234'],
+    ['311299-0001', '311299-0001'],
+  ])('CPR-kontoret format DDMMYY-SSSS: %j contains %j', (text, match) => {
+    expect(findCpr(text)).toBe(match);
+  });
+
+  it('Teams autocorrect: an en dash or non-breaking space as separator is still a CPR number', () => {
+    expect(findCpr('010203\u20131234')).toBe('010203\u20131234');
+    expect(findCpr('010203\u00a01234')).toBe('010203\u00a01234');
+  });
+
+  it('Gregorian leap years: 29 Feb is valid for "00" (2000) and "04", not for "01"; 30 Feb never', () => {
+    expect(findCpr('290200-1234')).toBe('290200-1234');
+    expect(findCpr('290204-1234')).toBe('290204-1234');
+    expect(findCpr('290201-1234')).toBeNull();
+    expect(findCpr('300200-1234')).toBeNull();
+  });
+
+  it('CPR-kontoret, since 2007: numbers failing the modulus-11 check are still CPR numbers and are detected', () => {
+    const digits = '0102031234';
+    const weights = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
+    const sum = weights.reduce((s, w, i) => s + w * Number(digits[i]), 0);
+    expect(sum % 11).not.toBe(0);
+    expect(looksLikeCpr(digits)).toBe(true);
+  });
+
+  it.each([
+    ['320199-1234', 'day 32'],
+    ['311399-1234', 'month 13'],
+    ['310499-1234', '31 April'],
+    ['001299-1234', 'day 00'],
+    ['010003-1234', 'month 00'],
+    ['270312345678', '12-digit journal number'],
+    ['12701031234', '11-digit run'],
+    ['123456789', '9-digit run'],
+    ['+45 12345678', 'phone number'],
+    ['2024-01-02', 'ISO date'],
+    ['010203-12345', '5 digits after the dash'],
+    ['010203--1234', 'double separator'],
+    ['01-02-03-1234', 'separators inside the date'],
+    ['', 'empty'],
+  ])('not a CPR number: %j (%s)', (text) => {
+    expect(findCpr(text)).toBeNull();
+    expect(looksLikeCpr(text)).toBe(false);
+  });
+
+  it('skips an invalid candidate and finds a valid one later in the text', () => {
+    expect(findCpr('320199-1234 og 010203-1234')).toBe('010203-1234');
+  });
+
+  it('a standalone 10-digit run next to a longer run is still found', () => {
+    expect(findCpr('270312345678 / 0102031234')).toBe('0102031234');
+  });
+});
+
+describe('assertNoCpr and the rejection message (SPEC: rejected with a clear message)', () => {
+  it('messages are in Danish and English and point to the alternative', () => {
+    expect(CPR_REJECTION_MESSAGE.da).toBe(
+      'Feltet ligner et CPR-nummer. Samspil gemmer ikke CPR-numre – brug sagsnummer eller initialer.',
+    );
+    expect(CPR_REJECTION_MESSAGE.en).toContain('CPR number');
+    expect(CPR_REJECTION_MESSAGE.en).toContain('case number');
+  });
+
+  it('throws CprRejectedError naming the field, without echoing the CPR number', () => {
+    let caught: unknown;
+    try {
+      assertNoCpr('Barnet 010203-1234 er flyttet', 'note');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(CprRejectedError);
+    expect(caught).toBeInstanceOf(Error);
+    const err = caught as CprRejectedError;
+    expect(err.field).toBe('note');
+    expect(err.name).toBe('CprRejectedError');
+    expect(err.message).toBe(`note: ${CPR_REJECTION_MESSAGE.en}`);
+    expect(err.message).not.toContain('010203');
+    expect(err.userMessage('da')).toBe(`note: ${CPR_REJECTION_MESSAGE.da}`);
+  });
+
+  it('accepts case references and ordinary text', () => {
+    expect(() => assertNoCpr('27.03.12-G01-1234-26', 'caseRef')).not.toThrow();
+    expect(() => assertNoCpr('Sag 2024-123, opfølgning 2026-04-07 kl. 08:00', 'note')).not.toThrow();
+    expect(() => assertNoCpr('270312345678', 'caseRef')).not.toThrow();
+  });
+});

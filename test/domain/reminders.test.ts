@@ -1,0 +1,94 @@
+import { Deadline, digestFor, dueDayReminderDate, remindersFor } from '../../src/domain/reminders';
+
+const policy = { daysBefore: [10, 3], escalateAfterWorkingDays: 5 };
+const deadline = (due: string, over: Partial<Deadline> = {}): Deadline => ({
+  kind: 'followup',
+  measureId: 'm1',
+  caseId: 'c1',
+  caseRef: 'FJ-0001',
+  due,
+  adviserId: 'adviser',
+  leaderId: 'leader',
+  ...over,
+});
+const kinds = (d: Deadline, today: string) =>
+  remindersFor(d, today, policy).map((r) => `${r.kind}:${r.recipientId}:${r.workingDays}`);
+
+describe('SPEC "The Teams experience": reminders before, on and after the due date, on working days only', () => {
+  const d = deadline('2026-11-27'); // a Friday
+
+  it.each([
+    ['2026-11-12', []],
+    ['2026-11-13', ['upcoming:adviser:10']],
+    ['2026-11-19', ['upcoming:adviser:10']],
+    ['2026-11-24', ['upcoming:adviser:3']],
+    ['2026-11-26', ['upcoming:adviser:3']],
+    ['2026-11-27', ['due:adviser:0']],
+    ['2026-11-28', []],
+    ['2026-11-30', ['overdue:adviser:1']],
+    ['2026-12-03', ['overdue:adviser:4']],
+    ['2026-12-04', ['overdue:adviser:5', 'escalation:leader:5']],
+  ])('on %s plans %j', (today, expected) => {
+    expect(kinds(d, today)).toEqual(expected);
+  });
+
+  it('keys make a reminder unique per recipient, subject, kind and due date; overdue nags once a day', () => {
+    const [a] = remindersFor(d, '2026-11-16', policy);
+    const [b] = remindersFor(d, '2026-11-17', policy);
+    expect(a!.key).toBe(b!.key);
+    expect(a!.key).toBe('followup:m1:2026-11-27:upcoming-10:adviser');
+    const o1 = remindersFor(d, '2026-11-30', policy)[0]!.key;
+    const o2 = remindersFor(d, '2026-12-01', policy)[0]!.key;
+    expect(o1).not.toBe(o2);
+    const e1 = remindersFor(d, '2026-12-04', policy)[1]!.key;
+    const e2 = remindersFor(d, '2026-12-07', policy)[1]!.key;
+    expect(e1).toBe(e2); // escalated once per follow-up
+  });
+
+  it('a new due date (after registration or postponement) is a new subject', () => {
+    expect(remindersFor(deadline('2027-01-08'), '2026-12-22', policy)[0]!.key).not.toBe(
+      remindersFor(d, '2026-11-16', policy)[0]!.key,
+    );
+  });
+
+  it('sends the due-day reminder on the last working day when the due date is a weekend', () => {
+    expect(dueDayReminderDate('2026-11-28')).toBe('2026-11-27');
+    expect(kinds(deadline('2026-11-28'), '2026-11-27')).toEqual(['due:adviser:0']);
+  });
+
+  it('counts working days across Christmas and New Year (24, 25, 26, 31 Dec and 1 Jan closed)', () => {
+    const jan = deadline('2027-01-04');
+    expect(kinds(jan, '2026-12-23')).toEqual(['upcoming:adviser:10']);
+    expect(kinds(jan, '2026-12-28')).toEqual(['upcoming:adviser:3']);
+    expect(kinds(jan, '2026-12-24')).toEqual([]);
+    expect(kinds(jan, '2027-01-01')).toEqual([]);
+  });
+
+  it('never escalates without a leader', () => {
+    expect(kinds(deadline('2026-11-27', { leaderId: null }), '2026-12-11')).toEqual(['overdue:adviser:10']);
+  });
+});
+
+describe('daily digest', () => {
+  it('lists overdue first, then due, then upcoming within the largest threshold', () => {
+    const list = digestFor(
+      [
+        deadline('2026-12-15', { measureId: 'far' }),
+        deadline('2026-11-20', { measureId: 'late' }),
+        deadline('2026-11-23', { measureId: 'today' }),
+        deadline('2026-12-04', { measureId: 'soon' }),
+      ],
+      '2026-11-23',
+      policy,
+    );
+    expect(list.map((e) => [e.deadline.measureId, e.status, e.workingDays])).toEqual([
+      ['late', 'overdue', 1],
+      ['today', 'due', 0],
+      ['soon', 'upcoming', 9],
+    ]);
+  });
+
+  it('is empty on a public holiday', () => {
+    expect(digestFor([deadline('2026-12-20')], '2026-12-25', policy)).toEqual([]);
+  });
+});

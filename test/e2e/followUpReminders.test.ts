@@ -1,0 +1,273 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FakeConnector } from '../support/fakeConnector';
+import { cardSubmit, installation, personalMessage, TENANT_ID } from '../support/activities';
+import { runSamspil, startServer } from '../support/processes';
+import { openStore } from '../../src/store/open';
+
+/**
+ * Issue 3 end to end: the real `samspil start` process, a fake Bot Connector speaking the Bot
+ * Framework REST protocol, and `samspil tick` run by an admin while the server holds the store.
+ */
+describe('follow-up reminders through Teams, end to end', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-e2e-'));
+  const dataDir = path.join(dir, 'data');
+  const port = 40000 + Math.floor(Math.random() * 10000);
+  const bot = `http://127.0.0.1:${port}/api/messages`;
+  const connector = new FakeConnector();
+  let server: Awaited<ReturnType<typeof startServer>>;
+  const env = { SAMSPIL_DATA_DIR: dataDir, PORT: String(port), SAMSPIL_NOW: '2026-11-25T09:00:00+01:00' };
+  const anna = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Rådgiver' };
+  const bob = { id: '29:bob', aadObjectId: 'aad-bob', name: 'Bob Ukendt' };
+  const annaChat = `a:personal-${anna.id}`;
+
+  const post = async (activity: object) => {
+    const res = await fetch(bot, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    expect(res.status).toBeLessThan(300);
+  };
+  const file = (name: string, text: string) => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  const lastCard = (conversationId: string) => {
+    const sent = connector.sent(conversationId);
+    const a = sent[sent.length - 1] as { attachments?: { content: unknown }[]; id?: string };
+    return JSON.stringify(a?.attachments?.[0]?.content ?? a);
+  };
+  /** The data of the card action with this verb (actions may sit inside Action.ShowCard). */
+  const submitData = (card: string, verb: string): Record<string, string> => {
+    const found: Record<string, string>[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (node && typeof node === 'object') {
+        const data = (node as { data?: { verb?: string } }).data;
+        if (data?.verb === verb) found.push(data as Record<string, string>);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(JSON.parse(card));
+    if (!found[0]) throw new Error(`no ${verb} action in ${card}`);
+    const { kind: _kind, ...data } = found[0];
+    return data;
+  };
+
+  beforeAll(async () => {
+    await connector.start();
+    connector.members.set(anna.id, {
+      ...anna,
+      email: 'anna@e2e.example',
+      userPrincipalName: 'anna@e2e.example',
+    });
+    const setup = [
+      ['municipality', 'add', 'e2e', '--name', 'E2E Kommune', '--tenant', TENANT_ID, '--preset', 'herning'],
+      [
+        'import',
+        file(
+          'staff.csv',
+          'email;name;roles;profession;unit;leader_email\nlise@e2e.example;Lise Leder;leader;familierådgiver;Nord;\nanna@e2e.example;Anna Rådgiver;adviser;familierådgiver;Nord;lise@e2e.example\n',
+        ),
+      ],
+      [
+        'import',
+        file(
+          'cases.csv',
+          'case_ref;adviser_email;opened;ladder_step;child_initials\nE-001;anna@e2e.example;2026-10-01;2;AB\n',
+        ),
+      ],
+      // Herning § 32 home-based: first follow-up 4 weeks after 2026-11-02 = Monday 2026-11-30; legal limit 2027-02-02.
+      ['import', file('measures.csv', 'case_ref;measure_type;start;end\nE-001;preventive;2026-11-02;\n')],
+    ];
+    for (const args of setup) {
+      const r = await runSamspil(args, env);
+      expect(r.err).toBe('');
+    }
+    server = await startServer(env);
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await connector.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('greets an adviser who installs the app, and remembers the personal chat', async () => {
+    await post(installation(connector.url, anna));
+    expect(lastCard(annaChat)).toContain('Hvad kan Samspil?');
+  });
+
+  it('tells a Teams user who is not set up whom to ask', async () => {
+    await post(personalMessage(connector.url, bob, 'hjælp'));
+    expect(lastCard(`a:personal-${bob.id}`)).toContain('Du er ikke sat op i Samspil endnu');
+  });
+
+  it('answers "mine opfølgninger" with the adviser\'s cases and next due date', async () => {
+    await post(personalMessage(connector.url, anna, 'mine opfølgninger'));
+    const card = lastCard(annaChat);
+    expect(card).toContain('Mine opfølgninger');
+    expect(card).toContain('E-001 (AB)');
+    expect(card).toContain('30.11.2026');
+    expect(card).toContain('3 arbejdsdage til');
+  });
+
+  it('never shows case data in a team channel', async () => {
+    const channel = '19:team-channel@thread.tacv2';
+    await post(
+      personalMessage(connector.url, anna, 'mine opfølgninger', {
+        conversation: { id: channel, conversationType: 'channel', tenantId: TENANT_ID },
+        channelData: { tenant: { id: TENANT_ID }, team: { id: '19:team' }, channel: { id: channel } },
+      }),
+    );
+    const reply = JSON.stringify(connector.sent(channel));
+    expect(reply).toContain('kun i vores personlige chat');
+    expect(reply).not.toContain('E-001');
+  });
+
+  it('plans and posts exactly one reminder 3 working days before the due date, and never twice', async () => {
+    const before = connector.sent(annaChat).length;
+    const tick = await runSamspil(['tick', '--now', '2026-11-25T09:00:00+01:00'], env);
+    expect(tick.err).toBe('');
+    expect(tick.out).toContain('e2e: 1 reminders planned');
+    expect(tick.out).toContain('sent 1');
+    expect(connector.sent(annaChat).length).toBe(before + 1);
+    expect(lastCard(annaChat)).toContain('Opfølgning nærmer sig');
+    const again = await runSamspil(['tick', '--now', '2026-11-25T10:00:00+01:00'], env);
+    expect(again.out).toContain('e2e: 0 reminders planned (1 already planned)');
+    expect(connector.sent(annaChat).length).toBe(before + 1);
+  });
+
+  it('refuses a postponement past the legal date, says why, and leaves the card usable', async () => {
+    const reminder = connector.sent(annaChat).at(-1) as { id?: string };
+    const card = lastCard(annaChat);
+    const updatesBefore = connector.updates(annaChat).length;
+    await post(
+      cardSubmit(connector.url, anna, 'act-reminder', {
+        ...submitData(card, 'postponeFollowUp'),
+        postponeTo: '2027-03-01',
+        reason: 'Ferie',
+      }),
+    );
+    expect(lastCard(annaChat)).toContain('Opfølgningen kan ikke udsættes til efter lovens frist 02.02.2027');
+    expect(connector.updates(annaChat).length).toBe(updatesBefore);
+    expect(reminder).toBeDefined();
+  });
+
+  it('answers a submission with missing fields with the reason', async () => {
+    const card = connector
+      .sent(annaChat)
+      .map((a) => JSON.stringify(a))
+      .reverse()
+      .find((c) => c.includes('registerFollowUp'))!;
+    await post(
+      cardSubmit(connector.url, anna, 'act-reminder', {
+        ...submitData(card, 'registerFollowUp'),
+        childConversation: 'yes',
+      }),
+    );
+    expect(lastCard(annaChat)).toContain('Udfyld eller ret: heldOn');
+  });
+
+  it('registers the follow-up from the card, updates the card in place and stores the next due date', async () => {
+    const card = connector
+      .sent(annaChat)
+      .map((a) => JSON.stringify(a))
+      .reverse()
+      .find((c) => c.includes('registerFollowUp'))!;
+    const data = submitData(card, 'registerFollowUp');
+    await post(
+      cardSubmit(connector.url, anna, 'act-reminder', {
+        ...data,
+        heldOn: '2026-11-25',
+        childConversation: 'yes',
+        ladderStep: '',
+        cadence: 'm3',
+        cadenceReason: 'Stabil udvikling',
+      }),
+    );
+    const updates = connector.updates(annaChat);
+    expect(updates.at(-1)!.activityId).toBe('act-reminder');
+    const updated = JSON.stringify(updates.at(-1)!.body);
+    expect(updated).toContain('Opfølgning registreret 25. november 2026');
+    // From the registration date, by the cadence chosen (§ 95 stk. 3): 25 Nov + 3 months.
+    expect(updated).toContain('Næste opfølgning senest 25. februar 2027');
+    // A second press of the spent button changes nothing and says so.
+    await post(
+      cardSubmit(connector.url, anna, 'act-reminder', {
+        ...data,
+        heldOn: '2026-11-25',
+        childConversation: 'yes',
+        cadence: 'm3',
+        cadenceReason: 'x',
+      }),
+    );
+    expect(JSON.stringify(connector.updates(annaChat).at(-1)!.body)).toContain('allerede håndteret');
+  });
+
+  it('lets the adviser choose a daily digest, working hours and English, and refuses bad hours with the reason', async () => {
+    await post(personalMessage(connector.url, anna, 'indstillinger'));
+    expect(lastCard(annaChat)).toContain('Enkelte påmindelser');
+    const bad = {
+      verb: 'saveSettings',
+      reminderMode: 'digest',
+      workingStart: '15:00',
+      workingEnd: '09:00',
+      language: 'en',
+    };
+    await post(cardSubmit(connector.url, anna, 'act-settings', bad));
+    const refused = JSON.stringify(connector.updates(annaChat).at(-1)!.body);
+    expect(refused).toContain('starten skal ligge før slutningen');
+    expect(refused).toContain('"id":"workingStart"'); // the card is shown again, still usable
+    await post(
+      cardSubmit(connector.url, anna, 'act-settings', { ...bad, workingStart: '09:00', workingEnd: '15:00' }),
+    );
+    expect(JSON.stringify(connector.updates(annaChat).at(-1)!.body)).toContain('Your settings are saved.');
+    await post(personalMessage(connector.url, anna, 'my follow-ups', { locale: 'en-GB' }));
+    expect(lastCard(annaChat)).toContain('My follow-ups');
+  });
+
+  it('runs report and import through the running server, and refuses other commands on its data folder', async () => {
+    const report = await runSamspil(['report', 'caseload', '--format', 'csv'], env);
+    expect(report.err).toBe('');
+    expect(report.out).toContain('Anna Rådgiver,Nord,1,false');
+    const dry = await runSamspil(
+      [
+        'import',
+        file(
+          'more.csv',
+          'case_ref;adviser_email;opened;ladder_step;child_initials\nE-002;anna@e2e.example;2026-11-01;1;CD\n',
+        ),
+        '--dry-run',
+      ],
+      env,
+    );
+    expect(dry.out).toContain('Dry run: 1 cases rows (1 new, 0 updated) would be imported.');
+    const locked = await runSamspil(['municipality', 'list'], env);
+    expect(locked.err).toMatch(/is in use by another Samspil process \(pid \d+, "samspil start"/);
+  });
+
+  it('has stored the follow-up, its cadence and reason (read from the database after the server stops)', async () => {
+    await server.stop();
+    const { store } = await openStore({ dataDir }, 'test');
+    try {
+      const t = store.tenant({ municipalityId: 'e2e', actor: 'test' });
+      const c = await t.cases.byRef('E-001');
+      const [m] = await t.measures.forCase(c!.id);
+      const held = await t.measures.followUps(m!.id);
+      expect(held.map((f) => [f.held_on, f.due_on, f.child_conversation, f.registered_by])).toEqual([
+        ['2026-11-25', '2026-11-30', true, 'staff:anna@e2e.example'],
+      ]);
+      expect(m!.cadence).toEqual({
+        every: { months: 3 },
+        reason: 'Stabil udvikling',
+        decidedOn: '2026-11-25',
+      });
+      expect((await t.outbox.list('sent')).map((o) => o.kind)).toEqual(['followup.upcoming']);
+    } finally {
+      await store.close();
+    }
+  });
+});

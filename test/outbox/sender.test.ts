@@ -1,0 +1,155 @@
+import { loadConfig } from '../../src/config';
+import { fixedClock } from '../../src/domain/clock';
+import { createLogger } from '../../src/log';
+import { OutboxSender } from '../../src/outbox/sender';
+import { Store } from '../../src/store/store';
+import { createAdapter } from '../../src/teams/adapter';
+import { BotFrameworkTransport } from '../../src/teams/proactive';
+import { openTestStore, ENGINES } from '../support/db';
+import { FakeConnector } from '../support/fakeConnector';
+
+const HOURS = { hours: { start: '08:00', end: '16:00' }, timeZone: 'Europe/Copenhagen' };
+const MONDAY_0900 = '2026-11-23T08:00:00Z'; // 09:00 in Copenhagen
+
+describe('outbox sender against a fake Bot Connector (PGlite)', () => {
+  const connector = new FakeConnector();
+  let store: Store;
+  let dispose: () => Promise<void>;
+  const adapter = createAdapter(loadConfig({}));
+  const transport = new BotFrameworkTransport(adapter, '');
+  const log = createLogger('silent');
+
+  beforeAll(async () => {
+    await connector.start();
+    ({ store, dispose } = await openTestStore(ENGINES[0]!));
+    await store.municipalities.create({ id: 'sby', name: 'Sby', tenant_id: 't', settings: {} });
+  });
+  afterAll(async () => {
+    await dispose();
+    await connector.stop();
+  });
+  beforeEach(() => {
+    connector.reset();
+    connector.fail = null;
+  });
+
+  const t = () => store.tenant({ municipalityId: 'sby', actor: 'test' });
+  async function person(email: string) {
+    const { id } = await t().staff.upsert({ email, name: email, roles: ['adviser'] });
+    await t().conversations.save({
+      conversationId: `a:personal-${email}`,
+      kind: 'personal',
+      staffId: id,
+      reference: {
+        serviceUrl: connector.url,
+        channelId: 'msteams',
+        conversation: { id: `a:personal-${email}` },
+        bot: { id: '28:bot' },
+      },
+    });
+    return id;
+  }
+  const sender = (now: string, extra: Partial<ConstructorParameters<typeof OutboxSender>[2]> = {}) =>
+    new OutboxSender(store, transport, {
+      clock: fixedClock(now),
+      log,
+      sendWindow: async () => HOURS,
+      random: () => 0,
+      ...extra,
+    });
+  const enqueue = (key: string, staffId: string, notBefore = new Date(MONDAY_0900)) =>
+    t().outbox.enqueue({
+      dedupeKey: key,
+      kind: 'test',
+      recipientStaffId: staffId,
+      payload: { activity: { type: 'message', text: key } },
+      notBefore,
+    });
+
+  it('sends a due message once and never again', async () => {
+    const id = await person('a@s.example');
+    await enqueue('k1', id);
+    expect(await sender(MONDAY_0900).drain()).toEqual({ sent: 1, retried: 0, parked: 0, deferred: 0 });
+    expect(await sender(MONDAY_0900).drain()).toEqual({ sent: 0, retried: 0, parked: 0, deferred: 0 });
+    expect(connector.sent('a:personal-a@s.example').map((a) => a.text)).toEqual(['k1']);
+    expect((await t().outbox.list('sent'))[0]?.activity_id).toMatch(/^act-/);
+  });
+
+  it('sends nothing outside working hours or on a holiday; it defers to the next working morning', async () => {
+    const id = await person('b@s.example');
+    await enqueue('evening', id, new Date('2026-12-23T15:30:00Z'));
+    expect(await sender('2026-12-23T15:30:00Z').drain()).toEqual({
+      sent: 0,
+      retried: 0,
+      parked: 0,
+      deferred: 1,
+    });
+    const [row] = (await t().outbox.list('pending')).filter((r) => r.dedupe_key === 'evening');
+    expect(row?.not_before.toISOString()).toBe('2026-12-28T07:00:00.000Z'); // Monday 08:00 after Christmas
+    expect(row?.attempts).toBe(0);
+    expect(connector.sent()).toEqual([]);
+  });
+
+  it("re-queues what still gets 429 after botbuilder's own retries, honouring Retry-After, and loses nothing", async () => {
+    const id = await person('c@s.example');
+    await enqueue('busy', id);
+    // botbuilder retries a 429 three times inside the call; the fourth answer is what the sender sees.
+    connector.fail = (call, n) =>
+      n <= 4 && call.method === 'POST' ? { status: 429, headers: { 'retry-after': '1' } } : null;
+    const first = await sender(MONDAY_0900).drain();
+    expect(first.retried).toBe(1);
+    const [row] = (await t().outbox.list('pending')).filter((r) => r.dedupe_key === 'busy');
+    expect(row!.not_before.getTime() - new Date(MONDAY_0900).getTime()).toBeGreaterThanOrEqual(1000);
+    expect(row!.last_error).toMatch(/HTTP 429/);
+    expect(await sender('2026-11-23T08:00:00.500Z').drain()).toMatchObject({ sent: 0 });
+    expect(await sender('2026-11-23T08:00:02Z').drain()).toMatchObject({ sent: 1 });
+    expect(connector.sent('a:personal-c@s.example').map((a) => a.text)).toEqual(['busy']);
+  });
+
+  it('retries 412 with backoff and parks after the last attempt, where an admin sees it', async () => {
+    const id = await person('d@s.example');
+    await enqueue('broken', id);
+    connector.fail = () => ({ status: 412 });
+    let now = new Date(MONDAY_0900).getTime();
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) {
+      outcomes.push(await sender(new Date(now).toISOString(), { maxAttempts: 3 }).drain());
+      now += 600_000;
+    }
+    expect(outcomes.map((o) => [o.retried, o.parked])).toEqual([
+      [1, 0],
+      [1, 0],
+      [0, 1],
+    ]);
+    const parked = await t().outbox.list('parked');
+    expect(parked.map((p) => [p.dedupe_key, p.attempts])).toEqual([['broken', 3]]);
+    expect(parked[0]!.last_error).toMatch(/HTTP 412/);
+  });
+
+  it('marks a conversation dead on 403 BotNotInConversationRoster and parks instead of retrying', async () => {
+    const id = await person('e@s.example');
+    await t().outbox.enqueue({
+      dedupeKey: 'gone',
+      kind: 'test',
+      recipientStaffId: id,
+      conversationId: 'a:personal-e@s.example',
+      payload: { activity: { type: 'message', text: 'gone' } },
+      notBefore: new Date(MONDAY_0900),
+    });
+    connector.fail = () => ({
+      status: 403,
+      body: { error: { code: 'BotNotInConversationRoster', message: 'not installed' } },
+    });
+    expect(await sender(MONDAY_0900).drain()).toMatchObject({ parked: 1, retried: 0 });
+    expect((await t().conversations.get('a:personal-e@s.example'))?.dead).toBe(true);
+  });
+
+  it('parks a message for someone who never installed the app', async () => {
+    const { id } = await t().staff.upsert({ email: 'f@s.example', name: 'F', roles: ['adviser'] });
+    await enqueue('nobody', id);
+    expect(await sender(MONDAY_0900).drain()).toMatchObject({ parked: 1 });
+    expect((await t().outbox.list('parked')).find((p) => p.dedupe_key === 'nobody')?.last_error).toMatch(
+      /not installed/,
+    );
+  });
+});

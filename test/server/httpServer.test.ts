@@ -1,0 +1,139 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { createAdapter } from '../../src/teams/adapter';
+import { createBotApp } from '../../src/teams/botApp';
+import { createHttpApp, listen } from '../../src/server/httpServer';
+import { FakeConnector } from '../support/fakeConnector';
+import { personalMessage } from '../support/activities';
+import { ENGINES, openTestStore } from '../support/db';
+import { systemClock } from '../../src/domain/clock';
+
+const user = { id: '29:user-1', aadObjectId: 'aad-1', name: 'Test Bruger' };
+
+async function startBot(env: NodeJS.ProcessEnv) {
+  const config = loadConfig({ ...env, PORT: '0' });
+  const log = createLogger('silent');
+  const adapter = createAdapter(config);
+  const { store } = await openTestStore(ENGINES[0]!);
+  const bot = createBotApp({
+    adapter,
+    botAppId: config.MicrosoftAppId,
+    log,
+    store,
+    clock: systemClock,
+    devFallback: true,
+  });
+  const app = createHttpApp({
+    adapter,
+    runTurn: (c) => bot.run(c),
+    health: async () => ({ store: 'none' }),
+    log,
+  });
+  const server = await listen(app, 0, '127.0.0.1');
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+
+describe('HTTP server without an app id (local development)', () => {
+  const connector = new FakeConnector();
+  let bot: { server: http.Server; url: string };
+  beforeAll(async () => {
+    await connector.start();
+    bot = await startBot({});
+  });
+  afterAll(async () => {
+    await new Promise((r) => bot.server.close(r));
+    await connector.stop();
+  });
+
+  it('answers /healthz', async () => {
+    const res = await fetch(`${bot.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', store: 'none' });
+  });
+
+  it('answers a malformed request with 400 and stays up', async () => {
+    expect((await post(bot.url, '{not json')).status).toBe(400);
+    expect((await post(bot.url, JSON.stringify({ hello: 'world' }))).status).toBe(400);
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+  });
+
+  it('answers an unknown Teams tenant through the Bot Connector, politely', async () => {
+    const res = await post(bot.url, JSON.stringify(personalMessage(connector.url, user, 'hjælp')));
+    expect(res.status).toBe(200);
+    const sent = connector.sent(`a:personal-${user.id}`);
+    expect(sent).toHaveLength(1);
+    expect(JSON.stringify(sent[0])).toContain('Du er ikke sat op i Samspil endnu');
+  });
+});
+
+describe('HTTP server with an app id (production authentication)', () => {
+  let bot: { server: http.Server; url: string };
+  beforeAll(async () => {
+    bot = await startBot({
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'secret',
+    });
+  });
+  afterAll(async () => new Promise((r) => bot.server.close(r)));
+
+  it('rejects a request without a token with 401', async () => {
+    const res = await post(bot.url, JSON.stringify(personalMessage('http://127.0.0.1:9', user, 'hjælp')));
+    expect(res.status).toBe(401);
+  });
+
+  it('rejects a forged token with 401', async () => {
+    const res = await post(bot.url, JSON.stringify(personalMessage('http://127.0.0.1:9', user, 'hjælp')), {
+      authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl',
+    });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('a crash in a handler', () => {
+  const connector = new FakeConnector();
+  let server: http.Server;
+  let url: string;
+  beforeAll(async () => {
+    await connector.start();
+    const config = loadConfig({ PORT: '0' });
+    const log = createLogger('silent');
+    const adapter = createAdapter(config);
+    const { store } = await openTestStore(ENGINES[0]!);
+    // The store fails on the first lookup every turn makes.
+    const broken = {
+      ...store,
+      municipalities: { ...store.municipalities, byTenant: () => Promise.reject(new Error('disk on fire')) },
+    };
+    const bot = createBotApp({
+      adapter,
+      log,
+      store: broken as unknown as typeof store,
+      clock: systemClock,
+      devFallback: true,
+    });
+    const app = createHttpApp({ adapter, runTurn: (c) => bot.run(c), health: async () => ({}), log });
+    server = await listen(app, 0, '127.0.0.1');
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await connector.stop();
+  });
+
+  it('is answered with a friendly message, and the process keeps serving', async () => {
+    await post(url, JSON.stringify(personalMessage(connector.url, user, 'mine opfølgninger')));
+    expect(connector.sent(`a:personal-${user.id}`).map((a) => a.text)).toEqual([
+      'Beklager, noget gik galt hos Samspil. Prøv igen om lidt – fejlen er logget.',
+    ]);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStore } from '../../src/store/open';
+import { LOCK_FILE } from '../../src/store/dataLock';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Runs the real samspil command in a separate process, as an admin would. */
+function samspil(dataDir: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, SAMSPIL_DATA_DIR: dataDir, NODE_OPTIONS: '', LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+/** SPEC "Operations contract": the embedded store is opened by one process at a time. */
+describe('embedded data folder lock', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-lock-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('makes a second process fail with a clear message and leaves the store intact', async () => {
+    const { store } = await openStore({ dataDir: dir }, 'samspil start');
+    try {
+      await store.municipalities.create({
+        id: 'lockby',
+        name: 'Lockby Kommune',
+        tenant_id: null,
+        settings: {},
+      });
+      const second = samspil(dir, 'municipality', 'add', 'other', '--name', 'Other');
+      expect(second.status).toBe(1);
+      expect(second.stderr).toMatch(
+        /data folder .* is in use by another Samspil process \(pid \d+, "samspil start"/,
+      );
+      expect((await store.municipalities.list()).map((m) => m.id)).toEqual(['lockby']);
+    } finally {
+      await store.close();
+    }
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+    const after = samspil(dir, 'municipality', 'list');
+    expect(after.stderr).toBe('');
+    expect(after.stdout).toContain('lockby\tLockby Kommune');
+  });
+
+  it('takes over a stale lock left by a process that died', () => {
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 2 ** 22 + 7, command: 'samspil start', startedAt: '2026-01-01' }),
+    );
+    const r = samspil(dir, 'municipality', 'list');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('lockby');
+  });
+});
