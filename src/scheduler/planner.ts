@@ -15,6 +15,7 @@ import { cardActivity } from '../cards/render';
 import { localeFrom } from '../i18n/locale';
 import { TEXTS } from '../i18n/texts';
 import { followUpListCard, reminderCard } from '../teams/views/followUpCards';
+import { PLANNING_PASSES } from './passes';
 
 export interface PlanResult {
   municipality: string;
@@ -146,7 +147,15 @@ async function planDigests(
 
 export async function planAll(store: Store, now: Date): Promise<PlanResult[]> {
   const out: PlanResult[] = [];
-  for (const row of await store.municipalities.list())
-    out.push(await planMunicipality(store, resolveMunicipality(row), now));
+  for (const row of await store.municipalities.list()) {
+    const m = resolveMunicipality(row);
+    const result = await planMunicipality(store, m, now);
+    for (const pass of PLANNING_PASSES) {
+      const r = await pass(store, m, now);
+      result.planned += r.planned;
+      result.alreadyPlanned += r.alreadyPlanned;
+    }
+    out.push(result);
+  }
   return out;
 }

@@ -8,6 +8,9 @@ import { StaffRepo } from './staffRepo';
 import { TenantContext } from './types';
 import { ConversationsRepo } from './conversationsRepo';
 import { OutboxQueue, OutboxRepo } from './outboxRepo';
+import { MeetingsRepo } from './meetingsRepo';
+import { MinutesRepo } from './minutesRepo';
+import { QuestionnairesRepo } from './questionnairesRepo';
 
 /** Everything one municipality's data is reached through; there is no unscoped path to its rows. */
 export interface TenantStore {
@@ -19,6 +22,9 @@ export interface TenantStore {
   readonly measures: MeasuresRepo;
   readonly conversations: ConversationsRepo;
   readonly outbox: OutboxRepo;
+  readonly meetings: MeetingsRepo;
+  readonly minutes: MinutesRepo;
+  readonly questionnaires: QuestionnairesRepo;
 }
 
 export interface Store {
@@ -43,6 +49,9 @@ export function tenantStore(db: SqlExecutor, ctx: TenantContext): TenantStore {
     measures: new MeasuresRepo(db, ctx, audit),
     conversations: new ConversationsRepo(db, ctx),
     outbox: new OutboxRepo(db, ctx),
+    meetings: new MeetingsRepo(db, ctx, audit),
+    minutes: new MinutesRepo(db, ctx, audit),
+    questionnaires: new QuestionnairesRepo(db, ctx, audit),
   };
 }
 

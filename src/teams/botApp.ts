@@ -2,12 +2,16 @@ import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, MemoryStorage, TurnContext } from 'botbuilder';
 import { TEXTS } from '../i18n/texts';
 import { localeFrom } from '../i18n/locale';
-import { forStaff, HandlerDeps, KnownCaller } from './handlers/deps';
+import { forStaff, HandlerDeps } from './handlers/deps';
 import { showHelp } from './handlers/help';
 import { postpone, register, showFollowUps } from './handlers/followUps';
 import { saveSettings, showSettings } from './handlers/settings';
 import { openCase } from './handlers/caseDetails';
 import { identify } from './identity';
+import { Handler, RouteKit } from './routes/kit';
+import { registerMeetingRoutes } from './routes/meetings';
+import { registerQuestionnaireRoutes } from './routes/questionnaires';
+import { registerReportRoutes } from './routes/reports';
 
 export interface BotDeps extends HandlerDeps {
   adapter: TeamsAdapter;
@@ -32,8 +36,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     removeRecipientMention: true,
     startTypingTimer: false,
   });
-  type Handler = (d: HandlerDeps, c: TurnContext, k: KnownCaller, data: unknown) => Promise<void>;
-  const anywhere = (fn: Handler) => forStaff(deps, (c, k) => fn(deps, c, k, undefined));
+  const anywhere = (fn: Handler) => (context: TurnContext, _state?: TurnState, data?: unknown) =>
+    forStaff(deps, (c, k) => fn(deps, c, k, data))(context);
   // Case data and personal settings are handled in the personal chat only.
   const personal = (fn: Handler) => (context: TurnContext, _state?: TurnState, data?: unknown) =>
     forStaff(deps, (c, k) => fn(deps, c, k, data), { personalOnly: true })(context);
@@ -48,6 +52,12 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.adaptiveCards.actionSubmit('postponeFollowUp', personal(postpone));
   app.adaptiveCards.actionSubmit('openCase', personal(openCase));
   app.adaptiveCards.actionSubmit('saveSettings', personal(saveSettings));
+
+  // Features register before the catch-alls below, which must stay last.
+  const kit: RouteKit = { app, deps, anywhere, personal };
+  registerMeetingRoutes(kit);
+  registerQuestionnaireRoutes(kit);
+  registerReportRoutes(kit);
 
   // Installation in a personal chat, a team or a group chat: remember the conversation and say hello.
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {

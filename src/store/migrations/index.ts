@@ -1,4 +1,8 @@
 import initial from './001_initial';
+import meetings from './002_meetings';
 
 /** Ordered; an applied migration is never edited, a change is a new entry. */
-export const MIGRATIONS: { id: string; sql: string }[] = [{ id: '001_initial', sql: initial }];
+export const MIGRATIONS: { id: string; sql: string }[] = [
+  { id: '001_initial', sql: initial },
+  { id: '002_meetings', sql: meetings },
+];

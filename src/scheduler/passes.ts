@@ -1,0 +1,18 @@
+import type { MunicipalityContext } from '../app/municipalityContext';
+import type { Store } from '../store/store';
+
+/** What one planning pass put in the outbox for one municipality. */
+export interface PassResult {
+  planned: number;
+  alreadyPlanned: number;
+}
+
+/**
+ * A planning pass beside the follow-up reminders (meetings, agreements, questionnaires …): it
+ * computes what is due at `now` and enqueues it in the outbox under unique keys, so running it
+ * again (or on another instance) plans nothing twice.
+ */
+export type PlanningPass = (store: Store, m: MunicipalityContext, now: Date) => Promise<PassResult>;
+
+/** Run in this order after the follow-up reminders, for every municipality, on every tick. */
+export const PLANNING_PASSES: PlanningPass[] = [];

@@ -1,0 +1,16 @@
+import type { CardJson } from '../../../src/cards/render';
+import type { Locale } from '../../../src/i18n/locale';
+import { followUpSamples } from './followUps';
+
+/** One feature's cards: the templates it renders and every card it can send, built as the bot builds them. */
+export interface CardSamples {
+  templates: string[];
+  cards(locale: Locale): [string, CardJson][];
+}
+
+/** Each feature adds its samples here, so the checks below cover every card the bot can send. */
+export const ALL_SAMPLES: CardSamples[] = [followUpSamples];
+
+export function everyCard(locale: Locale): [string, CardJson][] {
+  return ALL_SAMPLES.flatMap((s) => s.cards(locale));
+}
