@@ -5,6 +5,7 @@ import { loadMunicipality } from '../app/municipalityContext';
 import { runImport, formatImportResult } from '../import/importer';
 import { ImportKind } from '../import/schemas';
 import { DEMO_MUNICIPALITY, generateDemo } from './generate';
+import { loadDemoMeetings } from './loadMeetings';
 
 export interface DemoLoadResult {
   loaded: boolean;
@@ -44,6 +45,12 @@ export async function loadDemo(store: Store, today: LocalDate): Promise<DemoLoad
       throw new Error(`The demo data did not import: ${formatImportResult(result)}`);
     }
     lines.push(`  ${formatImportResult(result)}`);
+  }
+  try {
+    lines.push(`  ${await loadDemoMeetings(store, DEMO_MUNICIPALITY.id, today, m.settings.timeZone)}`);
+  } catch (err) {
+    await store.municipalities.delete(DEMO_MUNICIPALITY.id);
+    throw err;
   }
   return { loaded: true, lines };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isLadderPresetId, LADDER_PRESET_IDS, ladderSchema } from './ladder';
 import { CASELOAD_TARGET } from './caseload';
+import { schoolHolidaysSchema } from './meetings/schoolYear';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
 
@@ -53,6 +54,17 @@ export const municipalitySettingsSchema = z.object({
   retentionYears: z.number().int().min(1).max(30).default(5),
   /** The school year team meetings are planned over starts on this day (MM-DD). */
   schoolYearStartMonthDay: monthDay.default('08-01'),
+  /**
+   * The municipality's own school holidays (autumn, Christmas, winter, Easter, summer …) that the
+   * year plan skips; unset means the common Danish pattern (schoolYear.ts defaultSchoolHolidays).
+   */
+  schoolHolidays: schoolHolidaysSchema.optional(),
+  /** Minutes after a meeting ends before its questionnaire goes out (and the minutes are asked for). */
+  questionnaireDelayMinutes: z.number().int().min(0).max(10_080).default(30), // at most a week
+  /** Working days after sending that a participant who has not answered is reminded, once. */
+  questionnaireReminderWorkingDays: z.number().int().min(1).max(30).default(2),
+  /** Days after the meeting ends that the questionnaire closes: later answers are refused. */
+  questionnaireClosesAfterDays: z.number().int().min(1).max(120).default(14),
 });
 
 export type MunicipalitySettings = z.infer<typeof municipalitySettingsSchema>;

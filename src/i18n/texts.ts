@@ -12,6 +12,14 @@ const da = {
         command: 'indstillinger',
         description: 'Enkelte påmindelser eller dagligt overblik, arbejdstid og sprog',
       },
+      {
+        command: 'planlæg møde',
+        description: 'Planlæg et tværfagligt teammøde (tema eller barn/ung/familie)',
+      },
+      { command: 'møder', description: 'Dit teams møder i skoleåret og planen for året' },
+      { command: 'referat', description: 'Møder om et barn, der mangler referat (Signs of Safety)' },
+      { command: 'status', description: 'Nøgletal: for ledere enheden og kommunen, for tovholdere teamene' },
+      { command: 'tilknyt <team>', description: 'I en teamkanal: knyt kanalen til et tværfagligt team' },
       { command: 'hjælp', description: 'Denne oversigt' },
     ],
     showFollowUps: 'Vis mine opfølgninger',
@@ -113,6 +121,20 @@ const en: Texts = {
     commands: [
       { command: 'my follow-ups', description: 'Your cases with the next follow-up, overdue first' },
       { command: 'settings', description: 'Single reminders or a daily digest, working hours and language' },
+      {
+        command: 'schedule meeting',
+        description: 'Schedule a cross-disciplinary team meeting (theme or child)',
+      },
+      { command: 'meetings', description: "Your team's meetings this school year and the year plan" },
+      { command: 'minutes', description: 'Meetings about a child still lacking minutes (Signs of Safety)' },
+      {
+        command: 'status',
+        description: 'Key figures: your unit and the municipality for leaders, your teams for coordinators',
+      },
+      {
+        command: 'link <team>',
+        description: 'In a team channel: link the channel to a cross-disciplinary team',
+      },
       { command: 'help', description: 'This overview' },
     ],
     showFollowUps: 'Show my follow-ups',

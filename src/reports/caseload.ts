@@ -4,9 +4,11 @@ import { ReportDefinition } from './report';
 /** Caseload per adviser against the model's target (seeds 002, 004: on average at most 25). */
 export const caseload: ReportDefinition = {
   name: 'caseload',
+  scopes: ['unit'],
   description: 'Open cases per adviser against the caseload target',
-  async run({ tenant, municipality }) {
-    const rows = await tenant.cases.caseload();
+  async run({ tenant, municipality, scope }) {
+    // Open cases today (what a leader plans staffing by), not on the period's last day.
+    const rows = (await tenant.cases.caseload()).filter((r) => !scope?.unitName || r.unit === scope.unitName);
     const target = municipality.settings.caseloadTarget;
     const report = caseloadReport(
       rows.map((r) => ({

@@ -1,5 +1,23 @@
 import { caseload } from './caseload';
 import { outbox } from './outbox';
+import { complianceReport, followUps, followUpsPerHalfYear } from './followUps';
+import { ladderReport } from './ladder';
+import { earlyHelpReport } from './earlyHelp';
+import { meetingsReport } from './meetings';
+import { questionnairesReport } from './questionnaires';
 import { ReportDefinition } from './report';
 
-export const REPORTS: Record<string, ReportDefinition> = { [caseload.name]: caseload, [outbox.name]: outbox };
+/** Table reports by name (`samspil report NAME`); the yearly status is an HTML document of its own. */
+export const REPORTS: Record<string, ReportDefinition> = Object.fromEntries(
+  [
+    followUps,
+    followUpsPerHalfYear,
+    complianceReport,
+    ladderReport,
+    earlyHelpReport,
+    caseload,
+    meetingsReport,
+    questionnairesReport,
+    outbox,
+  ].map((r) => [r.name, r]),
+);

@@ -10,15 +10,28 @@ export interface ReportTable {
   summary: Record<string, string | number | boolean | null>;
 }
 
+/** Narrows a report: case figures to one unit's advisers, meeting figures to some teams. */
+export interface ReportScope {
+  unitId?: string | null;
+  unitName?: string | null;
+  teamIds?: string[] | null;
+}
+
 export interface ReportInput {
   tenant: TenantStore;
   municipality: MunicipalityContext;
+  /** Inclusive dates. */
   from: LocalDate;
   to: LocalDate;
+  /** When the report is made: decides e.g. whether a scheduled meeting is over. */
+  now: Date;
+  scope?: ReportScope;
 }
 
 export interface ReportDefinition {
   name: string;
   description: string;
+  /** What it can be narrowed to: case figures by the advisers' unit, meeting figures by team. */
+  scopes?: ('unit' | 'team')[];
   run(input: ReportInput): Promise<ReportTable>;
 }

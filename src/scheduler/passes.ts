@@ -1,5 +1,7 @@
 import type { MunicipalityContext } from '../app/municipalityContext';
 import type { Store } from '../store/store';
+import { AFTER_MEETING_PASSES } from './afterMeetingPasses';
+import { MEETING_PASSES } from './meetingPasses';
 
 /** What one planning pass put in the outbox for one municipality. */
 export interface PassResult {
@@ -15,4 +17,4 @@ export interface PassResult {
 export type PlanningPass = (store: Store, m: MunicipalityContext, now: Date) => Promise<PassResult>;
 
 /** Run in this order after the follow-up reminders, for every municipality, on every tick. */
-export const PLANNING_PASSES: PlanningPass[] = [];
+export const PLANNING_PASSES: PlanningPass[] = [...MEETING_PASSES, ...AFTER_MEETING_PASSES];

@@ -15,12 +15,14 @@ import { cardActivity } from '../cards/render';
 import { localeFrom } from '../i18n/locale';
 import { TEXTS } from '../i18n/texts';
 import { followUpListCard, reminderCard } from '../teams/views/followUpCards';
-import { PLANNING_PASSES } from './passes';
+import { PLANNING_PASSES, PlanningPass } from './passes';
 
 export interface PlanResult {
   municipality: string;
   planned: number;
   alreadyPlanned: number;
+  /** Passes that threw: the others still ran, and the failed one is tried again next tick. */
+  failures: string[];
 }
 
 export function workingHoursOf(staff: StaffRow | null | undefined, m: MunicipalityContext): WorkingHours {
@@ -43,7 +45,7 @@ export async function planMunicipality(store: Store, m: MunicipalityContext, now
     daysBefore: m.settings.reminderDaysBefore,
     escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
   };
-  const result: PlanResult = { municipality: m.id, planned: 0, alreadyPlanned: 0 };
+  const result: PlanResult = { municipality: m.id, planned: 0, alreadyPlanned: 0, failures: [] };
 
   const openWindow = (s: StaffRow | undefined): Date | null => {
     const hours = workingHoursOf(s, m);
@@ -145,15 +147,33 @@ async function planDigests(
   }
 }
 
-export async function planAll(store: Store, now: Date): Promise<PlanResult[]> {
+/**
+ * Every municipality, every pass. A pass that throws (one bad row, a bug in one feature) is recorded
+ * and skipped, so it cannot hold back the other passes' reminders or another municipality's.
+ */
+export async function planAll(
+  store: Store,
+  now: Date,
+  passes: readonly PlanningPass[] = PLANNING_PASSES,
+): Promise<PlanResult[]> {
   const out: PlanResult[] = [];
   for (const row of await store.municipalities.list()) {
-    const m = resolveMunicipality(row);
-    const result = await planMunicipality(store, m, now);
-    for (const pass of PLANNING_PASSES) {
-      const r = await pass(store, m, now);
-      result.planned += r.planned;
-      result.alreadyPlanned += r.alreadyPlanned;
+    const result: PlanResult = { municipality: row.id, planned: 0, alreadyPlanned: 0, failures: [] };
+    const run = async (name: string, pass: () => Promise<Pick<PlanResult, 'planned' | 'alreadyPlanned'>>) => {
+      try {
+        const r = await pass();
+        result.planned += r.planned;
+        result.alreadyPlanned += r.alreadyPlanned;
+      } catch (err) {
+        result.failures.push(`${name}: ${(err as Error)?.message ?? String(err)}`);
+      }
+    };
+    try {
+      const m = resolveMunicipality(row);
+      await run('follow-up reminders', () => planMunicipality(store, m, now));
+      for (const pass of passes) await run(pass.name || 'pass', () => pass(store, m, now));
+    } catch (err) {
+      result.failures.push(`settings: ${(err as Error).message}`);
     }
     out.push(result);
   }

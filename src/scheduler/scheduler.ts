@@ -34,6 +34,9 @@ export function startScheduler(
     try {
       const r = await tick(store, sender, clock.now());
       const planned = r.plans.reduce((n, p) => n + p.planned, 0);
+      for (const p of r.plans)
+        for (const failure of p.failures)
+          log.error({ municipality: p.municipality, failure }, 'planning pass failed');
       if (planned || r.sent.sent || r.sent.parked) log.info({ planned, ...r.sent }, 'scheduler pass');
     } catch (err) {
       log.error({ err }, 'scheduler pass failed');

@@ -28,7 +28,45 @@ export interface MeetingRow {
   organizer_staff_id: string | null;
   previous_meeting_id: string | null;
   created_by: string;
+  /** The sequence participants were last told about (NULL: not yet invited). */
+  notified_sequence: number | null;
 }
+
+/** A team with what meeting planning needs: institution type and the usual slot. */
+export interface MeetingTeamRow {
+  id: string;
+  name: string;
+  district: string;
+  institution_name: string;
+  institution_type: 'daycare' | 'primary_school' | 'lower_secondary_school';
+  meeting_weekday: number | null;
+  meeting_start: string | null;
+  meeting_minutes: number | null;
+}
+
+export interface TeamMemberRow {
+  staff_id: string;
+  name: string;
+  email: string;
+  profession: string | null;
+  is_coordinator: boolean;
+  active: boolean;
+}
+
+/** What a move changes; the rest of the meeting stays. */
+export interface MeetingMove {
+  date: LocalDate;
+  startTime: string;
+  endTime: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  onlineUrl: string | null;
+}
+
+const TEAM_SELECT = `SELECT t.id, t.name, t.district, i.name AS institution_name, i.type AS institution_type,
+  t.meeting_weekday, t.meeting_start, t.meeting_minutes
+  FROM teams t JOIN institutions i ON i.id = t.institution_id`;
 
 export interface ParticipantRow {
   meeting_id: string;
@@ -113,6 +151,11 @@ export class MeetingsRepo {
        ON CONFLICT DO NOTHING`,
       [this.ctx.municipalityId, meetingId, [...staffIds]],
     );
+    // Someone new must be invited too: the invitation pass looks at this marker (keys keep it once).
+    await this.db.query(
+      'UPDATE meetings SET notified_sequence = NULL WHERE municipality_id = $1 AND id = $2',
+      [this.ctx.municipalityId, meetingId],
+    );
   }
 
   async get(id: string): Promise<MeetingRow | null> {
@@ -132,6 +175,178 @@ export class MeetingsRepo {
     );
   }
 
+  /**
+   * Moves a meeting (new time and place); SEQUENCE goes up by one so calendars take the update,
+   * and the answers are cleared because they were given for the old time. Only a scheduled meeting
+   * moves; `expectedSequence` refuses a change made from an out-of-date card.
+   */
+  async move(id: string, m: MeetingMove, expectedSequence: number): Promise<MeetingRow | null> {
+    const [row] = await this.db.query<MeetingRow>(
+      `UPDATE meetings SET date = $4, start_time = $5, end_time = $6, starts_at = $7, ends_at = $8,
+         place = $9, online_url = $10, sequence = sequence + 1, updated_at = now()
+       WHERE municipality_id = $1 AND id = $2 AND sequence = $3 AND status = 'scheduled'
+       RETURNING *`,
+      [
+        this.ctx.municipalityId,
+        id,
+        expectedSequence,
+        m.date,
+        m.startTime,
+        m.endTime,
+        m.startsAt,
+        m.endsAt,
+        m.place,
+        m.onlineUrl,
+      ],
+    );
+    if (!row) return null;
+    await this.db.query('UPDATE meeting_participants SET rsvp = NULL, rsvp_at = NULL WHERE meeting_id = $1', [
+      id,
+    ]);
+    await this.audit.write('move', 'meeting', id, {
+      date: m.date,
+      start: m.startTime,
+      sequence: row.sequence,
+    });
+    return row;
+  }
+
+  /** Calls a scheduled meeting off; SEQUENCE goes up so the cancelling .ics supersedes the invitation. */
+  async cancel(id: string, expectedSequence: number): Promise<MeetingRow | null> {
+    const [row] = await this.db.query<MeetingRow>(
+      `UPDATE meetings SET status = 'cancelled', sequence = sequence + 1, updated_at = now()
+       WHERE municipality_id = $1 AND id = $2 AND sequence = $3 AND status = 'scheduled'
+       RETURNING *`,
+      [this.ctx.municipalityId, id, expectedSequence],
+    );
+    if (row) await this.audit.write('cancel', 'meeting', id, { sequence: row.sequence });
+    return row ?? null;
+  }
+
+  /** A participant's answer to the invitation; false when they are not a participant. */
+  async setRsvp(meetingId: string, staffId: string, rsvp: 'yes' | 'no', at: Date): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE meeting_participants p SET rsvp = $4, rsvp_at = $5
+       FROM meetings m WHERE m.id = p.meeting_id AND m.municipality_id = $1 AND p.meeting_id = $2 AND p.staff_id = $3
+       RETURNING p.staff_id`,
+      [this.ctx.municipalityId, meetingId, staffId, rsvp, at],
+    );
+    if (rows.length === 0) return false;
+    await this.audit.write('rsvp', 'meeting', meetingId, { staffId, rsvp });
+    return true;
+  }
+
+  /** Meetings whose participants have not been told about their current version, from `from` on. */
+  async unnotified(from: LocalDate): Promise<MeetingRow[]> {
+    return this.db.query<MeetingRow>(
+      `SELECT * FROM meetings WHERE municipality_id = $1 AND date >= $2
+         AND (notified_sequence IS NULL OR notified_sequence <> sequence)
+       ORDER BY team_id, starts_at`,
+      [this.ctx.municipalityId, from],
+    );
+  }
+
+  async markNotified(id: string, sequence: number): Promise<void> {
+    await this.db.query('UPDATE meetings SET notified_sequence = $3 WHERE municipality_id = $1 AND id = $2', [
+      this.ctx.municipalityId,
+      id,
+      sequence,
+    ]);
+  }
+
+  /** Scheduled meetings of the municipality on the dates from `from` to `to` (inclusive). */
+  async scheduledBetween(from: LocalDate, to: LocalDate): Promise<MeetingRow[]> {
+    return this.db.query<MeetingRow>(
+      `SELECT * FROM meetings WHERE municipality_id = $1 AND status = 'scheduled' AND date >= $2 AND date <= $3
+       ORDER BY starts_at`,
+      [this.ctx.municipalityId, from, to],
+    );
+  }
+
+  /** The activity id of the last invitation card sent to this participant, to update it in place. */
+  async lastInvitationActivity(meetingId: string, staffId: string): Promise<string | null> {
+    const rows = await this.db.query<{ activity_id: string }>(
+      `SELECT activity_id FROM outbox
+       WHERE municipality_id = $1 AND dedupe_key LIKE $2 AND status = 'sent' AND activity_id IS NOT NULL
+         AND kind IN ('meeting.invitation', 'meeting.update')
+       ORDER BY sent_at DESC, id DESC LIMIT 1`,
+      [this.ctx.municipalityId, `meeting-invite:${meetingId}:${staffId}:%`],
+    );
+    return rows[0]?.activity_id ?? null;
+  }
+
+  async teams(): Promise<MeetingTeamRow[]> {
+    return this.db.query<MeetingTeamRow>(`${TEAM_SELECT} WHERE t.municipality_id = $1 ORDER BY t.name`, [
+      this.ctx.municipalityId,
+    ]);
+  }
+
+  async team(teamId: string): Promise<MeetingTeamRow | null> {
+    const rows = await this.db.query<MeetingTeamRow>(
+      `${TEAM_SELECT} WHERE t.municipality_id = $1 AND t.id = $2`,
+      [this.ctx.municipalityId, teamId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A team by its name, ignoring case and surrounding spaces (as typed in `tilknyt <team>`). */
+  async teamByName(name: string): Promise<MeetingTeamRow | null> {
+    const rows = await this.db.query<MeetingTeamRow>(
+      `${TEAM_SELECT} WHERE t.municipality_id = $1 AND lower(t.name) = lower($2)`,
+      [this.ctx.municipalityId, name.trim()],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The teams a staff member belongs to, coordinator or member. */
+  async teamsOf(staffId: string): Promise<(MeetingTeamRow & { is_coordinator: boolean })[]> {
+    return this.db.query<MeetingTeamRow & { is_coordinator: boolean }>(
+      `${TEAM_SELECT.replace('SELECT ', 'SELECT tm.is_coordinator, ')} JOIN team_members tm ON tm.team_id = t.id
+       WHERE t.municipality_id = $1 AND tm.staff_id = $2 ORDER BY t.name`,
+      [this.ctx.municipalityId, staffId],
+    );
+  }
+
+  async members(teamId: string): Promise<TeamMemberRow[]> {
+    return this.db.query<TeamMemberRow>(
+      `SELECT s.id AS staff_id, s.name, s.email, s.profession, tm.is_coordinator, s.active
+       FROM team_members tm JOIN teams t ON t.id = tm.team_id JOIN staff s ON s.id = tm.staff_id
+       WHERE t.municipality_id = $1 AND tm.team_id = $2 ORDER BY tm.is_coordinator DESC, s.name`,
+      [this.ctx.municipalityId, teamId],
+    );
+  }
+
+  /** The usual slot the year plan proposes dates on (ISO weekday 1–5, 'HH:mm', minutes). */
+  async setTeamSlot(teamId: string, weekday: number, start: string, minutes: number): Promise<void> {
+    await this.db.query(
+      `UPDATE teams SET meeting_weekday = $3, meeting_start = $4, meeting_minutes = $5
+       WHERE municipality_id = $1 AND id = $2`,
+      [this.ctx.municipalityId, teamId, weekday, start, minutes],
+    );
+    await this.audit.write('update', 'team_slot', teamId, { weekday, start, minutes });
+  }
+
+  /** The conversation id of the team's linked channel, if one is linked and alive. */
+  async teamChannel(teamId: string): Promise<string | null> {
+    const rows = await this.db.query<{ conversation_id: string }>(
+      `SELECT conversation_id FROM conversation_refs
+       WHERE municipality_id = $1 AND team_id = $2 AND kind = 'channel' AND NOT dead
+       ORDER BY updated_at DESC LIMIT 1`,
+      [this.ctx.municipalityId, teamId],
+    );
+    return rows[0]?.conversation_id ?? null;
+  }
+
+  /** The team a channel is linked to. */
+  async teamOfChannel(conversationId: string): Promise<MeetingTeamRow | null> {
+    const rows = await this.db.query<MeetingTeamRow>(
+      `${TEAM_SELECT} JOIN conversation_refs c ON c.team_id = t.id AND c.municipality_id = t.municipality_id
+       WHERE t.municipality_id = $1 AND c.conversation_id = $2`,
+      [this.ctx.municipalityId, conversationId],
+    );
+    return rows[0] ?? null;
+  }
+
   async participants(meetingId: string): Promise<ParticipantRow[]> {
     return this.db.query<ParticipantRow>(
       `SELECT p.meeting_id, p.staff_id, s.name, s.email, s.profession, p.rsvp, p.attended
@@ -142,5 +357,39 @@ export class MeetingsRepo {
        ORDER BY s.name`,
       [this.ctx.municipalityId, meetingId],
     );
+  }
+
+  /** Meetings (not cancelled) that ended after `from` and at or before `to` — the after-meeting passes. */
+  async endedBetween(from: Date, to: Date): Promise<MeetingRow[]> {
+    return this.db.query<MeetingRow>(
+      `SELECT * FROM meetings WHERE municipality_id = $1 AND status <> 'cancelled' AND ends_at > $2 AND ends_at <= $3
+       ORDER BY ends_at`,
+      [this.ctx.municipalityId, from, to],
+    );
+  }
+
+  /** scheduled → held once the meeting has ended; false if it already was (or was cancelled). */
+  async markHeld(id: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE meetings SET status = 'held', updated_at = now()
+       WHERE municipality_id = $1 AND id = $2 AND status = 'scheduled' RETURNING id`,
+      [this.ctx.municipalityId, id],
+    );
+    if (rows.length === 0) return false;
+    await this.audit.write('held', 'meeting', id);
+    return true;
+  }
+
+  /** The coordinator marks a participant present (true) or absent (false). */
+  async setAttended(meetingId: string, staffId: string, attended: boolean): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE meeting_participants p SET attended = $4
+       FROM meetings m WHERE m.id = p.meeting_id AND m.municipality_id = $1 AND p.meeting_id = $2 AND p.staff_id = $3
+       RETURNING p.staff_id`,
+      [this.ctx.municipalityId, meetingId, staffId, attended],
+    );
+    if (rows.length === 0) return false;
+    await this.audit.write('attendance', 'meeting', meetingId, { staffId, attended });
+    return true;
   }
 }

@@ -11,6 +11,7 @@ import { OutboxQueue, OutboxRepo } from './outboxRepo';
 import { MeetingsRepo } from './meetingsRepo';
 import { MinutesRepo } from './minutesRepo';
 import { QuestionnairesRepo } from './questionnairesRepo';
+import { ReportQueries } from './reportQueries';
 
 /** Everything one municipality's data is reached through; there is no unscoped path to its rows. */
 export interface TenantStore {
@@ -25,6 +26,8 @@ export interface TenantStore {
   readonly meetings: MeetingsRepo;
   readonly minutes: MinutesRepo;
   readonly questionnaires: QuestionnairesRepo;
+  /** Read-only queries behind the key figures (src/reports). */
+  readonly reports: ReportQueries;
 }
 
 export interface Store {
@@ -52,6 +55,7 @@ export function tenantStore(db: SqlExecutor, ctx: TenantContext): TenantStore {
     meetings: new MeetingsRepo(db, ctx, audit),
     minutes: new MinutesRepo(db, ctx, audit),
     questionnaires: new QuestionnairesRepo(db, ctx, audit),
+    reports: new ReportQueries(db, ctx),
   };
 }
 

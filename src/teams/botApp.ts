@@ -9,9 +9,9 @@ import { saveSettings, showSettings } from './handlers/settings';
 import { openCase } from './handlers/caseDetails';
 import { identify } from './identity';
 import { Handler, RouteKit } from './routes/kit';
-import { registerMeetingRoutes } from './routes/meetings';
-import { registerQuestionnaireRoutes } from './routes/questionnaires';
-import { registerReportRoutes } from './routes/reports';
+import { MEETING_COMMANDS, registerMeetingRoutes } from './routes/meetings';
+import { AFTER_MEETING_COMMANDS, registerQuestionnaireRoutes } from './routes/questionnaires';
+import { REPORT_COMMANDS, registerReportRoutes } from './routes/reports';
 
 export interface BotDeps extends HandlerDeps {
   adapter: TeamsAdapter;
@@ -22,6 +22,10 @@ export const COMMANDS = {
   help: /^\s*(hjælp|hjaelp|help|\?)\s*$/i,
   followUps: /^\s*(mine opfølgninger|mine opfoelgninger|opfølgninger|my follow-?ups|follow-?ups)\s*$/i,
   settings: /^\s*(indstillinger|settings)\s*$/i,
+  scheduleMeeting: MEETING_COMMANDS.scheduleMeeting,
+  meetings: MEETING_COMMANDS.meetings,
+  status: REPORT_COMMANDS.status,
+  minutes: AFTER_MEETING_COMMANDS.minutes,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { CliHarness } from '../support/cli';
 import { loadConfig } from '../../src/config';
+import { MIGRATIONS } from '../../src/store/migrations';
 
 describe('SPEC "Configuration": validated at start, a bad value names the variable', () => {
   it('names a bad PORT and a bad DATABASE_URL', () => {
@@ -45,7 +46,7 @@ describe('samspil command', () => {
 
   it('migrates and says so', async () => {
     const r = await cli.run('migrate');
-    expect(r.out).toMatch(/Database is up to date \(1 migrations applied/);
+    expect(r.out).toContain(`Database is up to date (${MIGRATIONS.length} migrations applied`);
   });
 
   it('lists undelivered messages with samspil report outbox', async () => {

@@ -17,6 +17,9 @@ describe('municipalitySettingsSchema defaults', () => {
       workingHours: { start: '08:00', end: '16:00' },
       retentionYears: 5,
       schoolYearStartMonthDay: '08-01',
+      questionnaireDelayMinutes: 30,
+      questionnaireReminderWorkingDays: 2,
+      questionnaireClosesAfterDays: 14,
     });
   });
 

@@ -24,14 +24,22 @@ const PACKAGE_NAME = 'samspil-teams-app.zip';
 const GUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 /**
- * The SPEC commands the bot answers today, by scope. Case data stays in the personal chat, so the
- * follow-up and settings commands are offered there only. `planlæg møde`, `møder` and `status`
- * join the lists with the meeting and questionnaire features (issues 4 and 5), not before.
+ * The SPEC commands the bot answers, by scope. Case data, minutes and key figures stay in the
+ * personal chat, so those commands are offered there only; a team channel linked to a team shows
+ * that team's meetings.
  */
 const HELP = { da: 'hjælp', en: 'help' };
 const COMMANDS_BY_SCOPE: Record<string, { da: string; en: string }[]> = {
-  personal: [HELP, { da: 'mine opfølgninger', en: 'my follow-ups' }, { da: 'indstillinger', en: 'settings' }],
-  team: [HELP],
+  personal: [
+    HELP,
+    { da: 'mine opfølgninger', en: 'my follow-ups' },
+    { da: 'indstillinger', en: 'settings' },
+    { da: 'planlæg møde', en: 'schedule meeting' },
+    { da: 'møder', en: 'meetings' },
+    { da: 'referat', en: 'minutes' },
+    { da: 'status', en: 'status' },
+  ],
+  team: [HELP, { da: 'møder', en: 'meetings' }],
   groupChat: [HELP],
 };
 const SPEC_COMMANDS = Object.values(COMMANDS_BY_SCOPE).flat();

@@ -2,7 +2,7 @@ import { ENGINES, openTestStore } from '../support/db';
 import { Store } from '../../src/store/store';
 import { defaultSettings } from '../../src/domain/municipality';
 import { loadMunicipality } from '../../src/app/municipalityContext';
-import { planMunicipality } from '../../src/scheduler/planner';
+import { planAll, planMunicipality } from '../../src/scheduler/planner';
 
 /** Herning institution placement started 2026-11-02: first follow-up due 2026-11-16 (seed 004 tabel 5.1). */
 describe('reminder planning (PGlite)', () => {
@@ -95,5 +95,24 @@ describe('reminder planning (PGlite)', () => {
     await plan('2026-11-26T09:00:00Z');
     const row = (await t().outbox.list()).find((o) => o.dedupe_key.includes(':overdue:2026-11-26:'));
     expect(JSON.stringify(row?.payload)).toContain('Follow-up is overdue');
+  });
+
+  it('records a pass that throws and still runs the other passes', async () => {
+    const enqueueProbe = async (store: Store, m: { id: string }) => {
+      const fresh = await store.tenant({ municipalityId: m.id, actor: 'test' }).outbox.enqueue({
+        dedupeKey: 'probe:after-failure',
+        kind: 'probe',
+        recipientStaffId: ids.adviser,
+        payload: { activity: { type: 'message', text: 'probe' } },
+        notBefore: new Date('2026-11-18T08:00:00Z'),
+      });
+      return { planned: fresh ? 1 : 0, alreadyPlanned: fresh ? 0 : 1 };
+    };
+    const broken = async function brokenPass(): Promise<never> {
+      throw new Error('a meeting has no place');
+    };
+    const [r] = await planAll(store, new Date('2026-11-18T08:00:00Z'), [broken, enqueueProbe]);
+    expect(r?.failures).toEqual(['brokenPass: a meeting has no place']);
+    expect((await t().outbox.list()).some((o) => o.dedupe_key === 'probe:after-failure')).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { municipality } from './municipality';
 import { report } from './report';
 import { start } from './start';
 import { tick } from './tick';
+import { questionnaire } from './questionnaire';
 
 export const COMMANDS: Record<string, Command> = {
   migrate,
@@ -15,4 +16,5 @@ export const COMMANDS: Record<string, Command> = {
   report,
   start,
   tick,
+  questionnaire,
 };

@@ -5,44 +5,105 @@ import { resolveMunicipalityId, withStore } from '../storeAccess';
 import { loadMunicipality } from '../../app/municipalityContext';
 import { REPORTS } from '../../reports';
 import { formatReport, ReportFormat } from '../../reports/format';
+import type { ReportScope } from '../../reports/report';
+import { YEARLY_STATUS, yearlyStatusDocument } from '../../reports/yearlyStatus';
 import { parseImportDate } from '../../import/fields';
 import { localDateOf } from '../../domain/calendar';
+import type { TenantStore } from '../../store/store';
 
 const FORMATS: ReportFormat[] = ['table', 'csv', 'json'];
+const NAMES = [...Object.keys(REPORTS), YEARLY_STATUS];
+
+function parseYear(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}$/.test(v) || Number(v) < 2000 || Number(v) > 2100) {
+    throw new UsageError(`--year "${v}" is not a year (e.g. 2026).`);
+  }
+  return Number(v);
+}
+
+async function scopeFrom(tenant: TenantStore, unit?: string, team?: string): Promise<ReportScope> {
+  const scope: ReportScope = {};
+  if (unit !== undefined) {
+    const found = await tenant.reports.unitByName(unit);
+    if (!found) throw new UsageError(`No unit "${unit}" in this municipality.`);
+    scope.unitId = found.id;
+    scope.unitName = found.name;
+  }
+  if (team !== undefined) {
+    const found = await tenant.reports.teamByName(team);
+    if (!found) throw new UsageError(`No team "${team}" in this municipality.`);
+    scope.teamIds = [found.id];
+  }
+  return scope;
+}
 
 export const report: Command = {
-  usage: 'report NAME [--from D] [--to D] [--format table|csv|json]',
-  summary: `print a report (${Object.keys(REPORTS).join(', ')})`,
+  usage:
+    'report NAME [--from D] [--to D | --year Y] [--unit NAME] [--team NAME] [--format table|csv|json]; report yearly-status --year Y [--unit NAME]',
+  summary: `print a report (${NAMES.join(', ')})`,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, {
       from: { type: 'string' },
       to: { type: 'string' },
-      format: { type: 'string', default: 'table' },
+      year: { type: 'string' },
+      unit: { type: 'string' },
+      team: { type: 'string' },
+      format: { type: 'string' },
       municipality: { type: 'string' },
     });
     const name = positionals[0];
+    const yearly = name === YEARLY_STATUS;
     const def = name ? REPORTS[name] : undefined;
-    if (!def) throw new UsageError(`Name a report: ${Object.keys(REPORTS).join(', ')}.`);
-    const format = values.format as ReportFormat;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
+    if (!def && !yearly) throw new UsageError(`Name a report: ${NAMES.join(', ')}.`);
+    const year = parseYear(values.year);
+    if (yearly) {
+      if (year === undefined) throw new UsageError('yearly-status needs --year Y (e.g. --year 2026).');
+      if (values.format !== undefined && values.format !== 'html') {
+        throw new UsageError('yearly-status is an HTML document; redirect it to a file: > status.html');
+      }
+      if (values.from !== undefined || values.to !== undefined || values.team !== undefined) {
+        throw new UsageError(
+          'yearly-status covers a calendar year: use --year (and --unit), not --from/--to/--team.',
+        );
+      }
+    }
+    for (const [option, kind] of [
+      [values.unit, 'unit'],
+      [values.team, 'team'],
+    ] as const) {
+      if (option !== undefined && def && !def.scopes?.includes(kind)) {
+        throw new UsageError(`The ${name} report cannot be narrowed with --${kind}.`);
+      }
+    }
+    const format = (values.format ?? 'table') as ReportFormat;
+    if (!yearly && !FORMATS.includes(format))
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
+    if (year !== undefined && (values.from !== undefined || values.to !== undefined)) {
+      throw new UsageError('Give either --year or --from/--to, not both.');
+    }
     const dateOption = (v: string | undefined, flag: string) => {
       if (v === undefined) return undefined;
       const d = parseImportDate(v);
       if (!d) throw new UsageError(`${flag} "${v}" is not a date (YYYY-MM-DD).`);
       return d;
     };
-    const from = dateOption(values.from, '--from');
-    const to = dateOption(values.to, '--to');
+    const from = year !== undefined ? `${year}-01-01` : dateOption(values.from, '--from');
+    const to = year !== undefined ? `${year}-12-31` : dateOption(values.to, '--to');
     return withStore(ctx, 'report', async (store) => {
       const municipalityId = await resolveMunicipalityId(store, ctx, values.municipality);
       const municipality = await loadMunicipality(store, municipalityId);
-      const today = localDateOf(ctx.clock.now(), municipality.settings.timeZone);
-      const table = await def.run({
-        tenant: store.tenant({ municipalityId, actor: 'cli:report' }),
-        municipality,
-        from: from ?? `${today.slice(0, 4)}-01-01`,
-        to: to ?? today,
-      });
+      const tenant = store.tenant({ municipalityId, actor: 'cli:report' });
+      const now = ctx.clock.now();
+      const scope = await scopeFrom(tenant, values.unit, values.team);
+      if (yearly) {
+        ctx.out(await yearlyStatusDocument({ tenant, municipality, year: year!, now, scope }));
+        return 0;
+      }
+      const today = localDateOf(now, municipality.settings.timeZone);
+      const period = { from: from ?? `${today.slice(0, 4)}-01-01`, to: to ?? today };
+      if (period.from > period.to) throw new UsageError(`--from ${period.from} is after --to ${period.to}.`);
+      const table = await def!.run({ tenant, municipality, ...period, now, scope });
       ctx.out(formatReport(table, format));
       return 0;
     });

@@ -27,12 +27,15 @@ export const tick: Command = {
       const transport = new BotFrameworkTransport(createAdapter(ctx.config), ctx.config.MicrosoftAppId ?? '');
       const sender = new OutboxSender(store, transport, { clock, log, sendWindow: sendWindowFrom(store) });
       const r = await schedulerTick(store, sender, clock.now());
-      for (const p of r.plans)
+      for (const p of r.plans) {
         ctx.out(`${p.municipality}: ${p.planned} reminders planned (${p.alreadyPlanned} already planned)`);
+        for (const f of p.failures) ctx.err(`${p.municipality}: planning failed in ${f}`);
+      }
       ctx.out(
         `sent ${r.sent.sent}, retried ${r.sent.retried}, deferred ${r.sent.deferred}, parked ${r.sent.parked}`,
       );
-      return 0;
+      // What was planned was still sent; the exit code tells the admin that something was not planned.
+      return r.plans.some((p) => p.failures.length > 0) ? 1 : 0;
     });
   },
 };

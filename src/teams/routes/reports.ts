@@ -1,4 +1,13 @@
+import { showStatus } from '../handlers/status';
 import type { RouteKit } from './kit';
 
-/** Key figures in Teams: the `status` command for leaders and coordinators (issue 5). */
-export function registerReportRoutes(_kit: RouteKit): void {}
+/** The same word in Danish and English. */
+export const REPORT_COMMANDS = { status: /^\s*status\s*$/i };
+
+/**
+ * Key figures in Teams: the `status` command for leaders and coordinators (issue 5). Personal chat
+ * only: a unit's figures are for the leader, not for a channel.
+ */
+export function registerReportRoutes(kit: RouteKit): void {
+  kit.app.message(REPORT_COMMANDS.status, kit.personal(showStatus));
+}

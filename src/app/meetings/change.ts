@@ -1,0 +1,117 @@
+/**
+ * Moving or cancelling a meeting (issue 4 item 4). Each change raises the meeting's SEQUENCE; the
+ * invitation pass then replaces the participants' cards and sends an updated or cancelling .ics.
+ */
+import { z } from 'zod';
+import {
+  hhmmField,
+  httpsUrlField,
+  localDateField,
+  noCprText,
+  optionalField,
+} from '../../domain/meetings/fields';
+import { schoolYearOf } from '../../domain/meetings/schoolYear';
+import type { MeetingRow } from '../../store/meetingsRepo';
+import type { Store } from '../../store/store';
+import type { StaffRow } from '../../store/types';
+import type { MunicipalityContext } from '../municipalityContext';
+import { ActionResult, fail, instantOf, ok, schoolHolidaysFor, teamRole, unusableDay } from './common';
+
+export const meetingRefInput = z.object({
+  meetingId: z.string().uuid(),
+  sequence: z.coerce.number().int().min(0),
+});
+
+export const moveInput = meetingRefInput
+  .extend({
+    date: localDateField,
+    startTime: hhmmField,
+    endTime: hhmmField,
+    place: optionalField(noCprText('place', { max: 200 })),
+    onlineUrl: optionalField(httpsUrlField),
+  })
+  .refine((x) => x.endTime > x.startTime, { message: 'must be after startTime', path: ['endTime'] })
+  .refine((x) => x.place !== undefined || x.onlineUrl !== undefined, {
+    message: 'give a place or an online link',
+    path: ['place'],
+  });
+
+export type MoveInput = z.infer<typeof moveInput>;
+
+/** The meeting, if the caller may change it: a coordinator of its team, or whoever called it. */
+async function changeable(
+  store: Store,
+  m: MunicipalityContext,
+  staff: StaffRow,
+  meetingId: string,
+  sequence: number,
+): Promise<ActionResult<MeetingRow>> {
+  const t = store.tenant({ municipalityId: m.id, actor: `staff:${staff.email}` });
+  const meeting = await t.meetings.get(meetingId);
+  if (!meeting) return fail('Mødet findes ikke.', 'The meeting does not exist.');
+  const mayChange =
+    meeting.organizer_staff_id === staff.id || (await teamRole(t, staff, meeting.team_id)) === 'coordinator';
+  if (!mayChange) {
+    return fail(
+      'Kun teamets tovholder eller den, der indkaldte, kan ændre mødet.',
+      "Only the team's coordinator or the person who called the meeting can change it.",
+    );
+  }
+  if (meeting.status !== 'scheduled' || meeting.sequence !== sequence) {
+    return fail(
+      'Mødet er allerede ændret eller aflyst – brug det nyeste kort.',
+      'The meeting has already been changed or cancelled – use the newest card.',
+      true,
+    );
+  }
+  return ok(meeting);
+}
+
+export async function moveMeeting(
+  store: Store,
+  m: MunicipalityContext,
+  staff: StaffRow,
+  input: MoveInput,
+  now: Date,
+): Promise<ActionResult<{ before: MeetingRow; after: MeetingRow }>> {
+  const found = await changeable(store, m, staff, input.meetingId, input.sequence);
+  if (!found.ok) return found;
+  const startsAt = instantOf(m, input.date, input.startTime);
+  if (startsAt <= now) return fail('Mødet skal ligge i fremtiden.', 'The meeting must be in the future.');
+  const year = schoolYearOf(input.date, m.settings.schoolYearStartMonthDay);
+  const why = unusableDay(input.date, schoolHolidaysFor(m, year));
+  if (why) return fail(`Datoen er ${why.da}.`, `The date is ${why.en}.`);
+  const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
+  const after = await store.inTransaction(actor, (tx) =>
+    tx.meetings.move(
+      input.meetingId,
+      {
+        date: input.date,
+        startTime: input.startTime,
+        endTime: input.endTime,
+        startsAt,
+        endsAt: instantOf(m, input.date, input.endTime),
+        place: input.place ?? null,
+        onlineUrl: input.onlineUrl ?? null,
+      },
+      input.sequence,
+    ),
+  );
+  if (!after)
+    return fail('Mødet er allerede ændret – brug det nyeste kort.', 'The meeting has already changed.', true);
+  return ok({ before: found.value, after });
+}
+
+export async function cancelMeeting(
+  store: Store,
+  m: MunicipalityContext,
+  staff: StaffRow,
+  input: z.infer<typeof meetingRefInput>,
+): Promise<ActionResult<MeetingRow>> {
+  const found = await changeable(store, m, staff, input.meetingId, input.sequence);
+  if (!found.ok) return found;
+  const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
+  const after = await store.inTransaction(actor, (tx) => tx.meetings.cancel(input.meetingId, input.sequence));
+  if (!after) return fail('Mødet er allerede aflyst.', 'The meeting is already cancelled.', true);
+  return ok(after);
+}

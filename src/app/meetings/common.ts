@@ -1,0 +1,91 @@
+/** What the meeting services share: results with a bilingual reason, team roles, the school calendar. */
+import { isWorkingDay, localDateOf, zonedInstant } from '../../domain/calendar';
+import { CPR_REJECTION_MESSAGE, findCpr } from '../../domain/cpr';
+import { minimumMeetingsPerYear } from '../../domain/institutions';
+import type { LocalDate } from '../../domain/localDate';
+import {
+  defaultSchoolHolidays,
+  schoolHolidayOn,
+  type SchoolHoliday,
+  type SchoolYear,
+} from '../../domain/meetings/schoolYear';
+import type { MeetingTeamRow } from '../../store/meetingsRepo';
+import type { TenantStore } from '../../store/store';
+import type { StaffRow } from '../../store/types';
+import type { ActionResult, Bilingual } from '../followUpActions';
+import type { MunicipalityContext } from '../municipalityContext';
+
+export type { ActionResult, Bilingual };
+
+export function fail(
+  da: string,
+  en: string,
+  stale = false,
+): { ok: false; reason: Bilingual; stale: boolean } {
+  return { ok: false, reason: { da, en }, stale };
+}
+
+export function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}
+
+export type TeamRole = 'coordinator' | 'member';
+
+/** The caller's role in one team, from the team's own membership (a coordinator of one team is not of all). */
+export async function teamRole(t: TenantStore, staff: StaffRow, teamId: string): Promise<TeamRole | null> {
+  const member = (await t.meetings.members(teamId)).find((m) => m.staff_id === staff.id);
+  if (!member) return null;
+  return member.is_coordinator ? 'coordinator' : 'member';
+}
+
+export function minimumFor(team: Pick<MeetingTeamRow, 'institution_type'>): number {
+  return minimumMeetingsPerYear(team.institution_type);
+}
+
+/** The municipality's own school holidays, else the common Danish pattern for that school year. */
+export function schoolHolidaysFor(m: MunicipalityContext, year: SchoolYear): SchoolHoliday[] {
+  return m.settings.schoolHolidays ?? defaultSchoolHolidays(year);
+}
+
+/**
+ * Why a date cannot hold a team meeting (weekend, public holiday, closed day, school holiday), or
+ * null when it can. Meetings bring school and daycare staff together, so school holidays are out.
+ */
+export function unusableDay(date: LocalDate, holidays: readonly SchoolHoliday[]): Bilingual | null {
+  if (!isWorkingDay(date)) {
+    return {
+      da: 'ikke en arbejdsdag (weekend eller helligdag)',
+      en: 'not a working day (weekend or holiday)',
+    };
+  }
+  const h = schoolHolidayOn(date, holidays);
+  if (h) return { da: `i skoleferien (${h.name})`, en: `in the school holiday (${h.name})` };
+  return null;
+}
+
+/** 'HH:mm' on `date` in the municipality's zone. */
+export function instantOf(m: MunicipalityContext, date: LocalDate, time: string): Date {
+  return zonedInstant(date, time, m.settings.timeZone);
+}
+
+export function todayOf(m: MunicipalityContext, now: Date): LocalDate {
+  return localDateOf(now, m.settings.timeZone);
+}
+
+/** Card fields that hold ids or choices, not typed text; everything else is checked for CPR numbers. */
+const NOT_TYPED = new Set(['verb', 'teamId', 'meetingId', 'participants', 'format', 'answer', 'sequence']);
+
+/**
+ * The first typed field of a card submission that holds a CPR-looking value. Checked before any
+ * other rule so that such a value is refused whatever else is wrong, and never reaches the store.
+ */
+export function cprField(data: unknown): string | null {
+  if (!data || typeof data !== 'object') return null;
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (NOT_TYPED.has(key)) continue;
+    if (typeof value === 'string' && findCpr(value) !== null) return key;
+  }
+  return null;
+}
+
+export const CPR_REFUSAL: Bilingual = CPR_REJECTION_MESSAGE;

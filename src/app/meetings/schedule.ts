@@ -1,0 +1,176 @@
+/**
+ * Scheduling one team meeting (issue 4 item 2). A theme meeting is called by a coordinator of the
+ * team; a meeting about a child by any member (SPEC: "Anyone may call such a meeting"), and only
+ * for a child with no active case.
+ */
+import { z } from 'zod';
+import { meetingRequestSchema, type MeetingRequest } from '../../domain/meetings/meetingRequest';
+import type { MeetingRow } from '../../store/meetingsRepo';
+import type { Store } from '../../store/store';
+import type { StaffRow } from '../../store/types';
+import type { MunicipalityContext } from '../municipalityContext';
+import {
+  ActionResult,
+  Bilingual,
+  fail,
+  instantOf,
+  ok,
+  schoolHolidaysFor,
+  teamRole,
+  unusableDay,
+} from './common';
+import { schoolYearOf } from '../../domain/meetings/schoolYear';
+
+const flag = z.preprocess((v) => v === true || v === 'true', z.boolean());
+
+/** What the scheduling card submits: strings, as Adaptive Cards send them. */
+export const scheduleCardInput = z.object({
+  teamId: z.string().uuid(),
+  format: z.enum(['theme', 'child']),
+  date: z.string().default(''),
+  startTime: z.string().default(''),
+  endTime: z.string().default(''),
+  place: z.string().optional(),
+  onlineUrl: z.string().optional(),
+  theme: z.string().optional(),
+  childReference: z.string().optional(),
+  purpose: z.string().default(''),
+  /** Multi-select: comma-separated staff ids. */
+  participants: z.string().default(''),
+  parentsTakePart: flag.optional(),
+  childTakesPart: flag.optional(),
+});
+
+export type ScheduleCardInput = z.infer<typeof scheduleCardInput>;
+
+/** The card's strings → the domain request (meetingRequest.ts is strict about which keys a format has). */
+export function toMeetingRequest(i: ScheduleCardInput): z.SafeParseReturnType<unknown, MeetingRequest> {
+  const common = {
+    date: i.date,
+    startTime: i.startTime,
+    endTime: i.endTime,
+    place: i.place,
+    onlineUrl: i.onlineUrl,
+    purpose: i.purpose,
+    participants: i.participants
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+  const request =
+    i.format === 'theme'
+      ? { ...common, format: 'theme', theme: i.theme ?? '', parentsTakePart: i.parentsTakePart ?? false }
+      : {
+          ...common,
+          format: 'child',
+          childReference: i.childReference ?? '',
+          parentsTakePart: i.parentsTakePart ?? true,
+          childTakesPart: i.childTakesPart ?? false,
+        };
+  return meetingRequestSchema.safeParse(request);
+}
+
+export interface Scheduled {
+  meeting: MeetingRow;
+  /** Set when the initials match an open case's child: not provable either way, so the caller is told. */
+  initialsNotice: Bilingual | null;
+}
+
+/**
+ * A case reference is unique in the municipality, so a match with an open case is proof of an
+ * active case and the meeting is refused. Initials are not unique — refusing on them would block
+ * meetings about other children — so a match only adds a notice asking the caller to check.
+ */
+async function activeCaseCheck(
+  store: Store,
+  m: MunicipalityContext,
+  ref: string,
+): Promise<{ refused: Bilingual | null; notice: Bilingual | null }> {
+  const t = store.tenant({ municipalityId: m.id, actor: 'scheduler' });
+  const open = await t.cases.list({ openOnly: true });
+  const byRef = open.find((c) => c.case_ref.toLowerCase() === ref.toLowerCase());
+  if (byRef) {
+    return {
+      refused: {
+        da: `Barnet har en aktiv sag (${byRef.case_ref}). Et tværfagligt møde om barn/ung/familie er kun for børn uden aktiv sag i CPP eller Børne- og Familierådgivningen – tal med sagens rådgiver.`,
+        en: `The child has an active case (${byRef.case_ref}). A child/young person/family meeting is only for children with no active case in CPP or the family counselling – talk to the case's adviser.`,
+      },
+      notice: null,
+    };
+  }
+  const byInitials = open.some((c) => c.child_initials !== null && c.child_initials === ref);
+  return {
+    refused: null,
+    notice: byInitials
+      ? {
+          da: `Initialerne ${ref} findes også på en åben sag. Initialer kan ikke bevise, at det er samme barn – kontrollér, at barnet ikke har en aktiv sag.`,
+          en: `The initials ${ref} also appear on an open case. Initials cannot prove it is the same child – check that the child has no active case.`,
+        }
+      : null,
+  };
+}
+
+export async function scheduleMeeting(
+  store: Store,
+  m: MunicipalityContext,
+  staff: StaffRow,
+  teamId: string,
+  req: MeetingRequest,
+  now: Date,
+): Promise<ActionResult<Scheduled>> {
+  const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
+  const t = store.tenant(actor);
+  const team = await t.meetings.team(teamId);
+  if (!team) return fail('Teamet findes ikke.', 'The team does not exist.');
+  const role = await teamRole(t, staff, teamId);
+  if (!role) return fail('Du er ikke med i teamet.', 'You are not a member of the team.');
+  if (req.format === 'theme' && role !== 'coordinator') {
+    return fail(
+      'Kun teamets tovholder kan planlægge et temamøde. Alle i teamet kan planlægge et møde om et barn.',
+      "Only the team's coordinator can schedule a theme meeting. Anyone in the team can schedule a child meeting.",
+    );
+  }
+  const startsAt = instantOf(m, req.date, req.startTime);
+  if (startsAt <= now) return fail('Mødet skal ligge i fremtiden.', 'The meeting must be in the future.');
+  const year = schoolYearOf(req.date, m.settings.schoolYearStartMonthDay);
+  const why = unusableDay(req.date, schoolHolidaysFor(m, year));
+  if (why) return fail(`Datoen er ${why.da}.`, `The date is ${why.en}.`);
+  let notice: Bilingual | null = null;
+  if (req.format === 'child') {
+    const check = await activeCaseCheck(store, m, req.childReference);
+    if (check.refused) return { ok: false, reason: check.refused };
+    notice = check.notice;
+  }
+  const existing = await t.meetings.forTeam(teamId, req.date, req.date);
+  const clash = existing.find(
+    (e) =>
+      e.status === 'scheduled' && e.starts_at < instantOf(m, req.date, req.endTime) && e.ends_at > startsAt,
+  );
+  if (clash) {
+    return fail(
+      `Teamet har allerede et møde ${clash.start_time}–${clash.end_time} den dag.`,
+      `The team already has a meeting ${clash.start_time}–${clash.end_time} that day.`,
+    );
+  }
+  const meeting = await store.inTransaction(actor, (tx) =>
+    tx.meetings.create({
+      teamId,
+      format: req.format,
+      date: req.date,
+      startTime: req.startTime,
+      endTime: req.endTime,
+      startsAt,
+      endsAt: instantOf(m, req.date, req.endTime),
+      place: req.place ?? null,
+      onlineUrl: req.onlineUrl ?? null,
+      theme: req.format === 'theme' ? req.theme : null,
+      childReference: req.format === 'child' ? req.childReference : null,
+      purpose: req.purpose,
+      parentsTakePart: req.parentsTakePart,
+      childTakesPart: req.format === 'child' ? req.childTakesPart : false,
+      organizerStaffId: staff.id,
+      participantIds: [...new Set([staff.id, ...req.participants])],
+    }),
+  );
+  return ok({ meeting, initialsNotice: notice });
+}

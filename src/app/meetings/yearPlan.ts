@@ -1,0 +1,202 @@
+/**
+ * Planning a team's school year (issue 4 item 3): the bot proposes the dates, the coordinator edits
+ * and confirms them on the card, and only then are meetings created (and invited by the next tick).
+ */
+import { z } from 'zod';
+import { addDays, type LocalDate } from '../../domain/localDate';
+import { HH_MM, httpsUrlField, noCprText, optionalField } from '../../domain/meetings/fields';
+import { schoolYear, type SchoolYear } from '../../domain/meetings/schoolYear';
+import { proposeYearPlan, type YearPlanProposal } from '../../domain/meetings/yearPlan';
+import { isLocalDate } from '../../domain/localDate';
+import type { MeetingRow, MeetingTeamRow } from '../../store/meetingsRepo';
+import type { Store } from '../../store/store';
+import type { StaffRow } from '../../store/types';
+import type { MunicipalityContext } from '../municipalityContext';
+import {
+  ActionResult,
+  fail,
+  instantOf,
+  ok,
+  schoolHolidaysFor,
+  teamRole,
+  todayOf,
+  unusableDay,
+} from './common';
+import { teamYear, type TeamYear } from './frequency';
+
+export interface Slot {
+  weekday: number;
+  startTime: string;
+  minutes: number;
+}
+
+export const DEFAULT_SLOT: Slot = { weekday: 2, startTime: '14:00', minutes: 90 };
+
+export function slotOf(team: MeetingTeamRow): Slot {
+  return {
+    weekday: team.meeting_weekday ?? DEFAULT_SLOT.weekday,
+    startTime: team.meeting_start ?? DEFAULT_SLOT.startTime,
+    minutes: team.meeting_minutes ?? DEFAULT_SLOT.minutes,
+  };
+}
+
+export interface YearPlanDraft {
+  team: MeetingTeamRow;
+  year: SchoolYear;
+  slot: Slot;
+  current: TeamYear;
+  /** Meetings still to plan: the minimum less those held or planned already. */
+  needed: number;
+  proposal: YearPlanProposal;
+}
+
+/** The proposal for the rest of `year` (from tomorrow): as many dates as the minimum still needs. */
+export async function draftYearPlan(
+  store: Store,
+  m: MunicipalityContext,
+  team: MeetingTeamRow,
+  startYear: number,
+  slot: Slot,
+  now: Date,
+): Promise<YearPlanDraft> {
+  const t = store.tenant({ municipalityId: m.id, actor: 'scheduler' });
+  const year = schoolYear(startYear, m.settings.schoolYearStartMonthDay);
+  const current = await teamYear(t, m, team, now, year);
+  const needed = current.status.planShortBy;
+  const proposal =
+    needed === 0
+      ? { meetings: [], shortBy: 0 }
+      : proposeYearPlan({
+          schoolYear: year,
+          minimum: needed,
+          weekday: slot.weekday,
+          startTime: slot.startTime,
+          durationMinutes: slot.minutes,
+          schoolHolidays: schoolHolidaysFor(m, year),
+          from: addDays(todayOf(m, now), 1),
+          timeZone: m.settings.timeZone,
+        });
+  return { team, year, slot, current, needed, proposal };
+}
+
+const MAX_DATES = 53;
+
+/** Slot fields, as the card sends them. */
+export const slotInput = z.object({
+  weekday: z.coerce.number().int().min(1).max(5),
+  startTime: z.string().regex(HH_MM),
+  minutes: z.coerce.number().int().min(15).max(480),
+});
+
+export const yearPlanConfirmInput = slotInput.extend({
+  teamId: z.string().uuid(),
+  startYear: z.coerce.number().int().min(2000).max(2100),
+  theme: noCprText('theme', { max: 200, required: true }),
+  purpose: noCprText('purpose', { max: 1000, required: true }),
+  place: optionalField(noCprText('place', { max: 200 })),
+  onlineUrl: optionalField(httpsUrlField),
+  /** The proposed dates as the coordinator left them (date0 … dateN); a blank one is dropped. */
+  dates: z.array(z.string()).max(MAX_DATES),
+});
+
+export type YearPlanConfirm = z.infer<typeof yearPlanConfirmInput>;
+
+/** date0, date1, … of the card's data, in order. */
+export function datesOfCard(data: Record<string, unknown>): string[] {
+  return Object.keys(data)
+    .filter((k) => /^date\d+$/.test(k))
+    .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)))
+    .map((k) => String(data[k] ?? '').trim());
+}
+
+export interface ConfirmedPlan {
+  team: MeetingTeamRow;
+  created: MeetingRow[];
+  after: TeamYear;
+}
+
+export async function confirmYearPlan(
+  store: Store,
+  m: MunicipalityContext,
+  staff: StaffRow,
+  input: YearPlanConfirm,
+  now: Date,
+): Promise<ActionResult<ConfirmedPlan>> {
+  const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
+  const t = store.tenant(actor);
+  const team = await t.meetings.team(input.teamId);
+  if (!team) return fail('Teamet findes ikke.', 'The team does not exist.');
+  if ((await teamRole(t, staff, team.id)) !== 'coordinator') {
+    return fail(
+      'Kun teamets tovholder kan planlægge året.',
+      "Only the team's coordinator can plan the year.",
+    );
+  }
+  if (!input.place && !input.onlineUrl) {
+    return fail('Angiv et sted eller et onlinelink.', 'Give a place or an online link.');
+  }
+  const year = schoolYear(input.startYear, m.settings.schoolYearStartMonthDay);
+  const holidays = schoolHolidaysFor(m, year);
+  const dates = input.dates.filter((d) => d !== '');
+  if (dates.length === 0) return fail('Vælg mindst én dato.', 'Choose at least one date.');
+  const seen = new Set<LocalDate>();
+  const endTime = endOf(input.startTime, input.minutes);
+  if (!endTime) return fail('Mødet skal slutte samme dag.', 'The meeting must end the same day.');
+  for (const d of dates) {
+    if (!isLocalDate(d)) return fail(`"${d}" er ikke en dato.`, `"${d}" is not a date.`);
+    if (d < year.start || d > year.end) {
+      return fail(
+        `${d} ligger uden for skoleåret ${year.label}.`,
+        `${d} is outside the school year ${year.label}.`,
+      );
+    }
+    if (instantOf(m, d, input.startTime) <= now) return fail(`${d} er passeret.`, `${d} has passed.`);
+    const why = unusableDay(d, holidays);
+    if (why) return fail(`${d} er ${why.da}.`, `${d} is ${why.en}.`);
+    if (seen.has(d)) return fail(`${d} står to gange.`, `${d} is listed twice.`);
+    seen.add(d);
+  }
+  const existing = new Set(
+    (await t.meetings.forTeam(team.id, year.start, year.end))
+      .filter((x) => x.status !== 'cancelled')
+      .map((x) => x.date),
+  );
+  const fresh = dates.filter((d) => !existing.has(d));
+  // A second press of the confirm button finds every date planned already.
+  if (fresh.length === 0) return fail('Året er allerede planlagt.', 'The year is already planned.', true);
+  const participants = (await t.meetings.members(team.id)).filter((x) => x.active).map((x) => x.staff_id);
+  const created = await store.inTransaction(actor, async (tx) => {
+    await tx.meetings.setTeamSlot(team.id, input.weekday, input.startTime, input.minutes);
+    const out: MeetingRow[] = [];
+    for (const date of fresh.sort()) {
+      out.push(
+        await tx.meetings.create({
+          teamId: team.id,
+          format: 'theme',
+          date,
+          startTime: input.startTime,
+          endTime,
+          startsAt: instantOf(m, date, input.startTime),
+          endsAt: instantOf(m, date, endTime),
+          place: input.place ?? null,
+          onlineUrl: input.onlineUrl ?? null,
+          theme: input.theme,
+          purpose: input.purpose,
+          organizerStaffId: staff.id,
+          participantIds: participants,
+        }),
+      );
+    }
+    return out;
+  });
+  const after = await teamYear(t, m, { ...team, meeting_weekday: input.weekday }, now, year);
+  return ok({ team, created, after });
+}
+
+/** 'HH:mm' + minutes, or null past midnight. */
+export function endOf(start: string, minutes: number): string | null {
+  const [h, mm] = start.split(':').map(Number) as [number, number];
+  const total = h * 60 + mm + minutes;
+  if (total >= 24 * 60) return null;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}

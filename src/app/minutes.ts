@@ -1,0 +1,195 @@
+/**
+ * Writing the Signs of Safety minutes of a child meeting (issue 4 item 6): validated with the SoS
+ * schema (CPR refused, never stored), stored with their agreements in one transaction, and the
+ * next meeting date creates the next meeting.
+ */
+import { z } from 'zod';
+import { localDateOf, zonedInstant } from '../domain/calendar';
+import { addDays } from '../domain/localDate';
+import { sosMinutesSchema } from '../domain/meetings/minutes';
+import type { Store } from '../store/store';
+import type { StaffRow } from '../store/types';
+import type { MeetingRow } from '../store/meetingsRepo';
+import type { AgreementRow, MinutesRow } from '../store/minutesRepo';
+import type { Bilingual } from './followUpActions';
+import type { MunicipalityContext } from './municipalityContext';
+import { mayManageMeeting } from './questionnaires';
+
+/** Adaptive Cards have no repeating inputs, so the card offers this many agreement rows. */
+export const AGREEMENT_ROWS = 5;
+
+export type MinutesResult =
+  | {
+      ok: true;
+      meeting: MeetingRow;
+      minutes: MinutesRow;
+      agreements: AgreementRow[];
+      nextMeeting: MeetingRow | null;
+    }
+  | { ok: false; kind: 'invalid'; error: z.ZodError }
+  | { ok: false; kind: 'already'; meeting: MeetingRow }
+  | { ok: false; kind: 'refused'; reason: Bilingual };
+
+const refused = (da: string, en: string): MinutesResult => ({
+  ok: false,
+  kind: 'refused',
+  reason: { da, en },
+});
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The card's flat fields → the SoS schema's shape; the header comes from the meeting, not the card. */
+export function minutesInput(meeting: MeetingRow, participantIds: string[], data: Record<string, unknown>) {
+  const agreements = [];
+  for (let i = 1; i <= AGREEMENT_ROWS; i++) {
+    const row = {
+      text: str(data[`a${i}Text`]),
+      ownerId: str(data[`a${i}Owner`]),
+      due: str(data[`a${i}Due`]),
+    };
+    // An untouched row is no agreement; a half-filled one is, so the schema says what is missing.
+    if (row.text.trim() || row.ownerId.trim() || row.due.trim()) agreements.push(row);
+  }
+  return {
+    header: {
+      meetingDate: meeting.date,
+      childReference: meeting.child_reference ?? '',
+      purpose: str(data.purpose) || meeting.purpose || '',
+      participants: participantIds,
+    },
+    resources: str(data.resources),
+    challenges: str(data.challenges),
+    goals: str(data.goals),
+    agreements,
+    nextMeetingDate: str(data.nextMeetingDate),
+    childRulerLevel: str(data.childRulerLevel),
+  };
+}
+
+/**
+ * Who the coordinator ticked as present (a multi-select submits "id1,id2"; '' is nobody). Null when
+ * the card had no such field, so attendance is left as the RSVPs say. Ids not at the meeting are ignored.
+ */
+export function presentIds(data: Record<string, unknown>, participants: string[]): Set<string> | null {
+  if (typeof data.present !== 'string') return null;
+  const ticked = new Set(data.present.split(',').map((s) => s.trim()));
+  return new Set(participants.filter((id) => ticked.has(id)));
+}
+
+export async function saveMinutes(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  data: Record<string, unknown>,
+  now: Date,
+): Promise<MinutesResult> {
+  const meetingId = z.string().uuid().safeParse(data.meetingId);
+  if (!meetingId.success) return refused('Kortet mangler mødet.', 'The card lacks the meeting.');
+  const ctx = { municipalityId: m.id, actor: `staff:${actor.email}` };
+  const t = store.tenant(ctx);
+  const meeting = await t.meetings.get(meetingId.data);
+  if (!meeting) return refused('Mødet findes ikke (længere).', 'The meeting no longer exists.');
+  if (meeting.format !== 'child')
+    return refused('Kun møder om et barn har SoS-referat.', 'Only meetings about a child have SoS minutes.');
+  if (meeting.status === 'cancelled') return refused('Mødet blev aflyst.', 'The meeting was cancelled.');
+  if (!(await mayManageMeeting(store, m, actor, meeting))) {
+    return refused(
+      'Kun mødets tovholder kan skrive referatet.',
+      "Only the meeting's coordinator can write the minutes.",
+    );
+  }
+  if (await t.minutes.get(meeting.id)) return { ok: false, kind: 'already', meeting };
+  const participants = (await t.meetings.participants(meeting.id)).map((p) => p.staff_id);
+  const parsed = sosMinutesSchema.safeParse(
+    minutesInput(meeting, participants.length ? participants : [actor.id], data),
+  );
+  if (!parsed.success) return { ok: false, kind: 'invalid', error: parsed.error };
+  const sos = parsed.data;
+  // An agreement's owner must be someone at the meeting: the reminder goes to them.
+  const owners = new Set([
+    ...participants,
+    ...(meeting.organizer_staff_id ? [meeting.organizer_staff_id] : []),
+  ]);
+  const stranger = sos.agreements.findIndex((a) => !owners.has(a.ownerId));
+  if (stranger >= 0) {
+    return refused(
+      `Aftale ${stranger + 1}: ansvarlig skal være en af mødets deltagere.`,
+      `Agreement ${stranger + 1}: the owner must be one of the meeting's participants.`,
+    );
+  }
+  const present = presentIds(data, participants);
+  return store.inTransaction(ctx, async (tx) => {
+    const minutes = await tx.minutes.save({
+      meetingId: meeting.id,
+      resources: sos.resources,
+      challenges: sos.challenges,
+      goals: sos.goals,
+      nextMeetingDate: sos.nextMeetingDate ?? null,
+      childRulerLevel: sos.childRulerLevel ?? null,
+      agreements: sos.agreements,
+      recordedAt: now,
+    });
+    if (!minutes) return { ok: false, kind: 'already', meeting } as const;
+    // The coordinator's word on who was there settles it: it decides who gets the questionnaire.
+    if (present)
+      for (const id of participants) await tx.meetings.setAttended(meeting.id, id, present.has(id));
+    let nextMeeting: MeetingRow | null = null;
+    if (sos.nextMeetingDate) {
+      const tz = m.settings.timeZone;
+      nextMeeting = await tx.meetings.create({
+        teamId: meeting.team_id,
+        format: meeting.format,
+        date: sos.nextMeetingDate,
+        startTime: meeting.start_time,
+        endTime: meeting.end_time,
+        startsAt: zonedInstant(sos.nextMeetingDate, meeting.start_time, tz),
+        endsAt: zonedInstant(sos.nextMeetingDate, meeting.end_time, tz),
+        place: meeting.place,
+        onlineUrl: meeting.online_url,
+        childReference: meeting.child_reference,
+        purpose: sos.header.purpose,
+        parentsTakePart: meeting.parents_take_part,
+        childTakesPart: meeting.child_takes_part,
+        organizerStaffId: meeting.organizer_staff_id ?? actor.id,
+        previousMeetingId: meeting.id,
+        participantIds: participants,
+      });
+      await tx.minutes.setNextMeeting(meeting.id, nextMeeting.id);
+    }
+    return {
+      ok: true,
+      meeting,
+      minutes: { ...minutes, next_meeting_id: nextMeeting?.id ?? null },
+      agreements: await tx.minutes.agreements(meeting.id),
+      nextMeeting,
+    } as const;
+  });
+}
+
+/** How far back the `referat` command looks for child meetings without minutes. */
+export const MINUTES_LOOKBACK_DAYS = 60;
+
+/**
+ * Child meetings the actor manages that still lack minutes, newest first: those of the last weeks
+ * and today's (minutes are often written during the meeting).
+ */
+export async function meetingsLackingMinutes(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  now: Date,
+): Promise<MeetingRow[]> {
+  const t = store.tenant({ municipalityId: m.id, actor: `staff:${actor.email}` });
+  const tz = m.settings.timeZone;
+  const endOfToday = zonedInstant(addDays(localDateOf(now, tz), 1), '00:00', tz);
+  const ended = await t.meetings.endedBetween(
+    new Date(now.getTime() - MINUTES_LOOKBACK_DAYS * 86_400_000),
+    endOfToday,
+  );
+  const out: MeetingRow[] = [];
+  for (const meeting of ended.reverse()) {
+    if (meeting.format !== 'child' || (await t.minutes.get(meeting.id))) continue;
+    if (await mayManageMeeting(store, m, actor, meeting)) out.push(meeting);
+  }
+  return out;
+}

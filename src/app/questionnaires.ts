@@ -1,0 +1,186 @@
+/**
+ * Answering the post-meeting questionnaire (issue 5 item 2): a participant who attended answers
+ * once, while it is open, on the form version the card carried; a coordinator records a parent's
+ * answer on their behalf.
+ */
+import { z } from 'zod';
+import type { MunicipalityContext } from './municipalityContext';
+import type { Bilingual } from './followUpActions';
+import { formVersion } from './questionnaireForms';
+import { attended, questionnaireClosesAt, type QuestionnaireTiming } from '../domain/questionnaires/schedule';
+import { parseAnswers, type Answers, type Respondent } from '../domain/questionnaires/answers';
+import type { QuestionnaireForm } from '../domain/questionnaires/form';
+import type { Store, TenantStore } from '../store/store';
+import type { MeetingSummary } from '../teams/views/questionnaireCards';
+import type { StaffRow } from '../store/types';
+import type { MeetingRow } from '../store/meetingsRepo';
+
+export function timingOf(m: MunicipalityContext): QuestionnaireTiming {
+  return {
+    delayMinutes: m.settings.questionnaireDelayMinutes,
+    reminderWorkingDays: m.settings.questionnaireReminderWorkingDays,
+    closesAfterDays: m.settings.questionnaireClosesAfterDays,
+    timeZone: m.settings.timeZone,
+    workingHours: m.settings.workingHours,
+  };
+}
+
+/** The card's own fields; everything else it submits is an answer. */
+export const questionnaireSubmission = z
+  .object({
+    meetingId: z.string().uuid(),
+    formId: z.string().min(1).max(40),
+    formVersion: z.coerce.number().int().min(1),
+  })
+  .passthrough();
+
+export type AnswerFailure =
+  | { ok: false; kind: 'invalid'; form: QuestionnaireForm; error: z.ZodError }
+  | { ok: false; kind: 'already'; form: QuestionnaireForm | null; answers: Answers | null }
+  | { ok: false; kind: 'refused'; reason: Bilingual };
+
+export type AnswerResult =
+  { ok: true; form: QuestionnaireForm; answers: Answers; meeting: MeetingRow } | AnswerFailure;
+
+const refused = (da: string, en: string): AnswerFailure => ({
+  ok: false,
+  kind: 'refused',
+  reason: { da, en },
+});
+
+/** Coordinators of the meeting's team and its organiser keep the minutes and record parents' answers. */
+export async function mayManageMeeting(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  meeting: MeetingRow,
+) {
+  if (meeting.organizer_staff_id === actor.id) return true;
+  const t = store.tenant({ municipalityId: m.id, actor: `staff:${actor.email}` });
+  return (await t.meetings.members(meeting.team_id)).some((s) => s.staff_id === actor.id && s.is_coordinator);
+}
+
+async function openMeeting(
+  store: Store,
+  m: MunicipalityContext,
+  meetingId: string,
+  now: Date,
+): Promise<{ ok: true; meeting: MeetingRow } | AnswerFailure> {
+  const t = store.tenant({ municipalityId: m.id, actor: 'questionnaire' });
+  const meeting = await t.meetings.get(meetingId);
+  if (!meeting) return refused('Mødet findes ikke (længere).', 'The meeting no longer exists.');
+  if (meeting.status === 'cancelled') return refused('Mødet blev aflyst.', 'The meeting was cancelled.');
+  if (now >= questionnaireClosesAt(meeting.ends_at, timingOf(m))) {
+    return refused(
+      'Spørgeskemaet er lukket, så svaret kan ikke længere registreres.',
+      'The questionnaire is closed, so the answer can no longer be recorded.',
+    );
+  }
+  return { ok: true, meeting };
+}
+
+/** A participant's own answer. The stored answer is the first one; a second changes nothing. */
+export async function answerQuestionnaire(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  input: unknown,
+  now: Date,
+): Promise<AnswerResult> {
+  return record(store, m, actor, input, now, 'staff');
+}
+
+/** A parent's answer, recorded by the meeting's coordinator: anonymous, marked as a parent's. */
+export async function recordParentAnswer(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  input: unknown,
+  now: Date,
+): Promise<AnswerResult> {
+  return record(store, m, actor, input, now, 'parent');
+}
+
+async function record(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  input: unknown,
+  now: Date,
+  respondent: Respondent,
+): Promise<AnswerResult> {
+  const sub = questionnaireSubmission.safeParse(input);
+  if (!sub.success)
+    return refused('Kortet mangler oplysninger om mødet.', 'The card lacks the meeting details.');
+  const { meetingId, formId, formVersion: version, ...data } = sub.data;
+  const open = await openMeeting(store, m, meetingId, now);
+  if (!open.ok) return open;
+  const t = store.tenant({ municipalityId: m.id, actor: `staff:${actor.email}` });
+  // Roles are checked here, on the server: the card is never the only guard.
+  if (respondent === 'parent') {
+    if (!(await mayManageMeeting(store, m, actor, open.meeting))) {
+      return refused(
+        'Kun mødets tovholder kan registrere forældres svar.',
+        "Only the meeting's coordinator can record parents' answers.",
+      );
+    }
+  } else {
+    const me = (await t.meetings.participants(meetingId)).find((p) => p.staff_id === actor.id);
+    if (!me || !attended(me)) {
+      return refused(
+        'Spørgeskemaet besvares af dem, der deltog i mødet.',
+        'The questionnaire is answered by those who took part in the meeting.',
+      );
+    }
+    const earlier = await t.questionnaires.responseOf(meetingId, actor.id);
+    if (earlier) return already(t, earlier);
+  }
+  const form = await formVersion(t, formId, version);
+  if (!form || form.id !== open.meeting.format) {
+    return refused('Spørgeskemaet passer ikke til mødet.', 'The questionnaire does not match the meeting.');
+  }
+  const parsed = parseAnswers(form, data, respondent);
+  if (!parsed.ok) return { ok: false, kind: 'invalid', form, error: parsed.error };
+  const row = await t.questionnaires.record({
+    meetingId,
+    respondentStaffId: respondent === 'parent' ? null : actor.id,
+    recordedByStaffId: actor.id,
+    onBehalfOfParent: respondent === 'parent',
+    formId: form.id,
+    formVersion: form.version,
+    answers: parsed.answers,
+    answeredAt: now,
+  });
+  if (!row) {
+    const earlier = await t.questionnaires.responseOf(meetingId, actor.id);
+    return earlier ? already(t, earlier) : { ok: false, kind: 'already', form: null, answers: null };
+  }
+  return { ok: true, form, answers: parsed.answers, meeting: open.meeting };
+}
+
+async function already(
+  t: TenantStore,
+  earlier: { form_id: string; form_version: number; answers: Record<string, unknown> },
+): Promise<AnswerFailure> {
+  return {
+    ok: false,
+    kind: 'already',
+    form: await formVersion(t, earlier.form_id, earlier.form_version),
+    answers: earlier.answers as Answers,
+  };
+}
+
+/** The meeting as the cards show it (team name, initials or case reference, never more). */
+export async function meetingSummary(t: TenantStore, meeting: MeetingRow): Promise<MeetingSummary> {
+  const team = await t.meetings.team(meeting.team_id);
+  return {
+    id: meeting.id,
+    date: meeting.date,
+    startTime: meeting.start_time,
+    endTime: meeting.end_time,
+    teamName: team?.name ?? '',
+    format: meeting.format,
+    childReference: meeting.child_reference,
+    theme: meeting.theme,
+  };
+}

@@ -1,0 +1,41 @@
+import { isSmallGroup, MIN_GROUP_SIZE, SUPPRESSED_TEXT, type Guarded } from '../domain/keyFigures';
+import { PARENT, PROFESSIONS } from '../domain/professions';
+import { REPORT_TEXTS } from '../i18n/reportTexts';
+import type { Locale } from '../i18n/locale';
+import type { ReportTable } from './report';
+
+type Cell = ReportTable['rows'][number][string];
+
+/**
+ * The cells of a guarded group: its figures, or the suppression mark in every figure column (n too),
+ * so table, CSV and JSON all show that the group was hidden rather than a number.
+ */
+export function guardedCells<T extends object>(
+  g: Guarded<T>,
+  keys: string[],
+  cells: (figures: T & { n: number }) => Record<string, Cell>,
+): Record<string, Cell> {
+  if (g.suppressed) return Object.fromEntries(keys.map((k) => [k, SUPPRESSED_TEXT]));
+  return cells(g as T & { n: number });
+}
+
+export function professionLabel(id: string, locale: Locale = 'da'): string {
+  if (id === PARENT.id) return PARENT[locale];
+  return PROFESSIONS.find((p) => p.id === id)?.[locale] ?? REPORT_TEXTS[locale].unknownProfession;
+}
+
+/** "lærer 30, forælder 11" — parents are counted, never named. */
+/** A profession with 1–4 answers is listed as taking part, but its count is hidden like any small group. */
+export function professionList(p: { profession: string; count: number }[], locale: Locale = 'da'): string {
+  return p
+    .map(
+      (x) =>
+        `${professionLabel(x.profession, locale)} ${isSmallGroup(x.count) ? `<${MIN_GROUP_SIZE}` : x.count}`,
+    )
+    .join(', ');
+}
+
+export function periodText(from: string, to: string): string {
+  const d = (s: string) => `${s.slice(8, 10)}.${s.slice(5, 7)}.${s.slice(0, 4)}`;
+  return `${d(from)}–${d(to)}`;
+}

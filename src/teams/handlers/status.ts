@@ -1,0 +1,57 @@
+import type { TurnContext } from 'botbuilder';
+import { fill } from '../../i18n/texts';
+import { REPORT_TEXTS } from '../../i18n/reportTexts';
+import { caseFiguresFor, teamFiguresFor } from '../../reports/statusFigures';
+import { caseSection, statusCard, teamSections, type StatusSection } from '../views/statusCard';
+import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
+
+/**
+ * `status`: key figures scoped by role, checked here on the server. A leader sees their unit's and the
+ * municipality's case figures, a coordinator their own teams' meetings and questionnaire results (a
+ * coordinator is whoever coordinates a team, with or without the role); both see both; anyone else is
+ * told what the command is for. The period is the calendar year so far.
+ */
+export async function showStatus(
+  deps: HandlerDeps,
+  context: TurnContext,
+  caller: KnownCaller,
+): Promise<void> {
+  const s = REPORT_TEXTS[caller.locale].status;
+  const isLeader = caller.staff.roles.includes('leader');
+  const teamIds = await caller.tenant.reports.coordinatedTeamIds(caller.staff.id);
+  const isCoordinator = teamIds.length > 0 || caller.staff.roles.includes('coordinator');
+  if (!isLeader && !isCoordinator) {
+    await context.sendActivity(s.notAllowed);
+    return;
+  }
+  const to = today(deps, caller);
+  const period = { from: `${to.slice(0, 4)}-01-01`, to };
+  const src = { tenant: caller.tenant, municipality: caller.municipality, now: deps.clock.now() };
+  const sections: StatusSection[] = [];
+  const notes: string[] = [];
+  if (isLeader) {
+    const unitId = caller.staff.unit_id;
+    const unitName = unitId ? await caller.tenant.reports.unitName(unitId) : null;
+    if (unitId && unitName) {
+      sections.push(
+        caseSection(
+          fill(s.unit, { unit: unitName }),
+          await caseFiguresFor(src, { unitId }, period),
+          caller.locale,
+        ),
+      );
+    } else {
+      notes.push(s.noUnit);
+    }
+    sections.push(caseSection(s.municipality, await caseFiguresFor(src, {}, period), caller.locale));
+  }
+  if (isCoordinator) {
+    if (teamIds.length === 0) notes.push(s.noTeams);
+    else sections.push(...teamSections(await teamFiguresFor(src, teamIds, period), caller.locale));
+  }
+  await sendCard(
+    context,
+    statusCard({ locale: caller.locale, period, note: notes.join(' '), sections }),
+    s.title,
+  );
+}

@@ -1,0 +1,144 @@
+import type { CardJson } from '../../cards/render';
+import { renderCard } from '../../cards/render';
+import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
+import { formatDate, type Locale } from '../../i18n/locale';
+import { fill } from '../../i18n/texts';
+import { CHILD_RULER_LEVELS, isChildRulerLevel, childRulerLevel } from '../../domain/childRuler';
+import type { LocalDate } from '../../domain/localDate';
+import { AGREEMENT_ROWS } from '../../app/minutes';
+import { meetingFacts, type MeetingSummary } from './questionnaireCards';
+
+export interface MinutesFormInput {
+  meeting: MeetingSummary;
+  purpose: string;
+  /** `present`: counted as attended now (RSVP yes or marked present); the coordinator may correct it. */
+  participants: { id: string; name: string; present: boolean }[];
+  locale: Locale;
+  /** The request the coordinator gets when the meeting ends, or the form opened on demand. */
+  request: boolean;
+}
+
+/** The SoS minutes card: four fields in SoS order, a fixed number of agreement rows, the next meeting. */
+export function minutesFormCard(i: MinutesFormInput): CardJson {
+  const t = AFTER_MEETING_TEXTS[i.locale].minutes;
+  const rows = Array.from({ length: AGREEMENT_ROWS }, (_, k) => ({
+    label: fill(t.agreementNo, { n: k + 1 }),
+    textId: `a${k + 1}Text`,
+    ownerId: `a${k + 1}Owner`,
+    dueId: `a${k + 1}Due`,
+  }));
+  return renderCard('minutes-form', {
+    t,
+    title: i.request ? t.requestTitle : t.formTitle,
+    intro: i.request ? t.requestIntro : '',
+    facts: [
+      ...meetingFacts(i.meeting, i.locale),
+      { title: t.participants, value: i.participants.map((p) => p.name).join(', ') },
+    ],
+    purpose: i.purpose,
+    rows,
+    ownerChoices: i.participants.map((p) => ({ title: p.name, value: p.id })),
+    presentValue: i.participants
+      .filter((p) => p.present)
+      .map((p) => p.id)
+      .join(','),
+    meetingDate: i.meeting.date,
+    levelChoices: CHILD_RULER_LEVELS.map((l) => ({ title: l.label[i.locale], value: l.id })),
+    meetingId: i.meeting.id,
+  });
+}
+
+export interface MinutesSavedInput {
+  meeting: MeetingSummary;
+  locale: Locale;
+  purpose: string;
+  resources: string;
+  challenges: string;
+  goals: string;
+  agreements: { text: string; owner_name: string; due: LocalDate }[];
+  childRulerLevel: string | null;
+  next: { date: LocalDate; startTime: string } | null;
+  recordedBy: string;
+  recordedOn: LocalDate;
+  /** Shown when a second save found minutes already stored. */
+  already?: boolean;
+}
+
+export function minutesSavedCard(i: MinutesSavedInput): CardJson {
+  const t = AFTER_MEETING_TEXTS[i.locale].minutes;
+  const level =
+    i.childRulerLevel && isChildRulerLevel(i.childRulerLevel)
+      ? childRulerLevel(i.childRulerLevel).label[i.locale]
+      : t.notSet;
+  const lines = [{ text: fill(t.savedBy, { name: i.recordedBy, date: formatDate(i.recordedOn, i.locale) }) }];
+  if (i.next) {
+    lines.push({
+      text: fill(t.nextCreated, { date: formatDate(i.next.date, i.locale), time: i.next.startTime }),
+    });
+  }
+  if (i.already) lines.unshift({ text: t.alreadyBody });
+  return renderCard('minutes-saved', {
+    t,
+    title: i.already ? t.alreadyTitle : t.savedTitle,
+    color: i.already ? 'Warning' : 'Good',
+    facts: [
+      ...meetingFacts(i.meeting, i.locale),
+      { title: t.purpose, value: i.purpose },
+      { title: t.childRuler, value: level },
+    ],
+    sections: [
+      { title: t.resources, text: i.resources || '–' },
+      { title: t.challenges, text: i.challenges || '–' },
+      { title: t.goals, text: i.goals || '–' },
+    ],
+    agreements: i.agreements.map((a) => ({
+      text: `• ${a.text} — ${a.owner_name}, ${t.due.toLowerCase()} ${formatDate(a.due, i.locale)}`,
+    })),
+    lines,
+    meetingId: i.meeting.id,
+  });
+}
+
+export interface AgreementCardInput {
+  agreement: { id: string; text: string; due: LocalDate; done_on: LocalDate | null };
+  meeting: MeetingSummary;
+  locale: Locale;
+  /** A line under the card, e.g. "already marked done". */
+  note?: string;
+}
+
+/** The reminder to an agreement's owner; once done, the same card without the button. */
+export function agreementCard(i: AgreementCardInput): CardJson {
+  const t = AFTER_MEETING_TEXTS[i.locale].agreement;
+  const done = i.agreement.done_on !== null;
+  const lines = [];
+  if (done) lines.push({ text: fill(t.doneBy, { date: formatDate(i.agreement.done_on!, i.locale) }) });
+  if (i.note) lines.push({ text: i.note });
+  return renderCard('agreement-reminder', {
+    title: done ? t.doneTitle : t.reminderTitle,
+    color: done ? 'Good' : 'Accent',
+    text: i.agreement.text,
+    facts: [
+      { title: t.due, value: formatDate(i.agreement.due, i.locale) },
+      ...meetingFacts(i.meeting, i.locale),
+    ],
+    lines,
+    actionable: !done,
+    doneLabel: t.done,
+    agreementId: i.agreement.id,
+  });
+}
+
+/** The coordinator's child meetings that still lack minutes, newest first. */
+export function minutesListCard(meetings: MeetingSummary[], locale: Locale): CardJson {
+  const t = AFTER_MEETING_TEXTS[locale].minutes;
+  return renderCard('minutes-list', {
+    title: t.listTitle,
+    emptyText: t.none,
+    open: t.open,
+    items: meetings.map((m) => ({
+      meetingId: m.id,
+      text: `${formatDate(m.date, locale)} ${m.startTime} · ${m.teamName} · ${m.childReference ?? ''}`,
+    })),
+  });
+}

@@ -1,0 +1,124 @@
+import { renderCard, type CardJson } from '../../cards/render';
+import { SUPPRESSED_TEXT, type Guarded } from '../../domain/keyFigures';
+import type { LocalDate } from '../../domain/localDate';
+import { fill } from '../../i18n/texts';
+import { formatDate, type Locale } from '../../i18n/locale';
+import { REPORT_TEXTS } from '../../i18n/reportTexts';
+import type { CaseFigures, TeamFigures } from '../../reports/statusFigures';
+
+interface Fact {
+  title: string;
+  value: string;
+}
+export interface StatusSection {
+  heading: string;
+  facts: Fact[];
+}
+
+/** 87,6 in Danish, 87.6 in English; – for no figure. */
+export function localNumber(x: number | null, locale: Locale): string {
+  if (x === null) return REPORT_TEXTS[locale].status.noData;
+  return locale === 'da' ? String(x).replace('.', ',') : String(x);
+}
+
+function guarded<T extends object>(
+  g: Guarded<T>,
+  locale: Locale,
+  f: (x: T & { n: number }) => string,
+): string {
+  // The same mark as the reports; in English the words are translated but the rule is the same.
+  return g.suppressed
+    ? locale === 'da'
+      ? SUPPRESSED_TEXT
+      : REPORT_TEXTS.en.suppressed
+    : f(g as T & { n: number });
+}
+
+export function caseSection(heading: string, f: CaseFigures, locale: Locale): StatusSection {
+  const t = REPORT_TEXTS[locale];
+  const s = t.status;
+  const n = (x: number | null) => localNumber(x, locale);
+  const pct = (x: number | null) => (x === null ? s.noData : `${n(x)} %`);
+  return {
+    heading,
+    facts: [
+      ...f.intervals.map((r) => ({
+        title: `${s.followUps}: ${t.categories[r.category]}`,
+        value: guarded(r.figures, locale, (x) =>
+          x.averageDays === null
+            ? fill(s.followUpsHeldOnly, { held: x.held })
+            : fill(s.followUpsHeld, { held: x.held, days: n(x.averageDays) }),
+        ),
+      })),
+      {
+        title: s.compliance,
+        value: guarded(f.compliance, locale, (x) =>
+          fill(s.complianceLine, { policy: pct(x.policyShare), legal: pct(x.legalShare) }),
+        ),
+      },
+      {
+        title: s.ladder,
+        value: guarded(f.ladder, locale, (x) =>
+          fill(s.ladderLine, { up: x.up, down: x.down, in: x.in, out: x.out }),
+        ),
+      },
+      {
+        title: s.earlyHelp,
+        value: guarded(f.earlyHelp, locale, (x) =>
+          fill(s.earlyHelpLine, { followed: x.followed, recipients: x.recipients, share: pct(x.share) }),
+        ),
+      },
+      {
+        title: s.caseload,
+        value: fill(s.caseloadLine, { average: n(f.caseload.average), target: f.caseload.target }),
+      },
+    ],
+  };
+}
+
+export function teamSections(teams: TeamFigures, locale: Locale): StatusSection[] {
+  const s = REPORT_TEXTS[locale].status;
+  const n = (x: number | null) => localNumber(x, locale);
+  const pct = (x: number | null) => (x === null ? s.noData : `${n(x)} %`);
+  return teams.map(({ meetings: m, ratings }) => ({
+    heading: m.teamName,
+    facts: [
+      {
+        title: s.meetings,
+        value: fill(s.meetingsLine, { held: m.held, expected: n(m.expected), minimum: m.minimumPerYear }),
+      },
+      {
+        title: s.questionnaires,
+        value: guarded(ratings, locale, (x) =>
+          x.rated === 0
+            ? s.noData
+            : fill(s.ratingLine, {
+                n: x.n,
+                good: pct(x.shares.good),
+                room: pct(x.shares.good_with_room),
+                poor: pct(x.shares.poor),
+              }),
+        ),
+      },
+    ],
+  }));
+}
+
+export function statusCard(opts: {
+  locale: Locale;
+  period: { from: LocalDate; to: LocalDate };
+  note?: string;
+  sections: StatusSection[];
+}): CardJson {
+  const s = REPORT_TEXTS[opts.locale].status;
+  return renderCard('status-key-figures', {
+    title: s.title,
+    period: fill(s.period, {
+      from: formatDate(opts.period.from, opts.locale),
+      to: formatDate(opts.period.to, opts.locale),
+    }),
+    note: opts.note ?? '',
+    sections: opts.sections,
+    footnote: s.footnote,
+  });
+}

@@ -1,0 +1,433 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FakeConnector } from '../support/fakeConnector';
+import { cardSubmit, installation, personalMessage, TENANT_ID, type TeamsUser } from '../support/activities';
+import { runSamspil, startServer } from '../support/processes';
+import { openStore } from '../../src/store/open';
+import { isPublicHoliday, isWorkingDay } from '../../src/domain/calendar';
+import { addDays, isoWeekday } from '../../src/domain/localDate';
+import { defaultSchoolHolidays, isSchoolHoliday, schoolYear } from '../../src/domain/meetings/schoolYear';
+import { icsOf } from '../app/meetings/icsReader';
+
+/**
+ * Issue 4 items 1–5 end to end: the real `samspil start` process, a fake Bot Connector and
+ * `samspil tick --now` run by an admin. The server's clock starts on Saturday 8 August 2026, so its
+ * own minute-by-minute passes send nothing (no working hours at a weekend); each send is the
+ * admin's tick on Monday 10 August.
+ */
+describe('team meetings through Teams, end to end', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-meetings-'));
+  const dataDir = path.join(dir, 'data');
+  const port = 40000 + Math.floor(Math.random() * 10000);
+  const bot = `http://127.0.0.1:${port}/api/messages`;
+  const connector = new FakeConnector();
+  let server: Awaited<ReturnType<typeof startServer>>;
+  const env = { SAMSPIL_DATA_DIR: dataDir, PORT: String(port), SAMSPIL_NOW: '2026-08-08T10:00:00+02:00' };
+  const user = (key: string, name: string): TeamsUser & { chat: string; email: string } => ({
+    id: `29:${key}`,
+    aadObjectId: `aad-${key}`,
+    name,
+    email: `${key}@meet.example`,
+    chat: `a:personal-29:${key}`,
+  });
+  const tove = user('tove', 'Tove Tovholder');
+  const pia = user('pia', 'Pia Psykolog');
+  const lars = user('lars', 'Lars Lærer');
+  const sara = user('sara', 'Sara Syd');
+  const channel = '19:nord@thread.tacv2';
+  const CPR = '010190-1234';
+
+  const post = async (activity: object) => {
+    const res = await fetch(bot, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    expect(res.status).toBeLessThan(300);
+  };
+  const file = (name: string, text: string) => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  const cards = (chat: string) => connector.sent(chat).map((a) => JSON.stringify(a));
+  const lastCard = (chat: string) => cards(chat).at(-1) ?? '';
+  const lastUpdate = (chat: string) => JSON.stringify(connector.updates(chat).at(-1)?.body ?? null);
+  /** The data of the action with this verb in a card (the nth one, in document order). */
+  const submitData = (card: string, verb: string, nth = 0): Record<string, string> => {
+    const found: Record<string, string>[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (node && typeof node === 'object') {
+        const data = (node as { data?: { verb?: string } }).data;
+        if (data?.verb === verb) found.push(data as Record<string, string>);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(JSON.parse(card));
+    if (!found[nth]) throw new Error(`no ${verb} action in ${card}`);
+    return found[nth]!;
+  };
+  /** Every input of a card with its value, as Teams would submit them unchanged. */
+  const inputs = (card: string): Record<string, string> => {
+    const out: Record<string, string> = {};
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (node && typeof node === 'object') {
+        const n = node as { type?: string; id?: string; value?: unknown };
+        if (n.type?.startsWith('Input.') && n.id) out[n.id] = n.value === undefined ? '' : String(n.value);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(JSON.parse(card));
+    return out;
+  };
+  const invitations = (chat: string) =>
+    connector
+      .sent(chat)
+      .filter((a) => JSON.stringify(a).includes('text/calendar'))
+      .map((a) => icsOf(a).event);
+  const tick = async (iso: string) => {
+    const r = await runSamspil(['tick', '--now', iso], env);
+    expect(r.err).toBe('');
+    return r.out;
+  };
+
+  beforeAll(async () => {
+    await connector.start();
+    for (const u of [tove, pia, lars, sara]) {
+      connector.members.set(u.id, { ...u, userPrincipalName: u.email });
+    }
+    const setup = [
+      [
+        'municipality',
+        'add',
+        'meet',
+        '--name',
+        'Mødeby Kommune',
+        '--tenant',
+        TENANT_ID,
+        '--preset',
+        'hjorring',
+      ],
+      [
+        'import',
+        file(
+          'staff.csv',
+          [
+            'email;name;roles;profession;unit;leader_email',
+            'lise@meet.example;Lise Leder;leader|adviser;familierådgiver;Nord;',
+            'tove@meet.example;Tove Tovholder;coordinator;lærer;Nord;lise@meet.example',
+            'pia@meet.example;Pia Psykolog;participant;psykolog;Nord;lise@meet.example',
+            'lars@meet.example;Lars Lærer;participant;lærer;Nord;lise@meet.example',
+            'sara@meet.example;Sara Syd;coordinator;pædagog;Syd;lise@meet.example',
+          ].join('\n') + '\n',
+        ),
+      ],
+      [
+        'import',
+        file(
+          'teams.csv',
+          [
+            'team;district;institution;institution_type;coordinator_email;members',
+            'Team Nord;Nord;Nordskolen;overbygningsskole;tove@meet.example;pia@meet.example|lars@meet.example',
+            'Team Syd;Syd;Sydskolen;grundskole;sara@meet.example;',
+          ].join('\n') + '\n',
+        ),
+      ],
+      [
+        'import',
+        file(
+          'cases.csv',
+          'case_ref;adviser_email;opened;ladder_step;child_initials\nS-100;lise@meet.example;2026-06-01;2;EF\n',
+        ),
+      ],
+    ];
+    for (const args of setup) {
+      const r = await runSamspil(args, env);
+      expect(r.err).toBe('');
+    }
+    server = await startServer(env);
+    for (const u of [tove, pia, lars, sara]) await post(installation(connector.url, u));
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await connector.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('links Team Nord to its channel when its coordinator types "tilknyt", and refuses anyone else', async () => {
+    const inChannel = (u: TeamsUser, text: string) =>
+      personalMessage(connector.url, u, text, {
+        conversation: {
+          id: `${channel};messageid=1700000000000`,
+          conversationType: 'channel',
+          tenantId: TENANT_ID,
+        },
+        channelData: { tenant: { id: TENANT_ID }, team: { id: '19:team' }, channel: { id: channel } },
+      });
+    await post(inChannel(pia, 'tilknyt Team Nord'));
+    expect(JSON.stringify(connector.sent(`${channel};messageid=1700000000000`))).toContain(
+      'Kun tovholderen for Team Nord kan tilknytte teamet en kanal.',
+    );
+    await post(inChannel(tove, 'tilknyt team nord'));
+    expect(JSON.stringify(connector.sent(`${channel};messageid=1700000000000`))).toContain(
+      'Kanalen er nu tilknyttet Team Nord.',
+    );
+  });
+
+  it('shows the coordinator the team’s school year with "møder"', async () => {
+    await post(personalMessage(connector.url, tove, 'møder'));
+    const card = lastCard(tove.chat);
+    expect(card).toContain('Teammøder 2026/27');
+    expect(card).toContain('Team Nord – Overbygningsskole');
+    expect(card).toContain('0 afholdt og 0 planlagt af mindst 10 møder.');
+    expect(card).toContain('Planlæg skoleåret 2026/27');
+  });
+
+  it('proposes at least 10 dates for the overbygningsskole team, none on a weekend, holiday or school holiday', async () => {
+    await post(
+      cardSubmit(connector.url, tove, 'act-year', submitData(lastCard(tove.chat), 'meetingYearPlan')),
+    );
+    const card = lastCard(tove.chat);
+    expect(card).toContain('Forslag til mødeplan 2026/27');
+    const dates = Object.entries(inputs(card))
+      .filter(([k]) => /^date\d+$/.test(k))
+      .map(([, v]) => v);
+    expect(dates.length).toBeGreaterThanOrEqual(10);
+    const holidays = defaultSchoolHolidays(schoolYear(2026));
+    for (const d of dates) {
+      expect([d, isoWeekday(d) <= 5, isPublicHoliday(d), isSchoolHoliday(d, holidays)]).toEqual([
+        d,
+        true,
+        false,
+        false,
+      ]);
+    }
+  });
+
+  it('refuses a CPR number in the year plan and stores nothing', async () => {
+    const card = lastCard(tove.chat);
+    const data = {
+      ...inputs(card),
+      ...submitData(card, 'meetingYearConfirm'),
+      place: 'Nordskolen',
+      purpose: `Om ${CPR}`,
+    };
+    await post(cardSubmit(connector.url, tove, 'act-year', data));
+    expect(lastCard(tove.chat)).toContain('Feltet ligner et CPR-nummer');
+    expect(lastCard(tove.chat)).not.toContain(CPR);
+  });
+
+  it('confirms the year plan: the card is replaced by the result', async () => {
+    const card = cards(tove.chat)
+      .reverse()
+      .find((c) => c.includes('meetingYearConfirm'))!;
+    await post(
+      cardSubmit(connector.url, tove, 'act-year', {
+        ...inputs(card),
+        ...submitData(card, 'meetingYearConfirm'),
+        place: 'Nordskolen, lokale 2',
+      }),
+    );
+    const update = connector.updates(tove.chat).at(-1)!;
+    expect(update.activityId).toBe('act-year');
+    expect(JSON.stringify(update.body)).toContain('Mødeplanen er bekræftet');
+    expect(JSON.stringify(update.body)).toContain(
+      '10 møder er oprettet for Team Nord. Invitationer sendes til 3 deltagere.',
+    );
+  });
+
+  it('plans 4 of the 6 meetings Team Syd needs (the coordinator deletes two proposed dates)', async () => {
+    await post(personalMessage(connector.url, sara, 'møder'));
+    await post(
+      cardSubmit(connector.url, sara, 'act-syd', submitData(lastCard(sara.chat), 'meetingYearPlan')),
+    );
+    const card = lastCard(sara.chat);
+    const data = {
+      ...inputs(card),
+      ...submitData(card, 'meetingYearConfirm'),
+      place: 'Sydskolen',
+      date4: '',
+      date5: '',
+    };
+    await post(cardSubmit(connector.url, sara, 'act-syd', data));
+    expect(lastUpdate(sara.chat)).toContain('4 møder er oprettet for Team Syd');
+  });
+
+  it('sends every participant an invitation with a parseable .ics, the channel a summary, and warns Team Syd’s coordinator', async () => {
+    await tick('2026-08-10T09:05:00+02:00');
+    for (const u of [tove, pia, lars]) {
+      const events = invitations(u.chat);
+      expect(events).toHaveLength(10);
+      for (const e of events) {
+        expect(e.method).toBe('REQUEST');
+        expect(e.props.SEQUENCE).toBe('0');
+        expect(e.props.UID).toMatch(/^meeting-[0-9a-f-]{36}@samspil\.invalid$/);
+        expect(e.props.LOCATION).toBe('Nordskolen\\, lokale 2');
+        expect(e.attendees.sort()).toEqual(['lars@meet.example', 'pia@meet.example', 'tove@meet.example']);
+      }
+      expect(new Set(events.map((e) => e.props.UID)).size).toBe(10);
+      expect(lastCard(u.chat)).toContain('"verb":"meetingRsvp"');
+    }
+    const summary = JSON.stringify(connector.sent(channel));
+    expect(summary).toContain('Teammøder i Team Nord');
+    expect(summary.match(/Nyt møde:/g)).toHaveLength(10);
+    const warning = cards(sara.chat).find((c) => c.includes('Teamet når ikke mødefrekvensen'));
+    expect(warning).toContain('0 afholdt og 4 planlagt af mindst 6 møder.');
+    expect(warning).toContain('Planen mangler 2 møder for at nå minimum.');
+    expect(cards(tove.chat).some((c) => c.includes('Teamet når ikke mødefrekvensen'))).toBe(false);
+  });
+
+  it('lets a participant answer "deltager" on the invitation, updating the card in place', async () => {
+    const invitation = cards(pia.chat).find((c) => c.includes('meetingRsvp'))!;
+    await post(cardSubmit(connector.url, pia, 'act-invite-pia', submitData(invitation, 'meetingRsvp', 0)));
+    const update = connector.updates(pia.chat).at(-1)!;
+    expect(update.activityId).toBe('act-invite-pia');
+    expect(JSON.stringify(update.body)).toContain('Du har svaret: deltager.');
+    expect(JSON.stringify(update.body)).toContain('text/calendar');
+  });
+
+  it('moves one meeting: the old cards are replaced in place and an updated .ics has the same UID and a higher SEQUENCE', async () => {
+    await post(personalMessage(connector.url, tove, 'møder'));
+    await post(
+      cardSubmit(connector.url, tove, 'act-list', {
+        ...inputs(lastCard(tove.chat)),
+        ...submitData(lastCard(tove.chat), 'meetingEditForm'),
+      }),
+    );
+    const edit = lastCard(tove.chat);
+    const old = inputs(edit);
+    let date = addDays(old.date!, 7);
+    while (!isWorkingDay(date) || isSchoolHoliday(date, defaultSchoolHolidays(schoolYear(2026))))
+      date = addDays(date, 7);
+    const first = invitations(pia.chat).find((e) =>
+      e.props.DTSTART!.startsWith(old.date!.replace(/-/g, '')),
+    )!;
+    // A CPR number in the place is refused and the meeting stays where it was.
+    await post(
+      cardSubmit(connector.url, tove, 'act-edit', {
+        ...old,
+        ...submitData(edit, 'meetingMove'),
+        date,
+        place: `Hos ${CPR}`,
+      }),
+    );
+    expect(lastCard(tove.chat)).toContain('Sted: Feltet ligner et CPR-nummer');
+    await post(
+      cardSubmit(connector.url, tove, 'act-edit', {
+        ...old,
+        ...submitData(edit, 'meetingMove'),
+        date,
+        startTime: '13:00',
+        endTime: '14:30',
+      }),
+    );
+    expect(lastUpdate(tove.chat)).toContain('Mødet er flyttet');
+    const updatesBefore = connector.updates(pia.chat).length;
+    await tick('2026-08-10T10:00:00+02:00');
+    const moved = invitations(pia.chat).at(-1)!;
+    expect(moved.props.UID).toBe(first.props.UID);
+    expect(Number(moved.props.SEQUENCE)).toBeGreaterThan(Number(first.props.SEQUENCE));
+    expect(moved.props.DTSTART).toBe(`${date.replace(/-/g, '')}T110000Z`);
+    const replaced = connector.updates(pia.chat).slice(updatesBefore);
+    expect(replaced).toHaveLength(1);
+    expect(JSON.stringify(replaced[0]!.body)).toContain('Mødet er ændret – se den nye invitation nedenfor.');
+    expect(JSON.stringify(connector.sent(channel).at(-1))).toContain('Flyttet:');
+  });
+
+  it('lets a member call a child meeting, but not about a child with an active case or by CPR number', async () => {
+    await post(personalMessage(connector.url, lars, 'planlæg møde'));
+    const form = lastCard(lars.chat);
+    expect(form).toContain('Planlæg møde: Team Nord');
+    const base = {
+      ...inputs(form),
+      ...submitData(form, 'meetingSchedule'),
+      date: '2026-09-02',
+      startTime: '08:30',
+      endTime: '09:30',
+      place: 'Nordskolen',
+      purpose: 'Bekymring for trivsel',
+    };
+    await post(cardSubmit(connector.url, lars, 'act-form', { ...base, childReference: CPR }));
+    expect(lastCard(lars.chat)).toContain('Feltet ligner et CPR-nummer');
+    await post(cardSubmit(connector.url, lars, 'act-form', { ...base, childReference: 'S-100' }));
+    expect(lastCard(lars.chat)).toContain('Barnet har en aktiv sag (S-100)');
+    await post(
+      cardSubmit(connector.url, lars, 'act-form', { ...base, childReference: 'GH', parentsTakePart: 'true' }),
+    );
+    expect(lastUpdate(lars.chat)).toContain('Mødet er planlagt');
+  });
+
+  it('cancels a meeting: the cards are marked and a cancelling .ics has the same UID and a higher SEQUENCE', async () => {
+    await post(personalMessage(connector.url, tove, 'møder'));
+    const list = lastCard(tove.chat);
+    const choices = (JSON.parse(list) as { attachments: { content: unknown }[] }).attachments[0]!.content;
+    const ids = [...JSON.stringify(choices).matchAll(/"value":"([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    const meetingIds = [...new Set(ids)];
+    await post(
+      cardSubmit(connector.url, tove, 'act-list', {
+        ...submitData(list, 'meetingEditForm'),
+        meetingId: meetingIds.at(-1)!,
+      }),
+    );
+    const edit = lastCard(tove.chat);
+    const date = inputs(edit).date!;
+    const original = invitations(pia.chat).find((e) => e.props.DTSTART!.startsWith(date.replace(/-/g, '')))!;
+    await post(cardSubmit(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel')));
+    expect(lastUpdate(tove.chat)).toContain('Mødet er aflyst');
+    await post(cardSubmit(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel')));
+    expect(lastUpdate(tove.chat)).toContain('Dette kort er allerede håndteret');
+    await tick('2026-08-10T11:00:00+02:00');
+    const cancelled = invitations(pia.chat).find((e) => e.method === 'CANCEL')!;
+    expect(cancelled.method).toBe('CANCEL');
+    expect(cancelled.props).toMatchObject({ UID: original.props.UID, SEQUENCE: '1', STATUS: 'CANCELLED' });
+    expect(JSON.stringify(connector.updates(pia.chat).at(-1)!.body)).toContain(
+      'Aflyst: tværfagligt teammøde',
+    );
+  });
+
+  it('shows the team’s year in its channel without naming any child, and speaks English to an English user', async () => {
+    await post(
+      personalMessage(connector.url, tove, 'møder', {
+        conversation: { id: channel, conversationType: 'channel', tenantId: TENANT_ID },
+        channelData: { tenant: { id: TENANT_ID }, team: { id: '19:team' }, channel: { id: channel } },
+      }),
+    );
+    const inChannel = JSON.stringify(connector.sent(channel).at(-1));
+    expect(inChannel).toContain('Team Nord – Overbygningsskole');
+    expect(inChannel).toContain('Barn/ung/familie');
+    expect(inChannel).not.toContain('GH');
+    expect(inChannel).not.toContain('meetingEditForm');
+    await post(personalMessage(connector.url, lars, 'meetings', { locale: 'en-GB' }));
+    expect(lastCard(lars.chat)).toContain('Team meetings 2026/27');
+    expect(lastCard(lars.chat)).toContain(
+      'Barn/ung/familie (GH)'.replace('Barn/ung/familie', 'Child/young person/family'),
+    );
+  });
+
+  it('has stored no CPR number anywhere, and the meetings as confirmed (read from the database)', async () => {
+    await server.stop();
+    const { store } = await openStore({ dataDir }, 'test');
+    try {
+      const dump = JSON.stringify([
+        await store.engine.query('SELECT * FROM meetings'),
+        await store.engine.query('SELECT * FROM audit_log'),
+        await store.engine.query('SELECT * FROM outbox'),
+      ]);
+      expect(dump).not.toContain('010190');
+      const rows = await store.engine.query<{ team: string; n: number; child: number; moved: number }>(
+        `SELECT t.name AS team, count(*)::int AS n, count(m.child_reference)::int AS child,
+           count(*) FILTER (WHERE m.sequence > 0)::int AS moved
+         FROM meetings m JOIN teams t ON t.id = m.team_id GROUP BY t.name ORDER BY t.name`,
+      );
+      expect(rows).toEqual([
+        { team: 'Team Nord', n: 11, child: 1, moved: 2 },
+        { team: 'Team Syd', n: 4, child: 0, moved: 0 },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});

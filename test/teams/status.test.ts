@@ -1,0 +1,151 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { loadConfig } from '../../src/config';
+import { fixedClock } from '../../src/domain/clock';
+import { createLogger } from '../../src/log';
+import { createHttpApp, listen } from '../../src/server/httpServer';
+import type { Store } from '../../src/store/store';
+import { createAdapter } from '../../src/teams/adapter';
+import { createBotApp } from '../../src/teams/botApp';
+import { cardProblems } from '../../src/cards/validate';
+import { personalMessage, TENANT_ID, type TeamsUser } from '../support/activities';
+import { ENGINES, openTestStore } from '../support/db';
+import { FakeConnector } from '../support/fakeConnector';
+import { NOW, seedKeyFigures } from '../reports/fixture';
+
+const leader: TeamsUser = { id: '29:leader', aadObjectId: 'aad-leader', name: 'Lene Leder' };
+const coordinator: TeamsUser = { id: '29:coord', aadObjectId: 'aad-coord', name: 'Deltager 1' };
+const adviser: TeamsUser = { id: '29:adviser', aadObjectId: 'aad-adviser', name: 'Nina Nord' };
+
+describe('the status command in Teams (key figures by role)', () => {
+  const connector = new FakeConnector();
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let server: http.Server;
+  let url: string;
+
+  beforeAll(async () => {
+    await connector.start();
+    ({ store, dispose } = await openTestStore(ENGINES[0]!));
+    const seeded = await seedKeyFigures(store);
+    for (const [email, aad] of [
+      [seeded.leaderEmail, leader.aadObjectId],
+      [seeded.coordinatorEmail, coordinator.aadObjectId],
+      [seeded.adviserEmail, adviser.aadObjectId],
+    ] as const) {
+      const staff = await seeded.tenant.staff.byEmail(email);
+      await seeded.tenant.staff.linkAadObjectId(staff!.id, aad);
+    }
+    const config = loadConfig({ PORT: '0' });
+    const log = createLogger('silent');
+    const adapter = createAdapter(config);
+    const bot = createBotApp({ adapter, log, store, clock: fixedClock(NOW), devFallback: false });
+    const app = createHttpApp({
+      adapter,
+      runTurn: (c) => bot.run(c),
+      health: async () => ({ store: 'ok' }),
+      log,
+    });
+    server = await listen(app, 0, '127.0.0.1');
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 60_000);
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await connector.stop();
+    await dispose();
+  });
+
+  async function say(user: TeamsUser, text: string, extra: Record<string, unknown> = {}) {
+    const before = connector.sent().length;
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(personalMessage(connector.url, user, text, extra)),
+    });
+    expect(res.status).toBe(200);
+    return connector.sent().slice(before);
+  }
+  const cardOf = (activity: Record<string, unknown>) =>
+    (activity.attachments as { content: Record<string, unknown> }[])[0]!.content as never;
+  const factsOf = (card: unknown) => {
+    const facts: Record<string, string[]> = {};
+    for (const c of (
+      card as {
+        body: { type: string; items?: { text?: string; facts?: { title: string; value: string }[] }[] }[];
+      }
+    ).body) {
+      if (c.type !== 'Container') continue;
+      facts[c.items![0]!.text!] = c.items![1]!.facts!.map((f) => `${f.title} = ${f.value}`);
+    }
+    return facts;
+  };
+
+  it("shows a leader the unit's and the municipality's key figures for the year so far", async () => {
+    const [reply] = await say(leader, 'status');
+    const card = cardOf(reply!);
+    expect(cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('Periode: 1. januar 2017 – 15. december 2017');
+    expect(factsOf(card)).toEqual({
+      'Enhed: Familie Nord': [
+        'Opfølgninger: Institutionsanbringelser = skjult (n<5)',
+        'Opfølgninger: Plejefamilieanbringelser = skjult (n<5)',
+        'Opfølgninger: Hjemmebaserede foranstaltninger = 0 holdt',
+        // 3 institution cases (5 follow-ups) and 3 foster-care cases (6): 8 of 11 on time by the law.
+        'Rettidighed = 0 % efter kommunens politik, 72,73 % efter loven',
+        'Indsatstrappen = 0 ned, 0 op, 0 ind, 0 ud',
+        '§ 30-forløb fulgt af undersøgelse = 0 af 0 (–)',
+        'Sagstal pr. rådgiver = 6 i gennemsnit (mål: højst 25)',
+      ],
+      'Hele kommunen': [
+        'Opfølgninger: Institutionsanbringelser = 9 holdt, 87,6 dage imellem i gennemsnit',
+        'Opfølgninger: Plejefamilieanbringelser = skjult (n<5)',
+        'Opfølgninger: Hjemmebaserede foranstaltninger = 0 holdt',
+        'Rettidighed = 0 % efter kommunens politik, 66,67 % efter loven',
+        // By 15 December only four children had moved (the fifth moves on 31 December).
+        'Indsatstrappen = skjult (n<5)',
+        '§ 30-forløb fulgt af undersøgelse = 1 af 5 (20 %)',
+        'Sagstal pr. rådgiver = 9 i gennemsnit (mål: højst 25)',
+      ],
+    });
+  });
+
+  it("shows a coordinator only their own team's meetings and questionnaire results", async () => {
+    const [reply] = await say(coordinator, 'Status');
+    const card = cardOf(reply!);
+    expect(factsOf(card)).toEqual({
+      'Team Solsikken': [
+        // 6 a year × 349 days / 365.25 = 5.7 expected by 15 December.
+        'Teammøder = 5 holdt, forventet 5,7 (6 om året)',
+        'Statusskemaer = n = 50: godt 82 %, plads til forbedringer 18 %, mangelfuldt 0 %',
+      ],
+    });
+    expect(JSON.stringify(card)).not.toContain('Hedeskolen');
+    expect(JSON.stringify(card)).not.toContain('Familie Nord');
+  });
+
+  it('answers in English for an English Teams client', async () => {
+    const [reply] = await say(coordinator, 'status', { locale: 'en-GB' });
+    const card = cardOf(reply!);
+    expect(cardProblems(card)).toEqual([]);
+    expect(factsOf(card)['Team Solsikken']).toEqual([
+      'Team meetings = 5 held, 5.7 expected (6 a year)',
+      'Questionnaires = n = 50: good 82 %, room for improvement 18 %, poor 0 %',
+    ]);
+  });
+
+  it('tells anyone else politely what the command is for, and shows no figures', async () => {
+    const replies = await say(adviser, 'status');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.attachments).toBeUndefined();
+    expect(replies[0]!.text).toMatch(/^Nøgletal er for ledere og tovholdere/);
+  });
+
+  it('keeps key figures out of channels', async () => {
+    const replies = await say(leader, 'status', {
+      conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID },
+    });
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.attachments).toBeUndefined();
+    expect(JSON.stringify(replies[0])).not.toContain('87,6');
+  });
+});
