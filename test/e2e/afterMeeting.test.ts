@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FakeConnector } from '../support/fakeConnector';
-import { cardSubmit, installation, personalMessage, TENANT_ID, type TeamsUser } from '../support/activities';
+import { cardSubmit, installation, personalMessage, TENANT_ID } from '../support/activities';
 import { runSamspil, startServer } from '../support/processes';
+import { chatReader, fileWriter, poster, submitData, teamsUser } from '../support/e2e';
 import { openStore } from '../../src/store/open';
 import { zonedInstant } from '../../src/domain/calendar';
 
@@ -22,51 +23,19 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
   // The server's own clock starts before the meeting ends, so its minute-by-minute scheduler plans
   // none of this by itself: each step below is the admin's `tick --now`.
   const env = { SAMSPIL_DATA_DIR: dataDir, PORT: String(port), SAMSPIL_NOW: '2026-11-24T08:00:00+01:00' };
-  const user = (key: string, name: string): TeamsUser & { chat: string; email: string } => ({
-    id: `29:${key}`,
-    aadObjectId: `aad-${key}`,
-    name,
-    email: `${key}@after.example`,
-    chat: `a:personal-29:${key}`,
-  });
+  const user = (key: string, name: string) => teamsUser(key, name, 'after.example');
   const tove = user('tove', 'Tove Tovholder');
   const lars = user('lars', 'Lars Lærer');
   const sara = user('sara', 'Sara Sundhedsplejerske');
   const ole = user('ole', 'Ole Psykolog');
   let meetingId = '';
 
-  const post = async (activity: object) => {
-    const res = await fetch(bot, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    expect(res.status).toBeLessThan(300);
-  };
-  const file = (name: string, text: string) => {
-    fs.writeFileSync(path.join(dir, name), text);
-    return path.join(dir, name);
-  };
-  const cards = (chat: string) => connector.sent(chat).map((a) => JSON.stringify(a));
+  const post = poster(bot);
+  const file = fileWriter(dir);
+  const { cards, lastUpdate } = chatReader(connector);
   /** Cards in a chat with an action of this verb (invitations from the meetings feature may sit beside them). */
   const withVerb = (chat: string, verb: string) => cards(chat).filter((c) => c.includes(`"verb":"${verb}"`));
   const lastText = (chat: string) => cards(chat).at(-1) ?? '';
-  const lastUpdate = (chat: string) => JSON.stringify(connector.updates(chat).at(-1)?.body ?? null);
-  /** The data of the card action with this verb. */
-  const submitData = (card: string, verb: string): Record<string, string> => {
-    const found: Record<string, string>[] = [];
-    const walk = (node: unknown): void => {
-      if (Array.isArray(node)) return node.forEach(walk);
-      if (node && typeof node === 'object') {
-        const data = (node as { data?: { verb?: string } }).data;
-        if (data?.verb === verb) found.push(data as Record<string, string>);
-        Object.values(node).forEach(walk);
-      }
-    };
-    walk(JSON.parse(card));
-    if (!found[0]) throw new Error(`no ${verb} action in ${card}`);
-    return found[0];
-  };
   const tick = async (now: string) => {
     const r = await runSamspil(['tick', '--now', now], env);
     expect(r.err).toBe('');

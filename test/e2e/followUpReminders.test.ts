@@ -4,6 +4,7 @@ import path from 'node:path';
 import { FakeConnector } from '../support/fakeConnector';
 import { cardSubmit, installation, personalMessage, TENANT_ID } from '../support/activities';
 import { runSamspil, startServer } from '../support/processes';
+import { fileWriter, poster, submitData as actionData } from '../support/e2e';
 import { openStore } from '../../src/store/open';
 
 /**
@@ -22,38 +23,17 @@ describe('follow-up reminders through Teams, end to end', () => {
   const bob = { id: '29:bob', aadObjectId: 'aad-bob', name: 'Bob Ukendt' };
   const annaChat = `a:personal-${anna.id}`;
 
-  const post = async (activity: object) => {
-    const res = await fetch(bot, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    expect(res.status).toBeLessThan(300);
-  };
-  const file = (name: string, text: string) => {
-    fs.writeFileSync(path.join(dir, name), text);
-    return path.join(dir, name);
+  const post = poster(bot);
+  const file = fileWriter(dir);
+  /** A card action's data without its `kind`, which the card adds for Teams and a submission does not carry. */
+  const submitData = (card: string, verb: string): Record<string, string> => {
+    const { kind: _kind, ...data } = actionData(card, verb);
+    return data;
   };
   const lastCard = (conversationId: string) => {
     const sent = connector.sent(conversationId);
     const a = sent[sent.length - 1] as { attachments?: { content: unknown }[]; id?: string };
     return JSON.stringify(a?.attachments?.[0]?.content ?? a);
-  };
-  /** The data of the card action with this verb (actions may sit inside Action.ShowCard). */
-  const submitData = (card: string, verb: string): Record<string, string> => {
-    const found: Record<string, string>[] = [];
-    const walk = (node: unknown): void => {
-      if (Array.isArray(node)) return node.forEach(walk);
-      if (node && typeof node === 'object') {
-        const data = (node as { data?: { verb?: string } }).data;
-        if (data?.verb === verb) found.push(data as Record<string, string>);
-        Object.values(node).forEach(walk);
-      }
-    };
-    walk(JSON.parse(card));
-    if (!found[0]) throw new Error(`no ${verb} action in ${card}`);
-    const { kind: _kind, ...data } = found[0];
-    return data;
   };
 
   beforeAll(async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { FakeConnector } from '../support/fakeConnector';
 import { cardSubmit, installation, personalMessage, TENANT_ID, type TeamsUser } from '../support/activities';
 import { runSamspil, startServer } from '../support/processes';
+import { chatReader, fileWriter, poster, submitData, teamsUser } from '../support/e2e';
 import { openStore } from '../../src/store/open';
 import { isPublicHoliday, isWorkingDay } from '../../src/domain/calendar';
 import { addDays, isoWeekday } from '../../src/domain/localDate';
@@ -24,13 +25,7 @@ describe('team meetings through Teams, end to end', () => {
   const connector = new FakeConnector();
   let server: Awaited<ReturnType<typeof startServer>>;
   const env = { SAMSPIL_DATA_DIR: dataDir, PORT: String(port), SAMSPIL_NOW: '2026-08-08T10:00:00+02:00' };
-  const user = (key: string, name: string): TeamsUser & { chat: string; email: string } => ({
-    id: `29:${key}`,
-    aadObjectId: `aad-${key}`,
-    name,
-    email: `${key}@meet.example`,
-    chat: `a:personal-29:${key}`,
-  });
+  const user = (key: string, name: string) => teamsUser(key, name, 'meet.example');
   const tove = user('tove', 'Tove Tovholder');
   const pia = user('pia', 'Pia Psykolog');
   const lars = user('lars', 'Lars Lærer');
@@ -38,36 +33,9 @@ describe('team meetings through Teams, end to end', () => {
   const channel = '19:nord@thread.tacv2';
   const CPR = '010190-1234';
 
-  const post = async (activity: object) => {
-    const res = await fetch(bot, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    expect(res.status).toBeLessThan(300);
-  };
-  const file = (name: string, text: string) => {
-    fs.writeFileSync(path.join(dir, name), text);
-    return path.join(dir, name);
-  };
-  const cards = (chat: string) => connector.sent(chat).map((a) => JSON.stringify(a));
-  const lastCard = (chat: string) => cards(chat).at(-1) ?? '';
-  const lastUpdate = (chat: string) => JSON.stringify(connector.updates(chat).at(-1)?.body ?? null);
-  /** The data of the action with this verb in a card (the nth one, in document order). */
-  const submitData = (card: string, verb: string, nth = 0): Record<string, string> => {
-    const found: Record<string, string>[] = [];
-    const walk = (node: unknown): void => {
-      if (Array.isArray(node)) return node.forEach(walk);
-      if (node && typeof node === 'object') {
-        const data = (node as { data?: { verb?: string } }).data;
-        if (data?.verb === verb) found.push(data as Record<string, string>);
-        Object.values(node).forEach(walk);
-      }
-    };
-    walk(JSON.parse(card));
-    if (!found[nth]) throw new Error(`no ${verb} action in ${card}`);
-    return found[nth]!;
-  };
+  const post = poster(bot);
+  const file = fileWriter(dir);
+  const { cards, lastCard, lastUpdate } = chatReader(connector);
   /** Every input of a card with its value, as Teams would submit them unchanged. */
   const inputs = (card: string): Record<string, string> => {
     const out: Record<string, string> = {};

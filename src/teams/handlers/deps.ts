@@ -32,6 +32,23 @@ export async function replaceCard(context: TurnContext, card: CardJson): Promise
   await context.updateActivity({ ...cardActivity(card), id });
 }
 
+/** A refusal is answered beside the card, which stays as it was and still usable. */
+export async function refuse(
+  context: TurnContext,
+  caller: KnownCaller,
+  reason: { da: string; en: string } | string,
+): Promise<void> {
+  const text = typeof reason === 'string' ? reason : reason[caller.locale];
+  await sendCard(
+    context,
+    renderCard('notice', {
+      title: TEXTS[caller.locale].errors.invalid,
+      color: 'Attention',
+      lines: [{ text }],
+    }),
+  );
+}
+
 async function unknownUser(deps: HandlerDeps, context: TurnContext, caller: Caller | null): Promise<void> {
   const locale = caller?.locale ?? localeFrom(context.activity.locale);
   const admins = caller ? await caller.tenant.staff.withRole('admin') : [];

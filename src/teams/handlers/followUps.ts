@@ -13,7 +13,7 @@ import { fill, TEXTS } from '../../i18n/texts';
 import { formatDate } from '../../i18n/locale';
 import { followUpListCard, resultCard } from '../views/followUpCards';
 import { deadlineLabel } from '../views/deadlineText';
-import { HandlerDeps, KnownCaller, replaceCard, sendCard, today } from './deps';
+import { HandlerDeps, KnownCaller, refuse, replaceCard, sendCard, today } from './deps';
 
 export async function showFollowUps(
   deps: HandlerDeps,
@@ -29,19 +29,6 @@ export async function showFollowUps(
     context,
     followUpListCard(deadlines, caller.locale, day),
     TEXTS[caller.locale].followUps.listTitle,
-  );
-}
-
-/** A bad submission is answered with the reason; the card itself is left as it was, still usable. */
-async function refuse(context: TurnContext, caller: KnownCaller, reason: Bilingual | string): Promise<void> {
-  const text = typeof reason === 'string' ? reason : reason[caller.locale];
-  await sendCard(
-    context,
-    renderCard('notice', {
-      title: TEXTS[caller.locale].errors.invalid,
-      color: 'Attention',
-      lines: [{ text }],
-    }),
   );
 }
 

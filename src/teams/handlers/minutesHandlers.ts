@@ -8,8 +8,7 @@ import { fill } from '../../i18n/texts';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import { attended } from '../../domain/questionnaires/schedule';
 import { agreementCard, minutesFormCard, minutesListCard, minutesSavedCard } from '../views/minutesCards';
-import { HandlerDeps, KnownCaller, replaceCard, sendCard, today } from './deps';
-import { refuse } from './questionnaireHandlers';
+import { HandlerDeps, KnownCaller, refuse, replaceCard, sendCard, today } from './deps';
 
 /** SoS field names as the coordinator sees them, for "fill in or correct". */
 function fieldLabel(path: (string | number)[], locale: 'da' | 'en'): string {

@@ -9,32 +9,13 @@ import {
   timingOf,
   type AnswerResult,
 } from '../../app/questionnaires';
-import type { Bilingual } from '../../app/followUpActions';
-import { renderCard } from '../../cards/render';
 import { localDateOf } from '../../domain/calendar';
 import { hasCprIssue, invalidQuestions } from '../../domain/questionnaires/answers';
 import { questionnaireClosesAt } from '../../domain/questionnaires/schedule';
 import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
-import { fill, TEXTS } from '../../i18n/texts';
+import { fill } from '../../i18n/texts';
 import { questionnaireCard, thanksCard } from '../views/questionnaireCards';
-import { HandlerDeps, KnownCaller, replaceCard, sendCard } from './deps';
-
-/** A refusal is answered beside the card, which stays as it was and still usable. */
-export async function refuse(
-  context: TurnContext,
-  caller: KnownCaller,
-  reason: Bilingual | string,
-): Promise<void> {
-  const text = typeof reason === 'string' ? reason : reason[caller.locale];
-  await sendCard(
-    context,
-    renderCard('notice', {
-      title: TEXTS[caller.locale].errors.invalid,
-      color: 'Attention',
-      lines: [{ text }],
-    }),
-  );
-}
+import { HandlerDeps, KnownCaller, refuse, replaceCard, sendCard } from './deps';
 
 async function answer(
   deps: HandlerDeps,

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TeamsUser } from './activities';
+import type { FakeConnector } from './fakeConnector';
+
+/** A Teams user of an end-to-end test, with the personal chat the fake connector names for them. */
+export function teamsUser(
+  key: string,
+  name: string,
+  domain: string,
+): TeamsUser & { chat: string; email: string } {
+  return {
+    id: `29:${key}`,
+    aadObjectId: `aad-${key}`,
+    name,
+    email: `${key}@${domain}`,
+    chat: `a:personal-29:${key}`,
+  };
+}
+
+/** POSTs an activity to the bot's /api/messages as the Bot Connector does; the bot must accept it. */
+export function poster(botUrl: string) {
+  return async (activity: object): Promise<void> => {
+    const res = await fetch(botUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    expect(res.status).toBeLessThan(300);
+  };
+}
+
+/** Writes an import file into the test's folder and returns its path. */
+export function fileWriter(dir: string) {
+  return (name: string, text: string): string => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+}
+
+/** What the bot posted to a chat, as JSON text: every card, the last card, the last in-place update. */
+export function chatReader(connector: FakeConnector) {
+  const cards = (chat: string) => connector.sent(chat).map((a) => JSON.stringify(a));
+  return {
+    cards,
+    lastCard: (chat: string) => cards(chat).at(-1) ?? '',
+    lastUpdate: (chat: string) => JSON.stringify(connector.updates(chat).at(-1)?.body ?? null),
+  };
+}
+
+/** The data of the nth card action with this verb (actions may sit inside Action.ShowCard). */
+export function submitData(card: string, verb: string, nth = 0): Record<string, string> {
+  const found: Record<string, string>[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      const data = (node as { data?: { verb?: string } }).data;
+      if (data?.verb === verb) found.push(data as Record<string, string>);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(JSON.parse(card));
+  if (!found[nth]) throw new Error(`no ${verb} action in ${card}`);
+  return found[nth]!;
+}
