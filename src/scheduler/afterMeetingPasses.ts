@@ -24,36 +24,10 @@ import type { Store, TenantStore } from '../store/store';
 import type { StaffRow } from '../store/types';
 import { agreementCard, minutesFormCard } from '../teams/views/minutesCards';
 import { questionnaireCard, type MeetingSummary } from '../teams/views/questionnaireCards';
-import type { PassResult, PlanningPass } from './passes';
+import type { PlanningPass } from './passes';
+import { PassPlanner } from './passKit';
 
 const DAY_MS = 24 * 60 * 60_000;
-
-class Planner {
-  readonly result: PassResult = { planned: 0, alreadyPlanned: 0 };
-  constructor(
-    readonly t: TenantStore,
-    readonly now: Date,
-  ) {}
-
-  async enqueue(
-    key: string,
-    kind: string,
-    to: StaffRow,
-    activity: Record<string, unknown>,
-  ): Promise<boolean> {
-    // The sender holds it until the recipient's working hours; the key makes it once only.
-    const fresh = await this.t.outbox.enqueue({
-      dedupeKey: key,
-      kind,
-      recipientStaffId: to.id,
-      payload: { activity },
-      notBefore: this.now,
-    });
-    if (fresh) this.result.planned++;
-    else this.result.alreadyPlanned++;
-    return fresh;
-  }
-}
 
 async function activeStaff(t: TenantStore): Promise<Map<string, StaffRow>> {
   return new Map((await t.staff.list()).filter((s) => s.active).map((s) => [s.id, s]));
@@ -61,9 +35,9 @@ async function activeStaff(t: TenantStore): Promise<Map<string, StaffRow>> {
 
 /** Marks ended meetings held, sends each attendee the questionnaire, and reminds once. */
 export const questionnairePass: PlanningPass = async (store, m, now) => {
-  const t = store.tenant({ municipalityId: m.id, actor: 'scheduler' });
+  const p = PassPlanner.for(store, m, now);
+  const { t } = p;
   const timing = timingOf(m);
-  const p = new Planner(t, now);
   // Ended, past the delay, and not yet closed.
   const meetings = await t.meetings.endedBetween(
     new Date(now.getTime() - timing.closesAfterDays * DAY_MS),
@@ -96,16 +70,16 @@ export const questionnairePass: PlanningPass = async (store, m, now) => {
       const fresh = await p.enqueue(
         `questionnaire:${meeting.id}:${s.id}`,
         'questionnaire.first',
-        s,
-        card('first'),
+        { staffId: s.id },
+        { activity: card('first') },
       );
       // Not in the same pass as the first: a scheduler that was down must not send both at once.
       if (!fresh && shouldRemind(meeting.ends_at, now, answered.has(s.id), timing)) {
         await p.enqueue(
           `questionnaire-reminder:${meeting.id}:${s.id}`,
           'questionnaire.reminder',
-          s,
-          card('reminder'),
+          { staffId: s.id },
+          { activity: card('reminder') },
         );
       }
     }
@@ -116,7 +90,7 @@ export const questionnairePass: PlanningPass = async (store, m, now) => {
 
 /** The meeting's organiser, else its team's coordinators, are asked for the SoS minutes. */
 async function requestMinutes(
-  p: Planner,
+  p: PassPlanner,
   meeting: MeetingRow,
   summary: MeetingSummary,
   staff: Map<string, StaffRow>,
@@ -146,17 +120,16 @@ async function requestMinutes(
     await p.enqueue(
       `minutes-request:${meeting.id}:${r.id}`,
       'minutes.request',
-      r,
-      cardActivity(card, AFTER_MEETING_TEXTS[locale].minutes.requestTitle),
+      { staffId: r.id },
+      { activity: cardActivity(card, AFTER_MEETING_TEXTS[locale].minutes.requestTitle) },
     );
   }
 }
 
 /** Each open SoS agreement is reminded to its owner on its due date (the working day before if closed). */
 export const agreementPass: PlanningPass = async (store: Store, m: MunicipalityContext, now: Date) => {
-  const t = store.tenant({ municipalityId: m.id, actor: 'scheduler' });
-  const p = new Planner(t, now);
-  const today = localDateOf(now, m.settings.timeZone);
+  const p = PassPlanner.for(store, m, now);
+  const { t, today } = p;
   // A reminder day is at most a long holiday before the due date (Easter: 5 days).
   const due = await t.minutes.openAgreementsDue(
     addDays(today, -AGREEMENT_REMINDER_GRACE_DAYS),
@@ -181,8 +154,8 @@ export const agreementPass: PlanningPass = async (store: Store, m: MunicipalityC
     await p.enqueue(
       `agreement:${a.id}:${a.due}`,
       'agreement.reminder',
-      owner,
-      cardActivity(card, AFTER_MEETING_TEXTS[locale].agreement.reminderTitle),
+      { staffId: owner.id },
+      { activity: cardActivity(card, AFTER_MEETING_TEXTS[locale].agreement.reminderTitle) },
     );
   }
   return p.result;

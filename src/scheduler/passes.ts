@@ -1,7 +1,7 @@
 import type { MunicipalityContext } from '../app/municipalityContext';
 import type { Store } from '../store/store';
 import { AFTER_MEETING_PASSES } from './afterMeetingPasses';
-import { MEETING_PASSES } from './meetingPasses';
+import { MEETING_PASSES } from './meetings';
 
 /** What one planning pass put in the outbox for one municipality. */
 export interface PassResult {

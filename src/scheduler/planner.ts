@@ -1,12 +1,5 @@
 import { openDeadlines, MeasureDeadline } from '../app/deadlines';
-import { MunicipalityContext, resolveMunicipality } from '../app/municipalityContext';
-import {
-  localDateOf,
-  localTimeOf,
-  zonedInstant,
-  DEFAULT_WORKING_HOURS,
-  WorkingHours,
-} from '../domain/calendar';
+import { resolveMunicipality } from '../app/municipalityContext';
 import { suggestedCadence } from '../domain/followup';
 import { digestFor, remindersFor } from '../domain/reminders';
 import type { Store } from '../store/store';
@@ -15,7 +8,8 @@ import { cardActivity } from '../cards/render';
 import { localeFrom } from '../i18n/locale';
 import { TEXTS } from '../i18n/texts';
 import { followUpListCard, reminderCard } from '../teams/views/followUpCards';
-import { PLANNING_PASSES, PlanningPass } from './passes';
+import { PLANNING_PASSES, PassResult, PlanningPass } from './passes';
+import { PassPlanner } from './passKit';
 
 export interface PlanResult {
   municipality: string;
@@ -25,50 +19,19 @@ export interface PlanResult {
   failures: string[];
 }
 
-export function workingHoursOf(staff: StaffRow | null | undefined, m: MunicipalityContext): WorkingHours {
-  const base = m.settings.workingHours ?? DEFAULT_WORKING_HOURS;
-  return { start: staff?.working_start ?? base.start, end: staff?.working_end ?? base.end };
-}
-
 /**
  * One planning pass for one municipality at `now`: every reminder due today goes into the outbox
  * under its unique key, so running the pass again (or on another instance) plans nothing twice.
  * A recipient whose working day is over gets nothing more today; tomorrow's pass takes over.
  */
-export async function planMunicipality(store: Store, m: MunicipalityContext, now: Date): Promise<PlanResult> {
-  const tz = m.settings.timeZone;
-  const today = localDateOf(now, tz);
-  const t = store.tenant({ municipalityId: m.id, actor: 'scheduler' });
+export const planMunicipality: PlanningPass = async (store, m, now) => {
+  const p = PassPlanner.for(store, m, now);
+  const { t, today } = p;
   const deadlines = await openDeadlines(t, m.policy, { today });
   const staff = new Map((await t.staff.list()).map((s) => [s.id, s]));
   const policy = {
     daysBefore: m.settings.reminderDaysBefore,
     escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
-  };
-  const result: PlanResult = { municipality: m.id, planned: 0, alreadyPlanned: 0, failures: [] };
-
-  const openWindow = (s: StaffRow | undefined): Date | null => {
-    const hours = workingHoursOf(s, m);
-    if (localTimeOf(now, tz) >= hours.end) return null;
-    const start = zonedInstant(today, hours.start, tz);
-    return start > now ? start : now;
-  };
-  const enqueue = async (
-    key: string,
-    kind: string,
-    recipient: StaffRow,
-    activity: Record<string, unknown>,
-    notBefore: Date,
-  ) => {
-    const fresh = await t.outbox.enqueue({
-      dedupeKey: key,
-      kind,
-      recipientStaffId: recipient.id,
-      payload: { activity },
-      notBefore,
-    });
-    if (fresh) result.planned++;
-    else result.alreadyPlanned++;
   };
 
   for (const d of deadlines) {
@@ -77,7 +40,7 @@ export async function planMunicipality(store: Store, m: MunicipalityContext, now
       if (!recipient?.active) continue;
       // Digest users get one overview a day instead (planDigests); escalations always go singly.
       if (r.kind !== 'escalation' && recipient.reminder_mode === 'digest') continue;
-      const notBefore = openWindow(recipient);
+      const notBefore = p.openWindow(recipient);
       if (!notBefore) continue;
       const locale = localeFrom(null, recipient.locale);
       const card = reminderCard({
@@ -89,33 +52,21 @@ export async function planMunicipality(store: Store, m: MunicipalityContext, now
         adviserName: r.kind === 'escalation' ? staff.get(d.adviserId)?.name : undefined,
         suggestedCadence: d.first ? suggestedCadence(d.measureType, m.policy) : undefined,
       });
-      await enqueue(
+      await p.enqueue(
         r.key,
         `followup.${r.kind}`,
-        recipient,
-        cardActivity(card, TEXTS[locale].followUps[`${r.kind}Title`]),
+        { staffId: recipient.id },
+        { activity: cardActivity(card, TEXTS[locale].followUps[`${r.kind}Title`]) },
         notBefore,
       );
     }
   }
-  await planDigests(m, today, deadlines, staff, openWindow, enqueue);
-  return result;
-}
+  await planDigests(p, deadlines, staff);
+  return p.result;
+};
 
-async function planDigests(
-  m: MunicipalityContext,
-  today: string,
-  deadlines: MeasureDeadline[],
-  staff: Map<string, StaffRow>,
-  openWindow: (s: StaffRow | undefined) => Date | null,
-  enqueue: (
-    key: string,
-    kind: string,
-    recipient: StaffRow,
-    activity: Record<string, unknown>,
-    notBefore: Date,
-  ) => Promise<void>,
-) {
+async function planDigests(p: PassPlanner, deadlines: MeasureDeadline[], staff: Map<string, StaffRow>) {
+  const { m, today } = p;
   const policy = {
     daysBefore: m.settings.reminderDaysBefore,
     escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
@@ -128,7 +79,7 @@ async function planDigests(
       policy,
     );
     if (entries.length === 0) continue;
-    const notBefore = openWindow(s);
+    const notBefore = p.openWindow(s);
     if (!notBefore) continue;
     const locale = localeFrom(null, s.locale);
     const card = followUpListCard(
@@ -137,11 +88,11 @@ async function planDigests(
       today,
       TEXTS[locale].followUps.digestTitle,
     );
-    await enqueue(
+    await p.enqueue(
       `digest:${s.id}:${today}`,
       'followup.digest',
-      s,
-      cardActivity(card, TEXTS[locale].followUps.digestTitle),
+      { staffId: s.id },
+      { activity: cardActivity(card, TEXTS[locale].followUps.digestTitle) },
       notBefore,
     );
   }
@@ -159,7 +110,7 @@ export async function planAll(
   const out: PlanResult[] = [];
   for (const row of await store.municipalities.list()) {
     const result: PlanResult = { municipality: row.id, planned: 0, alreadyPlanned: 0, failures: [] };
-    const run = async (name: string, pass: () => Promise<Pick<PlanResult, 'planned' | 'alreadyPlanned'>>) => {
+    const run = async (name: string, pass: () => Promise<PassResult>) => {
       try {
         const r = await pass();
         result.planned += r.planned;

@@ -5,7 +5,7 @@ import {
   planLeaderOverview,
   planMeetingInvitations,
   planMeetingReminders,
-} from '../../src/scheduler/meetingPasses';
+} from '../../src/scheduler/meetings';
 import { PLANNING_PASSES } from '../../src/scheduler/passes';
 import type { NewMeeting } from '../../src/store/meetingsRepo';
 import type { OutboxMessage } from '../../src/store/outboxRepo';

@@ -1,0 +1,28 @@
+import type { Person } from '../../app/meetings/calendar';
+import type { MeetingRow } from '../../store/meetingsRepo';
+import type { StaffRow } from '../../store/types';
+import { localeFrom, type Locale } from '../../i18n/locale';
+import type { ChannelChange } from '../../teams/views/meetingCards';
+import type { PassPlanner } from '../passKit';
+
+/** Staff of the municipality by id, looked up once per pass. */
+export async function staffById(p: PassPlanner): Promise<Map<string, StaffRow>> {
+  return new Map((await p.t.staff.list()).map((s) => [s.id, s]));
+}
+
+export const localeOf = (s: StaffRow | undefined): Locale => localeFrom(null, s?.locale);
+
+export function organizerOf(
+  p: PassPlanner,
+  staff: Map<string, StaffRow>,
+  meeting: MeetingRow,
+  coordinators: readonly string[],
+): Person {
+  const s = staff.get(meeting.organizer_staff_id ?? '') ?? staff.get(coordinators[0] ?? '');
+  return s ? { name: s.name, email: s.email } : { name: 'Samspil', email: `samspil@${p.m.id}.invalid` };
+}
+
+export function channelChange(meeting: MeetingRow): ChannelChange {
+  if (meeting.status === 'cancelled') return 'cancelled';
+  return meeting.notified_sequence === null ? 'new' : 'moved';
+}

@@ -1,0 +1,18 @@
+/**
+ * Planning passes of the team meetings (issue 4): invitations, updates and cancellations with their
+ * .ics, the day-before reminder, frequency warnings and the leader's monthly overview. Each computes
+ * what is due at `now` and enqueues it under a unique key, so a second run plans nothing twice.
+ */
+import type { PlanningPass } from '../passes';
+import { planFrequencyWarnings, planLeaderOverview } from './frequency';
+import { planMeetingInvitations } from './invitations';
+import { planMeetingReminders } from './reminders';
+
+export { planFrequencyWarnings, planLeaderOverview, planMeetingInvitations, planMeetingReminders };
+
+export const MEETING_PASSES: PlanningPass[] = [
+  planMeetingInvitations,
+  planMeetingReminders,
+  planFrequencyWarnings,
+  planLeaderOverview,
+];

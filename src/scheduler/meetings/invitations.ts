@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { meetingIcs } from '../../app/meetings/calendar';
+import { cardActivity } from '../../cards/render';
+import { fill } from '../../i18n/texts';
+import { MEETING_TEXTS } from '../../i18n/meetingTexts';
+import { createLogger, type Logger } from '../../log';
+import type { MeetingRow, MeetingTeamRow } from '../../store/meetingsRepo';
+import type { StaffRow } from '../../store/types';
+import {
+  activityWithIcs,
+  channelSummaryCard,
+  invitationCard,
+  type ChannelChange,
+} from '../../teams/views/meetingCards';
+import { PassPlanner } from '../passKit';
+import type { PlanningPass } from '../passes';
+import { channelChange, localeOf, organizerOf, staffById } from './common';
+
+let logger: Logger | null = null;
+const log = (): Logger => (logger ??= createLogger());
+
+/**
+ * Invitations for every meeting whose participants have not been told about its current version —
+ * however it was made (a card, a year plan, the next meeting from SoS minutes). A change replaces
+ * the earlier card in place and sends a new one with an updated .ics (same UID, higher SEQUENCE);
+ * a cancellation sends a cancelling .ics. The team's linked channel gets one summary per tick.
+ */
+export const planMeetingInvitations: PlanningPass = async (store, m, now) => {
+  const plan = PassPlanner.for(store, m, now);
+  const people = await staffById(plan);
+  const teams = new Map((await plan.t.meetings.teams()).map((x) => [x.id, x]));
+  const byTeam = new Map<string, { meeting: MeetingRow; change: ChannelChange }[]>();
+  for (const meeting of await plan.t.meetings.unnotified(plan.today)) {
+    const team = teams.get(meeting.team_id);
+    // Nothing to tell about a meeting that is over, or one cancelled before anyone was invited.
+    const silent =
+      !team ||
+      meeting.ends_at <= now ||
+      (meeting.status === 'cancelled' && meeting.notified_sequence === null);
+    if (!silent && meeting.status !== 'held') {
+      try {
+        await inviteParticipants(plan, people, meeting, team);
+      } catch (err) {
+        // One bad meeting (say, an unusable e-mail in its .ics) must not stop the others, nor the
+        // passes of other municipalities; it stays unannounced and is tried again next tick.
+        log().error({ err, meetingId: meeting.id }, 'meeting invitations not planned');
+        continue;
+      }
+      const list = byTeam.get(team.id) ?? [];
+      list.push({ meeting, change: channelChange(meeting) });
+      byTeam.set(team.id, list);
+    }
+    await plan.t.meetings.markNotified(meeting.id, meeting.sequence);
+  }
+  for (const [teamId, changes] of byTeam) {
+    const channel = await plan.t.meetings.teamChannel(teamId);
+    if (!channel) continue;
+    const digest = createHash('sha256')
+      .update(changes.map((x) => `${x.meeting.id}:${x.meeting.sequence}`).join(','))
+      .digest('hex')
+      .slice(0, 24);
+    const card = channelSummaryCard(teams.get(teamId)!.name, changes, 'da');
+    await plan.enqueue(
+      `meeting-channel:${teamId}:${digest}`,
+      'meeting.channel',
+      { conversationId: channel },
+      {
+        activity: cardActivity(card, fill(MEETING_TEXTS.da.channelTitle, { team: teams.get(teamId)!.name })),
+      },
+      now,
+    );
+  }
+  return plan.result;
+};
+
+async function inviteParticipants(
+  plan: PassPlanner,
+  people: Map<string, StaffRow>,
+  meeting: MeetingRow,
+  team: MeetingTeamRow,
+): Promise<void> {
+  const participants = await plan.t.meetings.participants(meeting.id);
+  const coordinators = (await plan.t.meetings.members(team.id))
+    .filter((x) => x.is_coordinator)
+    .map((x) => x.staff_id);
+  const organizer = organizerOf(plan, people, meeting, coordinators);
+  const organizerName = people.get(meeting.organizer_staff_id ?? '')?.name ?? null;
+  const cancelled = meeting.status === 'cancelled';
+  const changed = meeting.notified_sequence !== null;
+  // An older version not sent yet is superseded: only the newest may reach the participant.
+  await plan.t.outbox.cancelPending(`meeting-invite:${meeting.id}:`);
+  for (const p of participants) {
+    const staff = people.get(p.staff_id);
+    if (!staff?.active) continue;
+    const locale = localeOf(staff);
+    const t = MEETING_TEXTS[locale];
+    const base = `meeting-invite:${meeting.id}:${p.staff_id}:${cancelled ? 'cancel:' : ''}${meeting.sequence}`;
+    const earlier = changed ? await plan.t.meetings.lastInvitationActivity(meeting.id, p.staff_id) : null;
+    if (earlier) {
+      const old = invitationCard({
+        meeting,
+        team,
+        participants,
+        organizerName,
+        locale,
+        variant: cancelled ? 'cancelled' : 'replaced',
+      });
+      await plan.enqueue(
+        `${base}:replace`,
+        'meeting.replace',
+        { staffId: p.staff_id },
+        { activity: cardActivity(old), replaceActivityId: earlier },
+        plan.now,
+      );
+    }
+    // A cancellation only needs its own message when no earlier card was there to mark it.
+    const variant = cancelled ? 'cancelled' : changed ? 'updated' : 'invitation';
+    const card = invitationCard({ meeting, team, participants, organizerName, locale, variant });
+    const ics = meetingIcs(meeting, team, participants, organizer, plan.now, locale);
+    const title = t[cancelled ? 'cancelledTitle' : changed ? 'updatedTitle' : 'invitationTitle'];
+    await plan.enqueue(
+      base,
+      cancelled ? 'meeting.cancellation' : changed ? 'meeting.update' : 'meeting.invitation',
+      { staffId: p.staff_id },
+      {
+        activity: activityWithIcs(card, title, {
+          text: ics,
+          date: meeting.date,
+          method: cancelled ? 'cancel' : 'request',
+        }),
+      },
+      plan.now,
+    );
+  }
+}

@@ -1,0 +1,68 @@
+import type { MunicipalityContext } from '../app/municipalityContext';
+import { isWorkingDay, localDateOf, localTimeOf, zonedInstant } from '../domain/calendar';
+import type { LocalDate } from '../domain/localDate';
+import type { Store, TenantStore } from '../store/store';
+import type { StaffRow } from '../store/types';
+import { workingHoursOf } from '../app/sendWindow';
+import type { PassResult } from './passes';
+
+export type Recipient = { staffId: string } | { conversationId: string };
+
+export type OutboxPayload = {
+  activity: Record<string, unknown>;
+  /** Set when the message replaces an earlier card in place. */
+  replaceActivityId?: string;
+};
+
+/** What every planning pass does: enqueue under unique keys and count what was new. */
+export class PassPlanner {
+  readonly result: PassResult = { planned: 0, alreadyPlanned: 0 };
+  readonly today: LocalDate;
+
+  /** The planner of one pass over one municipality, acting as the scheduler. */
+  static for(store: Store, m: MunicipalityContext, now: Date): PassPlanner {
+    return new PassPlanner(store.tenant({ municipalityId: m.id, actor: 'scheduler' }), m, now);
+  }
+
+  constructor(
+    readonly t: TenantStore,
+    readonly m: MunicipalityContext,
+    readonly now: Date,
+  ) {
+    this.today = localDateOf(now, m.settings.timeZone);
+  }
+
+  /** True when the key was new; the sender holds a message until the recipient's working hours. */
+  async enqueue(
+    key: string,
+    kind: string,
+    to: Recipient,
+    payload: OutboxPayload,
+    notBefore: Date = this.now,
+  ): Promise<boolean> {
+    const fresh = await this.t.outbox.enqueue({
+      dedupeKey: key,
+      kind,
+      recipientStaffId: 'staffId' in to ? to.staffId : null,
+      conversationId: 'conversationId' in to ? to.conversationId : null,
+      payload,
+      notBefore,
+    });
+    if (fresh) this.result.planned++;
+    else this.result.alreadyPlanned++;
+    return fresh;
+  }
+
+  /**
+   * Today's send window for a recipient (their hours, else the municipality's; a channel has none),
+   * or null on a closed day or once it has ended: a reminder planned after hours would go out
+   * tomorrow, which is too late for it.
+   */
+  openWindow(staff: StaffRow | null | undefined): Date | null {
+    const tz = this.m.settings.timeZone;
+    const hours = workingHoursOf(staff, this.m);
+    if (!isWorkingDay(this.today) || localTimeOf(this.now, tz) >= hours.end) return null;
+    const start = zonedInstant(this.today, hours.start, tz);
+    return start > this.now ? start : this.now;
+  }
+}
