@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { postpone as postponeRule, validateCadence } from '../domain/followup';
+import { snoozeSubject, snoozeUntil, SNOOZE_WORKING_DAYS, type SnoozeWorkingDays } from '../domain/snooze';
 import { findCpr } from '../domain/cpr';
 import { isLocalDate, LocalDate } from '../domain/localDate';
 import type { StaffRow } from '../store/types';
@@ -28,6 +29,16 @@ export const registerInput = z.object({
   ladderStep: z.string().optional().default(''),
   cadence: z.string().optional(),
   cadenceReason: z.string().max(500).optional(),
+});
+
+export const snoozeInput = z.object({
+  measureId: z.string().uuid(),
+  due: date,
+  kind: z.enum(['followup', 'investigation', 'early_help_end']),
+  workingDays: z.coerce
+    .number()
+    .refine((n): n is SnoozeWorkingDays => (SNOOZE_WORKING_DAYS as readonly number[]).includes(n)),
+  reason: z.string().max(500),
 });
 
 export const postponeInput = z.object({
@@ -167,4 +178,42 @@ export async function postponeFollowUp(
     await t.outbox.cancelPending(`${d.kind}:${d.measureId}:${d.due}:`);
   });
   return { ok: true, value: { deadline: d, to: res.due, reason } };
+}
+
+/**
+ * Snoozes the adviser's reminders about the current deadline for a few working days, with a reason.
+ * The deadline itself does not move, the leader's escalation still comes, and a deadline not yet due
+ * is still reminded on its due day.
+ */
+export async function snoozeReminder(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  input: z.infer<typeof snoozeInput>,
+  today: LocalDate,
+): Promise<ActionResult<{ deadline: MeasureDeadline; until: LocalDate; clamped: boolean; reason: string }>> {
+  const cur = await currentDeadline(store, m, actor, input.measureId, today);
+  if (!cur.ok) return cur;
+  const d = cur.value;
+  if (d.due !== input.due || d.kind !== input.kind)
+    return fail('Denne frist er allerede håndteret.', 'This deadline has already been handled.', true);
+  const reason = input.reason.trim();
+  if (!reason)
+    return fail(
+      'Skriv en begrundelse for at udsætte påmindelsen.',
+      'Give a reason for snoozing the reminder.',
+    );
+  if (findCpr(reason))
+    return fail(
+      'Begrundelsen ligner et CPR-nummer. Samspil gemmer ikke CPR-numre.',
+      'The reason looks like a CPR number. Samspil does not store CPR numbers.',
+    );
+  const { until, clamped } = snoozeUntil(today, input.workingDays, d.due);
+  const subject = snoozeSubject(d);
+  await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
+    await t.snoozes.snooze(actor.id, subject, until, reason);
+    // Today's reminders already planned for the adviser are not sent either.
+    await t.outbox.cancelPending(`${subject}:`, actor.id);
+  });
+  return { ok: true, value: { deadline: d, until, clamped, reason } };
 }

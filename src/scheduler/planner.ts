@@ -2,6 +2,7 @@ import { openDeadlines, MeasureDeadline } from '../app/deadlines';
 import { resolveMunicipality } from '../app/municipalityContext';
 import { suggestedCadence } from '../domain/followup';
 import { digestFor, remindersFor } from '../domain/reminders';
+import { isSnoozed, snoozeSubject } from '../domain/snooze';
 import type { Store } from '../store/store';
 import type { StaffRow } from '../store/types';
 import { cardActivity } from '../cards/render';
@@ -29,6 +30,9 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
   const { t, today } = p;
   const deadlines = await openDeadlines(t, m.policy, { today });
   const staff = new Map((await t.staff.list()).map((s) => [s.id, s]));
+  const snoozed = new Map(
+    (await t.snoozes.active(today)).map((z) => [`${z.staff_id}|${z.subject}`, z.until]),
+  );
   const policy = {
     daysBefore: m.settings.reminderDaysBefore,
     escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
@@ -40,6 +44,9 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
       if (!recipient?.active) continue;
       // Digest users get one overview a day instead (planDigests); escalations always go singly.
       if (r.kind !== 'escalation' && recipient.reminder_mode === 'digest') continue;
+      // A snooze silences the adviser's own reminders, never the leader's escalation.
+      if (r.kind !== 'escalation' && isSnoozed(snoozed.get(`${recipient.id}|${snoozeSubject(d)}`), today))
+        continue;
       const notBefore = p.openWindow(recipient);
       if (!notBefore) continue;
       const locale = localeFrom(null, recipient.locale);

@@ -63,10 +63,14 @@ export class OutboxRepo {
     );
   }
 
-  async cancelPending(dedupeKeyPrefix: string): Promise<number> {
+  /** Cancels pending messages whose key starts with the prefix (only one recipient's, when given). */
+  async cancelPending(dedupeKeyPrefix: string, recipientStaffId?: string): Promise<number> {
     const rows = await this.db.query(
-      `UPDATE outbox SET status = 'cancelled' WHERE municipality_id = $1 AND status = 'pending' AND dedupe_key LIKE $2 RETURNING id`,
-      [this.ctx.municipalityId, `${dedupeKeyPrefix}%`],
+      `UPDATE outbox SET status = 'cancelled'
+       WHERE municipality_id = $1 AND status = 'pending' AND dedupe_key LIKE $2
+         AND ($3::uuid IS NULL OR recipient_staff_id = $3)
+       RETURNING id`,
+      [this.ctx.municipalityId, `${dedupeKeyPrefix}%`, recipientStaffId ?? null],
     );
     return rows.length;
   }

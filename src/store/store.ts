@@ -9,6 +9,7 @@ import { TenantContext } from './types';
 import { ConversationsRepo } from './conversationsRepo';
 import { OutboxQueue, OutboxRepo } from './outboxRepo';
 import { MeetingsRepo } from './meetingsRepo';
+import { SnoozesRepo } from './snoozesRepo';
 import { MinutesRepo } from './minutesRepo';
 import { QuestionnairesRepo } from './questionnairesRepo';
 import { ReportQueries } from './reportQueries';
@@ -23,6 +24,7 @@ export interface TenantStore {
   readonly measures: MeasuresRepo;
   readonly conversations: ConversationsRepo;
   readonly outbox: OutboxRepo;
+  readonly snoozes: SnoozesRepo;
   readonly meetings: MeetingsRepo;
   readonly minutes: MinutesRepo;
   readonly questionnaires: QuestionnairesRepo;
@@ -52,6 +54,7 @@ export function tenantStore(db: SqlExecutor, ctx: TenantContext): TenantStore {
     measures: new MeasuresRepo(db, ctx, audit),
     conversations: new ConversationsRepo(db, ctx),
     outbox: new OutboxRepo(db, ctx),
+    snoozes: new SnoozesRepo(db, ctx, audit),
     meetings: new MeetingsRepo(db, ctx, audit),
     minutes: new MinutesRepo(db, ctx, audit),
     questionnaires: new QuestionnairesRepo(db, ctx, audit),

@@ -4,7 +4,7 @@ import { TEXTS } from '../i18n/texts';
 import { localeFrom } from '../i18n/locale';
 import { forStaff, HandlerDeps } from './handlers/deps';
 import { showHelp } from './handlers/help';
-import { postpone, register, showFollowUps } from './handlers/followUps';
+import { postpone, register, showFollowUps, snooze } from './handlers/followUps';
 import { saveSettings, showSettings } from './handlers/settings';
 import { openCase } from './handlers/caseDetails';
 import { identify } from './identity';
@@ -54,6 +54,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.adaptiveCards.actionSubmit('showSettings', personal(showSettings));
   app.adaptiveCards.actionSubmit('registerFollowUp', personal(register));
   app.adaptiveCards.actionSubmit('postponeFollowUp', personal(postpone));
+  app.adaptiveCards.actionSubmit('snoozeReminder', personal(snooze));
   app.adaptiveCards.actionSubmit('openCase', personal(openCase));
   app.adaptiveCards.actionSubmit('saveSettings', personal(saveSettings));
 

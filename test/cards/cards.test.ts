@@ -17,7 +17,7 @@ describe('SPEC "The Teams experience": every card is an Adaptive Card Teams supp
     expect(cardNames().filter((n) => !used.has(n))).toEqual([]);
   });
 
-  it('offers register and postpone only for follow-ups, and nothing but "open case" to a leader', () => {
+  it('offers register and postpone only for follow-ups, snooze on the adviser\'s reminders, and nothing but "open case" to a leader', () => {
     const actions = (c: CardJson) => JSON.stringify(c).match(/"verb":"(\w+)"/g) ?? [];
     const upcoming = reminderCard({
       kind: 'upcoming',
@@ -29,6 +29,7 @@ describe('SPEC "The Teams experience": every card is an Adaptive Card Teams supp
     expect(actions(upcoming)).toEqual([
       '"verb":"registerFollowUp"',
       '"verb":"postponeFollowUp"',
+      '"verb":"snoozeReminder"',
       '"verb":"openCase"',
     ]);
     const escalation = reminderCard({
@@ -46,7 +47,7 @@ describe('SPEC "The Teams experience": every card is an Adaptive Card Teams supp
       locale: 'da',
       today: '2026-11-25',
     });
-    expect(actions(inv)).toEqual(['"verb":"openCase"']);
+    expect(actions(inv)).toEqual(['"verb":"snoozeReminder"', '"verb":"openCase"']);
   });
 
   it('asks for the cadence and its reason only on the first follow-up (Barnets Lov § 95 stk. 3)', () => {

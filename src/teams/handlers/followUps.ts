@@ -6,6 +6,8 @@ import {
   postponeInput,
   registerFollowUp,
   registerInput,
+  snoozeInput,
+  snoozeReminder,
   Bilingual,
 } from '../../app/followUpActions';
 import { renderCard } from '../../cards/render';
@@ -105,6 +107,41 @@ export async function postpone(
       t.postpone,
       [fill(t.postponed, { date: formatDate(to, caller.locale) }), `${t.reason}: ${reason}`],
       'Warning',
+    ),
+  );
+}
+
+export async function snooze(
+  deps: HandlerDeps,
+  context: TurnContext,
+  caller: KnownCaller,
+  data: unknown,
+): Promise<void> {
+  const parsed = snoozeInput.safeParse(data);
+  if (!parsed.success) return refuse(context, caller, describeIssues(parsed.error, caller.locale));
+  const res = await snoozeReminder(
+    deps.store,
+    caller.municipality,
+    caller.staff,
+    parsed.data,
+    today(deps, caller),
+  );
+  const t = TEXTS[caller.locale].followUps;
+  if (!res.ok) return answerFailure(context, caller, res);
+  const { deadline, until, clamped, reason } = res.value;
+  await replaceCard(
+    context,
+    resultCard(
+      caller.locale,
+      { ...deadline, measureLabel: deadlineLabel(deadline, caller.locale) },
+      t.snooze,
+      [
+        fill(t.snoozed, { date: formatDate(until, caller.locale) }),
+        ...(clamped ? [t.snoozeClamped] : []),
+        t.snoozeEscalation,
+        `${t.reason}: ${reason}`,
+      ],
+      'Accent',
     ),
   );
 }

@@ -2,6 +2,7 @@ import type { MeasureDeadline } from '../../app/deadlines';
 import type { MunicipalityContext } from '../../app/municipalityContext';
 import type { LocalDate, Duration } from '../../domain/localDate';
 import type { ReminderKind } from '../../domain/reminders';
+import { SNOOZE_WORKING_DAYS } from '../../domain/snooze';
 import { Locale } from '../../i18n/locale';
 import { fill, TEXTS } from '../../i18n/texts';
 import { CardJson, renderCard } from '../../cards/render';
@@ -56,6 +57,9 @@ export function reminderCard(i: ReminderCardInput): CardJson {
     adviserName: i.adviserName ?? '',
     statusText: statusText(d.due, i.today, i.locale),
     actionable: i.kind !== 'escalation' && d.kind === 'followup',
+    // Any of the adviser's own reminders can be snoozed; the leader's escalation cannot.
+    snoozable: i.kind !== 'escalation',
+    snoozeChoices: SNOOZE_WORKING_DAYS.map((n) => ({ title: t.snoozeOptions[n], value: String(n) })),
     measureId: d.measureId,
     due: d.due,
     deadlineKind: d.kind,
