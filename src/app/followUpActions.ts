@@ -7,7 +7,7 @@ import type { StaffRow } from '../store/types';
 import type { Store } from '../store/store';
 import { deadlineOfMeasure, MeasureDeadline } from './deadlines';
 import type { MunicipalityContext } from './municipalityContext';
-import { decodeCadence } from '../teams/views/deadlineText';
+import { decodeCadence } from '../domain/cadence';
 
 export type Bilingual = { da: string; en: string };
 

@@ -11,9 +11,21 @@ import { attended, questionnaireClosesAt, type QuestionnaireTiming } from '../do
 import { parseAnswers, type Answers, type Respondent } from '../domain/questionnaires/answers';
 import type { QuestionnaireForm } from '../domain/questionnaires/form';
 import type { Store, TenantStore } from '../store/store';
-import type { MeetingSummary } from '../teams/views/questionnaireCards';
 import type { StaffRow } from '../store/types';
 import type { MeetingRow } from '../store/meetingsRepo';
+import type { LocalDate } from '../domain/localDate';
+
+/** What a card says about the meeting it is about: never more than initials or a case reference. */
+export interface MeetingSummary {
+  id: string;
+  date: LocalDate;
+  startTime: string;
+  endTime: string;
+  teamName: string;
+  format: 'theme' | 'child';
+  childReference: string | null;
+  theme: string | null;
+}
 
 export function timingOf(m: MunicipalityContext): QuestionnaireTiming {
   return {

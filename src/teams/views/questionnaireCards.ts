@@ -1,3 +1,4 @@
+import type { MeetingSummary } from '../../app/questionnaires';
 import type { CardJson } from '../../cards/render';
 import { renderCard } from '../../cards/render';
 import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
@@ -13,17 +14,7 @@ import {
 } from '../../domain/questionnaires/answers';
 import type { Question, QuestionnaireForm } from '../../domain/questionnaires/form';
 
-/** What a card says about the meeting it is about: never more than initials or a case reference. */
-export interface MeetingSummary {
-  id: string;
-  date: LocalDate;
-  startTime: string;
-  endTime: string;
-  teamName: string;
-  format: 'theme' | 'child';
-  childReference: string | null;
-  theme: string | null;
-}
+export type { MeetingSummary };
 
 export function meetingFacts(m: MeetingSummary, locale: Locale): { title: string; value: string }[] {
   const t = AFTER_MEETING_TEXTS[locale];
