@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarLinks } from './app/meetings/calendarLinks';
 
 const optionalText = z
   .string()
@@ -21,11 +22,33 @@ const envSchema = z
       message: 'must be an ISO date-time, e.g. 2026-11-23T08:30:00+01:00',
     }),
     SAMSPIL_MUNICIPALITY: optionalText,
+    /** Where Teams users reach this deployment (the calendar links on invitation cards), e.g. https://samspil.kommune.dk */
+    SAMSPIL_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
+      message: 'must be an http(s) URL',
+    }),
+    /** The key calendar links are signed with; the same on every instance. */
+    SAMSPIL_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+      message: 'must be at least 32 characters',
+    }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SAMSPIL_NOW) {
       ctx.addIssue({ code: 'custom', path: ['SAMSPIL_NOW'], message: 'is refused when NODE_ENV=production' });
+    }
+    if (env.SAMSPIL_PUBLIC_URL && !env.SAMSPIL_LINK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SAMSPIL_LINK_SECRET'],
+        message: 'is required with SAMSPIL_PUBLIC_URL (it signs the calendar links)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.SAMSPIL_PUBLIC_URL?.startsWith('http://')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SAMSPIL_PUBLIC_URL'],
+        message: 'must be https:// in production',
+      });
     }
   });
 
@@ -41,4 +64,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The signed calendar links of this deployment, when it has a public URL. */
+export function calendarLinksOf(config: Config): CalendarLinks | undefined {
+  return config.SAMSPIL_PUBLIC_URL && config.SAMSPIL_LINK_SECRET
+    ? new CalendarLinks(config.SAMSPIL_PUBLIC_URL, config.SAMSPIL_LINK_SECRET)
+    : undefined;
 }

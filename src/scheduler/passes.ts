@@ -1,5 +1,6 @@
 import type { MunicipalityContext } from '../app/municipalityContext';
 import type { Store } from '../store/store';
+import type { CalendarLinks } from '../app/meetings/calendarLinks';
 import { AFTER_MEETING_PASSES } from './afterMeetingPasses';
 import { MEETING_PASSES } from './meetings';
 
@@ -14,7 +15,17 @@ export interface PassResult {
  * computes what is due at `now` and enqueues it in the outbox under unique keys, so running it
  * again (or on another instance) plans nothing twice.
  */
-export type PlanningPass = (store: Store, m: MunicipalityContext, now: Date) => Promise<PassResult>;
+export type PlanningPass = (
+  store: Store,
+  m: MunicipalityContext,
+  now: Date,
+  opts?: PassOptions,
+) => Promise<PassResult>;
+
+/** What the deployment gives every pass: the signed calendar links, when it has a public URL. */
+export interface PassOptions {
+  calendarLinks?: CalendarLinks;
+}
 
 /** Run in this order after the follow-up reminders, for every municipality, on every tick. */
 export const PLANNING_PASSES: PlanningPass[] = [...MEETING_PASSES, ...AFTER_MEETING_PASSES];

@@ -9,7 +9,7 @@ import { cardActivity } from '../cards/render';
 import { localeFrom } from '../i18n/locale';
 import { TEXTS } from '../i18n/texts';
 import { followUpListCard, reminderCard } from '../teams/views/followUpCards';
-import { PLANNING_PASSES, PassResult, PlanningPass } from './passes';
+import { PLANNING_PASSES, PassOptions, PassResult, PlanningPass } from './passes';
 import { PassPlanner } from './passKit';
 
 export interface PlanResult {
@@ -113,6 +113,7 @@ export async function planAll(
   store: Store,
   now: Date,
   passes: readonly PlanningPass[] = PLANNING_PASSES,
+  opts: PassOptions = {},
 ): Promise<PlanResult[]> {
   const out: PlanResult[] = [];
   for (const row of await store.municipalities.list()) {
@@ -129,7 +130,7 @@ export async function planAll(
     try {
       const m = resolveMunicipality(row);
       await run('follow-up reminders', () => planMunicipality(store, m, now));
-      for (const pass of passes) await run(pass.name || 'pass', () => pass(store, m, now));
+      for (const pass of passes) await run(pass.name || 'pass', () => pass(store, m, now, opts));
     } catch (err) {
       result.failures.push(`settings: ${(err as Error).message}`);
     }

@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { OutboxSender, DrainResult } from '../outbox/sender';
 import { planAll, PlanResult } from './planner';
+import { PLANNING_PASSES, type PassOptions } from './passes';
 
 export interface TickResult {
   plans: PlanResult[];
@@ -11,8 +12,13 @@ export interface TickResult {
 }
 
 /** One scheduler pass: plan what is due now, then send what the outbox holds. */
-export async function tick(store: Store, sender: OutboxSender, now: Date): Promise<TickResult> {
-  const plans = await planAll(store, now);
+export async function tick(
+  store: Store,
+  sender: OutboxSender,
+  now: Date,
+  opts: PassOptions = {},
+): Promise<TickResult> {
+  const plans = await planAll(store, now, PLANNING_PASSES, opts);
   const sent = await sender.drain();
   return { plans, sent };
 }
@@ -26,13 +32,14 @@ export function startScheduler(
   sender: OutboxSender,
   clock: Clock,
   log: Logger,
+  opts: PassOptions = {},
 ): { stop(): void } {
   let running = false;
   const task = cron.schedule('* * * * *', async () => {
     if (running) return;
     running = true;
     try {
-      const r = await tick(store, sender, clock.now());
+      const r = await tick(store, sender, clock.now(), opts);
       const planned = r.plans.reduce((n, p) => n + p.planned, 0);
       for (const p of r.plans)
         for (const failure of p.failures)

@@ -7,6 +7,25 @@ describe('SPEC "Configuration": validated at start, a bad value names the variab
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
   });
+  it('needs a link secret with a public URL, and https in production', () => {
+    expect(() => loadConfig({ SAMSPIL_PUBLIC_URL: 'https://samspil.example' })).toThrow(
+      /SAMSPIL_LINK_SECRET/,
+    );
+    expect(() => loadConfig({ SAMSPIL_PUBLIC_URL: 'samspil.example' })).toThrow(/SAMSPIL_PUBLIC_URL/);
+    const secret = 'x'.repeat(32);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        SAMSPIL_PUBLIC_URL: 'http://samspil.example',
+        SAMSPIL_LINK_SECRET: secret,
+      }),
+    ).toThrow(/SAMSPIL_PUBLIC_URL: must be https/);
+    expect(
+      loadConfig({ SAMSPIL_PUBLIC_URL: 'https://samspil.example', SAMSPIL_LINK_SECRET: secret }),
+    ).toMatchObject({
+      SAMSPIL_PUBLIC_URL: 'https://samspil.example',
+    });
+  });
   it('refuses SAMSPIL_NOW in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SAMSPIL_NOW: '2026-11-23T09:00:00Z' })).toThrow(
       /SAMSPIL_NOW: is refused/,

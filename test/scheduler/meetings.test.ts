@@ -7,6 +7,7 @@ import {
   planMeetingReminders,
 } from '../../src/scheduler/meetings';
 import { PLANNING_PASSES } from '../../src/scheduler/passes';
+import { CalendarLinks } from '../../src/app/meetings/calendarLinks';
 import type { NewMeeting } from '../../src/store/meetingsRepo';
 import type { OutboxMessage } from '../../src/store/outboxRepo';
 
@@ -209,6 +210,25 @@ describe('invitations, updates and cancellations (issue 4 item 4)', () => {
     const channel = JSON.stringify((await rows(f, 'meeting.channel')).at(-1)!.payload);
     expect(channel).toContain('Barn/ung/familie');
     expect(channel).not.toContain('CD');
+  });
+
+  it("links each invitation to the participant's own signed .ics when the deployment has a public URL", async () => {
+    const links = new CalendarLinks(
+      'https://samspil.kommune.example',
+      'a-secret-of-at-least-thirty-two-characters',
+    );
+    const m = await f.t.meetings.create(meetingOn(f, '2027-03-02'));
+    await planMeetingInvitations(f.store, f.m, now, { calendarLinks: links });
+    const invites = (await rows(f, 'meeting.invitation')).filter((o) =>
+      o.dedupe_key.startsWith(`meeting-invite:${m.id}:`),
+    );
+    expect(invites).toHaveLength(3);
+    for (const invite of invites) {
+      const card = JSON.stringify(invite.payload);
+      const url = links.url(f.m.id, m.id, invite.recipient_staff_id!);
+      expect(card).toContain(JSON.stringify(url));
+      expect(card).toContain('Action.OpenUrl');
+    }
   });
 });
 

@@ -12,6 +12,8 @@ import { startAdminEndpoint } from '../../server/adminEndpoint';
 import { OutboxSender } from '../../outbox/sender';
 import { startScheduler } from '../../scheduler/scheduler';
 import { sendWindowFrom } from '../../app/sendWindow';
+import { calendarLinksOf } from '../../config';
+import { mountCalendarRoute } from '../../server/calendarRoute';
 
 export const start: Command = {
   usage: 'start',
@@ -29,6 +31,7 @@ export const start: Command = {
       'samspil start',
     );
     const adapter = createAdapter(config);
+    const calendarLinks = calendarLinksOf(config);
     const bot = createBotApp({
       adapter,
       botAppId: config.MicrosoftAppId,
@@ -36,6 +39,7 @@ export const start: Command = {
       store,
       clock: ctx.clock,
       devFallback: !config.MicrosoftAppId,
+      calendarLinks,
     });
     const app = createHttpApp({
       adapter,
@@ -49,6 +53,9 @@ export const start: Command = {
         };
       },
       log,
+      mount: (http) => {
+        if (calendarLinks) mountCalendarRoute(http, { store, links: calendarLinks, clock: ctx.clock, log });
+      },
     });
     const server = await listen(app, config.PORT);
     const sender = new OutboxSender(store, new BotFrameworkTransport(adapter, config.MicrosoftAppId ?? ''), {
@@ -56,7 +63,7 @@ export const start: Command = {
       log,
       sendWindow: sendWindowFrom(store),
     });
-    const scheduler = startScheduler(store, sender, ctx.clock, log);
+    const scheduler = startScheduler(store, sender, ctx.clock, log, { calendarLinks });
     // Embedded store: publish a loopback admin endpoint so tick/report/import can run while we hold the lock.
     const adminToken = randomBytes(24).toString('hex');
     const admin = lock

@@ -9,6 +9,7 @@ import { tick as schedulerTick } from '../../scheduler/scheduler';
 import { createAdapter } from '../../teams/adapter';
 import { BotFrameworkTransport } from '../../teams/proactive';
 import { sendWindowFrom } from '../../app/sendWindow';
+import { calendarLinksOf } from '../../config';
 
 export const tick: Command = {
   usage: 'tick [--now ISO]',
@@ -26,7 +27,9 @@ export const tick: Command = {
     return withStore(ctx, 'tick', async (store) => {
       const transport = new BotFrameworkTransport(createAdapter(ctx.config), ctx.config.MicrosoftAppId ?? '');
       const sender = new OutboxSender(store, transport, { clock, log, sendWindow: sendWindowFrom(store) });
-      const r = await schedulerTick(store, sender, clock.now());
+      const r = await schedulerTick(store, sender, clock.now(), {
+        calendarLinks: calendarLinksOf(ctx.config),
+      });
       for (const p of r.plans) {
         ctx.out(`${p.municipality}: ${p.planned} reminders planned (${p.alreadyPlanned} already planned)`);
         for (const f of p.failures) ctx.err(`${p.municipality}: planning failed in ${f}`);

@@ -1,4 +1,3 @@
-import type { Person } from '../../app/meetings/calendar';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { StaffRow } from '../../store/types';
 import { localeFrom, type Locale } from '../../i18n/locale';
@@ -11,16 +10,6 @@ export async function staffById(p: PassPlanner): Promise<Map<string, StaffRow>> 
 }
 
 export const localeOf = (s: StaffRow | undefined): Locale => localeFrom(null, s?.locale);
-
-export function organizerOf(
-  p: PassPlanner,
-  staff: Map<string, StaffRow>,
-  meeting: MeetingRow,
-  coordinators: readonly string[],
-): Person {
-  const s = staff.get(meeting.organizer_staff_id ?? '') ?? staff.get(coordinators[0] ?? '');
-  return s ? { name: s.name, email: s.email } : { name: 'Samspil', email: `samspil@${p.m.id}.invalid` };
-}
 
 export function channelChange(meeting: MeetingRow): ChannelChange {
   if (meeting.status === 'cancelled') return 'cancelled';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { meetingIcs } from '../../app/meetings/calendar';
+import { meetingIcs, meetingOrganizer } from '../../app/meetings/calendar';
+import type { CalendarLinks } from '../../app/meetings/calendarLinks';
 import { cardActivity } from '../../cards/render';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
@@ -14,7 +15,7 @@ import {
 } from '../../teams/views/meetingCards';
 import { PassPlanner } from '../passKit';
 import type { PlanningPass } from '../passes';
-import { channelChange, localeOf, organizerOf, staffById } from './common';
+import { channelChange, localeOf, staffById } from './common';
 
 let logger: Logger | null = null;
 const log = (): Logger => (logger ??= createLogger());
@@ -25,7 +26,7 @@ const log = (): Logger => (logger ??= createLogger());
  * the earlier card in place and sends a new one with an updated .ics (same UID, higher SEQUENCE);
  * a cancellation sends a cancelling .ics. The team's linked channel gets one summary per tick.
  */
-export const planMeetingInvitations: PlanningPass = async (store, m, now) => {
+export const planMeetingInvitations: PlanningPass = async (store, m, now, opts = {}) => {
   const plan = PassPlanner.for(store, m, now);
   const people = await staffById(plan);
   const teams = new Map((await plan.t.meetings.teams()).map((x) => [x.id, x]));
@@ -39,7 +40,7 @@ export const planMeetingInvitations: PlanningPass = async (store, m, now) => {
       (meeting.status === 'cancelled' && meeting.notified_sequence === null);
     if (!silent && meeting.status !== 'held') {
       try {
-        await inviteParticipants(plan, people, meeting, team);
+        await inviteParticipants(plan, people, meeting, team, opts.calendarLinks);
       } catch (err) {
         // One bad meeting (say, an unusable e-mail in its .ics) must not stop the others, nor the
         // passes of other municipalities; it stays unannounced and is tried again next tick.
@@ -78,12 +79,10 @@ async function inviteParticipants(
   people: Map<string, StaffRow>,
   meeting: MeetingRow,
   team: MeetingTeamRow,
+  links: CalendarLinks | undefined,
 ): Promise<void> {
   const participants = await plan.t.meetings.participants(meeting.id);
-  const coordinators = (await plan.t.meetings.members(team.id))
-    .filter((x) => x.is_coordinator)
-    .map((x) => x.staff_id);
-  const organizer = organizerOf(plan, people, meeting, coordinators);
+  const organizer = await meetingOrganizer(plan.t, meeting);
   const organizerName = people.get(meeting.organizer_staff_id ?? '')?.name ?? null;
   const cancelled = meeting.status === 'cancelled';
   const changed = meeting.notified_sequence !== null;
@@ -115,7 +114,8 @@ async function inviteParticipants(
     }
     // A cancellation only needs its own message when no earlier card was there to mark it.
     const variant = cancelled ? 'cancelled' : changed ? 'updated' : 'invitation';
-    const card = invitationCard({ meeting, team, participants, organizerName, locale, variant });
+    const calendarUrl = links?.url(plan.m.id, meeting.id, p.staff_id);
+    const card = invitationCard({ meeting, team, participants, organizerName, locale, variant, calendarUrl });
     const ics = meetingIcs(meeting, team, participants, organizer, plan.now, locale);
     const title = t[cancelled ? 'cancelledTitle' : changed ? 'updatedTitle' : 'invitationTitle'];
     await plan.enqueue(

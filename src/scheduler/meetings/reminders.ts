@@ -10,7 +10,7 @@ import type { PlanningPass } from '../passes';
 import { localeOf, staffById } from './common';
 
 /** The working day before a meeting (not a weekend or holiday), inside the participant's hours. */
-export const planMeetingReminders: PlanningPass = async (store, m, now) => {
+export const planMeetingReminders: PlanningPass = async (store, m, now, opts = {}) => {
   const plan = PassPlanner.for(store, m, now);
   const people = await staffById(plan);
   if (!isWorkingDay(plan.today)) return plan.result;
@@ -36,6 +36,7 @@ export const planMeetingReminders: PlanningPass = async (store, m, now) => {
         locale,
         variant: 'reminder',
         answer: p.rsvp,
+        calendarUrl: opts.calendarLinks?.url(m.id, meeting.id, p.staff_id),
       });
       const title = fill(MEETING_TEXTS[locale].reminderTitle, { date: formatDate(meeting.date, locale) });
       await plan.enqueue(

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
+import type { CalendarLinks } from '../../app/meetings/calendarLinks';
 import { localDateOf } from '../../domain/calendar';
 import { cardActivity, CardJson, renderCard } from '../../cards/render';
 import { TEXTS } from '../../i18n/texts';
@@ -13,6 +14,8 @@ export interface HandlerDeps {
   clock: Clock;
   log: Logger;
   devFallback: boolean;
+  /** Signed links to a participant's .ics, when the deployment has a public URL. */
+  calendarLinks?: CalendarLinks;
 }
 
 export type KnownCaller = Caller & { staff: NonNullable<Caller['staff']> };

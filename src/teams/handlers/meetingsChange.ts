@@ -2,7 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { cancelMeeting, meetingRefInput, moveInput, moveMeeting } from '../../app/meetings/change';
-import { meetingIcs } from '../../app/meetings/calendar';
+import { meetingIcs, meetingOrganizer } from '../../app/meetings/calendar';
 import { teamRole } from '../../app/meetings/common';
 import { answerInvitation, rsvpInput } from '../../app/meetings/rsvp';
 import { fill } from '../../i18n/texts';
@@ -80,26 +80,19 @@ export async function rsvp(deps: HandlerDeps, context: TurnContext, caller: Know
   const t = caller.tenant;
   const team = await t.meetings.team(meeting.team_id);
   const participants = await t.meetings.participants(meeting.id);
-  const organizer = meeting.organizer_staff_id ? await t.staff.get(meeting.organizer_staff_id) : null;
+  const organizer = await meetingOrganizer(t, meeting);
+  const organizerName = meeting.organizer_staff_id ? organizer.name : null;
   const card = invitationCard({
     meeting,
     team: team ?? { name: '' },
     participants,
-    organizerName: organizer?.name ?? null,
+    organizerName,
     locale: caller.locale,
     variant: meeting.sequence > 0 ? 'updated' : 'invitation',
     answer: input.data.answer,
+    calendarUrl: deps.calendarLinks?.url(caller.municipality.id, meeting.id, caller.staff.id),
   });
-  const ics = meetingIcs(
-    meeting,
-    team ?? { name: '' },
-    participants,
-    organizer
-      ? { name: organizer.name, email: organizer.email }
-      : { name: 'Samspil', email: `samspil@${caller.municipality.id}.invalid` },
-    now,
-    caller.locale,
-  );
+  const ics = meetingIcs(meeting, team ?? { name: '' }, participants, organizer, now, caller.locale);
   const activity = activityWithIcs(card, MEETING_TEXTS[caller.locale].invitationTitle, {
     text: ics,
     date: meeting.date,

@@ -26,6 +26,8 @@ export interface InvitationInput {
   variant: InvitationVariant;
   /** The recipient's own answer, shown under the facts. */
   answer?: 'yes' | 'no' | null;
+  /** A signed link to the recipient's current .ics (set when the deployment has a public URL). */
+  calendarUrl?: string;
 }
 
 export function meetingFacts(
@@ -86,6 +88,7 @@ export function invitationCard(i: InvitationInput): CardJson {
     lines: lines.map((text) => ({ text })),
     answer: live && i.answer ? (i.answer === 'yes' ? t.answeredYes : t.answeredNo) : '',
     onlineUrl: live && i.meeting.online_url ? i.meeting.online_url : '',
+    calendarUrl: i.variant === 'replaced' ? '' : (i.calendarUrl ?? ''),
     actionable: live,
     meetingId: i.meeting.id,
     sequence: String(i.meeting.sequence),

@@ -138,6 +138,7 @@ function meetingCards(locale: Locale): [string, CardJson][] {
           locale,
           variant,
           answer: 'yes',
+          calendarUrl: 'https://samspil.kommune.example/calendar/demo/m/s.ics?sig=abc',
         }),
       ]);
     }
