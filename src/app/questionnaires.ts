@@ -69,7 +69,7 @@ export async function mayManageMeeting(
 ) {
   if (meeting.organizer_staff_id === actor.id) return true;
   const t = store.tenant({ municipalityId: m.id, actor: `staff:${actor.email}` });
-  return (await t.meetings.members(meeting.team_id)).some((s) => s.staff_id === actor.id && s.is_coordinator);
+  return (await t.teams.members(meeting.team_id)).some((s) => s.staff_id === actor.id && s.is_coordinator);
 }
 
 async function openMeeting(
@@ -184,7 +184,7 @@ async function already(
 
 /** The meeting as the cards show it (team name, initials or case reference, never more). */
 export async function meetingSummary(t: TenantStore, meeting: MeetingRow): Promise<MeetingSummary> {
-  const team = await t.meetings.team(meeting.team_id);
+  const team = await t.teams.get(meeting.team_id);
   return {
     id: meeting.id,
     date: meeting.date,

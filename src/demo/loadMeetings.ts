@@ -19,10 +19,10 @@ export async function loadDemoMeetings(
   return store.inTransaction({ municipalityId, actor: 'demo' }, async (t) => {
     const teams: DemoTeam[] = [];
     const coordinatorOf = new Map<string, string>();
-    for (const team of await t.meetings.teams()) {
+    for (const team of await t.teams.list()) {
       const type = team.institution_type;
       if (!type || !isInstitutionType(type)) continue;
-      const members = await t.meetings.members(team.id);
+      const members = await t.teams.members(team.id);
       const coordinator = members.find((m) => m.is_coordinator);
       if (coordinator) coordinatorOf.set(team.id, coordinator.staff_id);
       teams.push({
@@ -32,7 +32,7 @@ export async function loadDemoMeetings(
       });
     }
     const { slots, meetings } = generateDemoMeetings(today, teams);
-    for (const s of slots) await t.meetings.setTeamSlot(s.teamId, s.weekday, s.startTime, s.minutes);
+    for (const s of slots) await t.teams.setSlot(s.teamId, s.weekday, s.startTime, s.minutes);
     const announced = new Set<string>();
     let answers = 0;
     for (const m of meetings) {

@@ -99,7 +99,7 @@ async function requestMinutes(
   const organiser = meeting.organizer_staff_id ? staff.get(meeting.organizer_staff_id) : undefined;
   const recipients = organiser
     ? [organiser]
-    : (await p.t.meetings.members(meeting.team_id))
+    : (await p.t.teams.members(meeting.team_id))
         .filter((mm) => mm.is_coordinator)
         .map((mm) => staff.get(mm.staff_id))
         .filter((s): s is StaffRow => s !== undefined);

@@ -34,7 +34,7 @@ export function mountCalendarRoute(
       const row = await deps.store.municipalities.get(municipality);
       const t = row && deps.store.tenant({ municipalityId: municipality, actor: 'calendar-link' });
       const meeting = t ? await t.meetings.get(meetingId) : null;
-      const team = t && meeting ? await t.meetings.team(meeting.team_id) : null;
+      const team = t && meeting ? await t.teams.get(meeting.team_id) : null;
       const participants = t && meeting ? await t.meetings.participants(meetingId) : [];
       const me = participants.find((p) => p.staff_id === staffId);
       if (!t || !meeting || !team || !me) {

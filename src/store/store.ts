@@ -9,6 +9,7 @@ import { TenantContext } from './types';
 import { ConversationsRepo } from './conversationsRepo';
 import { OutboxQueue, OutboxRepo } from './outboxRepo';
 import { MeetingsRepo } from './meetingsRepo';
+import { TeamsRepo } from './teamsRepo';
 import { SnoozesRepo } from './snoozesRepo';
 import { MinutesRepo } from './minutesRepo';
 import { QuestionnairesRepo } from './questionnairesRepo';
@@ -25,6 +26,7 @@ export interface TenantStore {
   readonly conversations: ConversationsRepo;
   readonly outbox: OutboxRepo;
   readonly snoozes: SnoozesRepo;
+  readonly teams: TeamsRepo;
   readonly meetings: MeetingsRepo;
   readonly minutes: MinutesRepo;
   readonly questionnaires: QuestionnairesRepo;
@@ -55,6 +57,7 @@ export function tenantStore(db: SqlExecutor, ctx: TenantContext): TenantStore {
     conversations: new ConversationsRepo(db, ctx),
     outbox: new OutboxRepo(db, ctx),
     snoozes: new SnoozesRepo(db, ctx, audit),
+    teams: new TeamsRepo(db, ctx, audit),
     meetings: new MeetingsRepo(db, ctx, audit),
     minutes: new MinutesRepo(db, ctx, audit),
     questionnaires: new QuestionnairesRepo(db, ctx, audit),

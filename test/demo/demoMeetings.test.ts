@@ -81,7 +81,7 @@ describe("the demo municipality's team meetings", () => {
         /Planned \d+ team meetings \(\d+ held, \d+ questionnaire answers\)/,
       );
       const t = store.tenant({ municipalityId: 'demo', actor: 'test' });
-      const all = await t.meetings.teams();
+      const all = await t.teams.list();
       expect(all).toHaveLength(12);
       expect(all.every((x) => x.meeting_weekday !== null)).toBe(true);
       const unannounced = await t.meetings.unnotified(TODAY);

@@ -104,7 +104,7 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
     const { store } = await openStore({ dataDir }, 'test');
     try {
       const t = store.tenant({ municipalityId: 'after', actor: 'test' });
-      const team = (await t.meetings.teamByName('Team Nord'))!;
+      const team = (await t.teams.byName('Team Nord'))!;
       const ids = Object.fromEntries((await t.staff.list()).map((s) => [s.email.split('@')[0]!, s.id]));
       const m = await t.meetings.create({
         teamId: team.id,

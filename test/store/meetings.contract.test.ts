@@ -42,21 +42,21 @@ describe.each(ENGINES)('meetings repository on $name', (engine) => {
   };
 
   it('finds teams by name ignoring case, with institution type, and the teams a person is in', async () => {
-    const team = await f.t.meetings.teamByName('  team nord ');
+    const team = await f.t.teams.byName('  team nord ');
     expect(team).toMatchObject({
       id: f.ids.north,
       institution_type: 'lower_secondary_school',
       meeting_weekday: null,
     });
-    expect(await f.t.meetings.teamByName('Team Vest')).toBeNull();
-    expect((await f.t.meetings.teamsOf(f.ids.coordinator)).map((x) => [x.name, x.is_coordinator])).toEqual([
+    expect(await f.t.teams.byName('Team Vest')).toBeNull();
+    expect((await f.t.teams.of(f.ids.coordinator)).map((x) => [x.name, x.is_coordinator])).toEqual([
       ['Team Nord', true],
     ]);
-    expect((await f.t.meetings.teamsOf(f.ids.psychologist)).map((x) => [x.name, x.is_coordinator])).toEqual([
+    expect((await f.t.teams.of(f.ids.psychologist)).map((x) => [x.name, x.is_coordinator])).toEqual([
       ['Team Nord', false],
     ]);
-    expect(await f.t.meetings.teamsOf(f.ids.outsider)).toEqual([]);
-    expect((await f.t.meetings.members(f.ids.north)).map((x) => x.name)).toEqual([
+    expect(await f.t.teams.of(f.ids.outsider)).toEqual([]);
+    expect((await f.t.teams.members(f.ids.north)).map((x) => x.name)).toEqual([
       'Tove Tovholder',
       'Lars Lærer',
       'Pia Psykolog',
@@ -64,8 +64,8 @@ describe.each(ENGINES)('meetings repository on $name', (engine) => {
   });
 
   it('saves the team slot the year plan proposes on', async () => {
-    await f.t.meetings.setTeamSlot(f.ids.north, 3, '13:30', 120);
-    expect(await f.t.meetings.team(f.ids.north)).toMatchObject({
+    await f.t.teams.setSlot(f.ids.north, 3, '13:30', 120);
+    expect(await f.t.teams.get(f.ids.north)).toMatchObject({
       meeting_weekday: 3,
       meeting_start: '13:30',
       meeting_minutes: 120,
@@ -135,7 +135,7 @@ describe.each(ENGINES)('meetings repository on $name', (engine) => {
   });
 
   it('links a channel to a team and finds it both ways', async () => {
-    expect(await f.t.meetings.teamChannel(f.ids.north)).toBeNull();
+    expect(await f.t.teams.channel(f.ids.north)).toBeNull();
     await f.t.conversations.save({
       conversationId: '19:nord@thread.tacv2',
       kind: 'channel',
@@ -143,10 +143,10 @@ describe.each(ENGINES)('meetings repository on $name', (engine) => {
       teamId: f.ids.north,
       reference: {},
     });
-    expect(await f.t.meetings.teamChannel(f.ids.north)).toBe('19:nord@thread.tacv2');
-    expect((await f.t.meetings.teamOfChannel('19:nord@thread.tacv2'))?.name).toBe('Team Nord');
+    expect(await f.t.teams.channel(f.ids.north)).toBe('19:nord@thread.tacv2');
+    expect((await f.t.teams.byChannel('19:nord@thread.tacv2'))?.name).toBe('Team Nord');
     await f.t.conversations.markDead('19:nord@thread.tacv2');
-    expect(await f.t.meetings.teamChannel(f.ids.north)).toBeNull();
+    expect(await f.t.teams.channel(f.ids.north)).toBeNull();
   });
 
   it('shows nothing of one municipality to another', async () => {
@@ -159,11 +159,11 @@ describe.each(ENGINES)('meetings repository on $name', (engine) => {
       }),
     );
     expect(await other.meetings.get(m.id)).toBeNull();
-    expect(await other.meetings.teamByName('Team Nord')).toBeNull();
+    expect(await other.teams.byName('Team Nord')).toBeNull();
     expect(await other.meetings.move(m.id, move, 0)).toBeNull();
     expect(await other.meetings.cancel(m.id, 0)).toBeNull();
     expect(await other.meetings.setRsvp(m.id, f.ids.psychologist, 'no', new Date())).toBe(false);
-    expect(await other.meetings.members(f.ids.north)).toEqual([]);
+    expect(await other.teams.members(f.ids.north)).toEqual([]);
     expect(await other.meetings.unnotified('2000-01-01')).toEqual([]);
     expect((await f.t.meetings.get(m.id))?.sequence).toBe(0);
   });

@@ -1,6 +1,7 @@
 /** The .ics of a meeting version, as each participant gets it (issue 4 item 4). */
 import { buildMeetingIcs, meetingUid } from '../../domain/meetings/ics';
-import type { MeetingRow, MeetingTeamRow, ParticipantRow } from '../../store/meetingsRepo';
+import type { MeetingRow, ParticipantRow } from '../../store/meetingsRepo';
+import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { TenantStore } from '../../store/store';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import type { Locale } from '../../i18n/locale';
@@ -54,7 +55,7 @@ export function meetingIcs(
 export async function meetingOrganizer(t: TenantStore, meeting: MeetingRow): Promise<Person> {
   const id =
     meeting.organizer_staff_id ??
-    (await t.meetings.members(meeting.team_id)).find((m) => m.is_coordinator)?.staff_id;
+    (await t.teams.members(meeting.team_id)).find((m) => m.is_coordinator)?.staff_id;
   const s = id ? await t.staff.get(id) : null;
   return s
     ? { name: s.name, email: s.email }

@@ -9,7 +9,7 @@ import {
   type SchoolHoliday,
   type SchoolYear,
 } from '../../domain/meetings/schoolYear';
-import type { MeetingTeamRow } from '../../store/meetingsRepo';
+import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { TenantStore } from '../../store/store';
 import type { StaffRow } from '../../store/types';
 import type { ActionResult, Bilingual } from '../followUpActions';
@@ -33,7 +33,7 @@ export type TeamRole = 'coordinator' | 'member';
 
 /** The caller's role in one team, from the team's own membership (a coordinator of one team is not of all). */
 export async function teamRole(t: TenantStore, staff: StaffRow, teamId: string): Promise<TeamRole | null> {
-  const member = (await t.meetings.members(teamId)).find((m) => m.staff_id === staff.id);
+  const member = (await t.teams.members(teamId)).find((m) => m.staff_id === staff.id);
   if (!member) return null;
   return member.is_coordinator ? 'coordinator' : 'member';
 }

@@ -1,7 +1,8 @@
 /** A team's school year: its meetings and how they stand against the model's minimum (issue 4 item 5). */
 import { frequencyStatus, type FrequencyStatus } from '../../domain/meetings/frequency';
 import { schoolYearOf, type SchoolYear } from '../../domain/meetings/schoolYear';
-import type { MeetingRow, MeetingTeamRow } from '../../store/meetingsRepo';
+import type { MeetingRow } from '../../store/meetingsRepo';
+import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { TenantStore } from '../../store/store';
 import type { MunicipalityContext } from '../municipalityContext';
 import { minimumFor, todayOf } from './common';

@@ -2,7 +2,7 @@
  * `tilknyt <team>` typed in a Teams channel (issue 4 item 1): the team's summaries and warnings go
  * to that channel from then on. Only a coordinator of that team may link it.
  */
-import type { MeetingTeamRow } from '../../store/meetingsRepo';
+import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { TenantStore } from '../../store/store';
 import type { StaffRow } from '../../store/types';
 import { ActionResult, fail, ok, teamRole } from './common';
@@ -13,9 +13,9 @@ export async function linkChannel(
   teamName: string,
   channel: { conversationId: string; reference: Record<string, unknown> },
 ): Promise<ActionResult<MeetingTeamRow>> {
-  const team = await t.meetings.teamByName(teamName);
+  const team = await t.teams.byName(teamName);
   if (!team) {
-    const names = (await t.meetings.teamsOf(staff.id)).filter((x) => x.is_coordinator).map((x) => x.name);
+    const names = (await t.teams.of(staff.id)).filter((x) => x.is_coordinator).map((x) => x.name);
     const list = names.length ? names.join(', ') : '–';
     return fail(
       `Jeg kender ikke teamet "${teamName}". Dine teams: ${list}.`,

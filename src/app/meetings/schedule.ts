@@ -120,7 +120,7 @@ export async function scheduleMeeting(
 ): Promise<ActionResult<Scheduled>> {
   const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
   const t = store.tenant(actor);
-  const team = await t.meetings.team(teamId);
+  const team = await t.teams.get(teamId);
   if (!team) return fail('Teamet findes ikke.', 'The team does not exist.');
   const role = await teamRole(t, staff, teamId);
   if (!role) return fail('Du er ikke med i teamet.', 'You are not a member of the team.');

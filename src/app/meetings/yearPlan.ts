@@ -8,7 +8,8 @@ import { HH_MM, httpsUrlField, noCprText, optionalField } from '../../domain/mee
 import { schoolYear, type SchoolYear } from '../../domain/meetings/schoolYear';
 import { proposeYearPlan, type YearPlanProposal } from '../../domain/meetings/yearPlan';
 import { isLocalDate } from '../../domain/localDate';
-import type { MeetingRow, MeetingTeamRow } from '../../store/meetingsRepo';
+import type { MeetingRow } from '../../store/meetingsRepo';
+import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { Store } from '../../store/store';
 import type { StaffRow } from '../../store/types';
 import type { MunicipalityContext } from '../municipalityContext';
@@ -124,7 +125,7 @@ export async function confirmYearPlan(
 ): Promise<ActionResult<ConfirmedPlan>> {
   const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
   const t = store.tenant(actor);
-  const team = await t.meetings.team(input.teamId);
+  const team = await t.teams.get(input.teamId);
   if (!team) return fail('Teamet findes ikke.', 'The team does not exist.');
   if ((await teamRole(t, staff, team.id)) !== 'coordinator') {
     return fail(
@@ -164,9 +165,9 @@ export async function confirmYearPlan(
   const fresh = dates.filter((d) => !existing.has(d));
   // A second press of the confirm button finds every date planned already.
   if (fresh.length === 0) return fail('Året er allerede planlagt.', 'The year is already planned.', true);
-  const participants = (await t.meetings.members(team.id)).filter((x) => x.active).map((x) => x.staff_id);
+  const participants = (await t.teams.members(team.id)).filter((x) => x.active).map((x) => x.staff_id);
   const created = await store.inTransaction(actor, async (tx) => {
-    await tx.meetings.setTeamSlot(team.id, input.weekday, input.startTime, input.minutes);
+    await tx.teams.setSlot(team.id, input.weekday, input.startTime, input.minutes);
     const out: MeetingRow[] = [];
     for (const date of fresh.sort()) {
       out.push(

@@ -19,7 +19,7 @@ function isoWeekOf(date: LocalDate): string {
 
 async function allTeamYears(plan: PassPlanner): Promise<TeamYear[]> {
   const out: TeamYear[] = [];
-  for (const team of await plan.t.meetings.teams()) out.push(await teamYear(plan.t, plan.m, team, plan.now));
+  for (const team of await plan.t.teams.list()) out.push(await teamYear(plan.t, plan.m, team, plan.now));
   return out;
 }
 
@@ -34,9 +34,7 @@ export const planFrequencyWarnings: PlanningPass = async (store, m, now) => {
   const week = isoWeekOf(plan.today);
   for (const ty of await allTeamYears(plan)) {
     if (!needsFrequencyWarning(ty.status)) continue;
-    const coordinators = (await plan.t.meetings.members(ty.team.id)).filter(
-      (x) => x.is_coordinator && x.active,
-    );
+    const coordinators = (await plan.t.teams.members(ty.team.id)).filter((x) => x.is_coordinator && x.active);
     for (const coordinator of coordinators) {
       const staff = people.get(coordinator.staff_id);
       const notBefore = plan.openWindow(staff ?? null);
@@ -51,7 +49,7 @@ export const planFrequencyWarnings: PlanningPass = async (store, m, now) => {
         notBefore,
       );
     }
-    const channel = await plan.t.meetings.teamChannel(ty.team.id);
+    const channel = await plan.t.teams.channel(ty.team.id);
     const notBefore = plan.openWindow(null);
     if (channel && notBefore) {
       await plan.enqueue(

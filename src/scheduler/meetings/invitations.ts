@@ -5,7 +5,8 @@ import { cardActivity } from '../../cards/render';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import { createLogger, type Logger } from '../../log';
-import type { MeetingRow, MeetingTeamRow } from '../../store/meetingsRepo';
+import type { MeetingRow } from '../../store/meetingsRepo';
+import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { StaffRow } from '../../store/types';
 import {
   activityWithIcs,
@@ -29,7 +30,7 @@ const log = (): Logger => (logger ??= createLogger());
 export const planMeetingInvitations: PlanningPass = async (store, m, now, opts = {}) => {
   const plan = PassPlanner.for(store, m, now);
   const people = await staffById(plan);
-  const teams = new Map((await plan.t.meetings.teams()).map((x) => [x.id, x]));
+  const teams = new Map((await plan.t.teams.list()).map((x) => [x.id, x]));
   const byTeam = new Map<string, { meeting: MeetingRow; change: ChannelChange }[]>();
   for (const meeting of await plan.t.meetings.unnotified(plan.today)) {
     const team = teams.get(meeting.team_id);
@@ -54,7 +55,7 @@ export const planMeetingInvitations: PlanningPass = async (store, m, now, opts =
     await plan.t.meetings.markNotified(meeting.id, meeting.sequence);
   }
   for (const [teamId, changes] of byTeam) {
-    const channel = await plan.t.meetings.teamChannel(teamId);
+    const channel = await plan.t.teams.channel(teamId);
     if (!channel) continue;
     const digest = createHash('sha256')
       .update(changes.map((x) => `${x.meeting.id}:${x.meeting.sequence}`).join(','))

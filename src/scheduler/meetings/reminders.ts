@@ -16,7 +16,7 @@ export const planMeetingReminders: PlanningPass = async (store, m, now, opts = {
   if (!isWorkingDay(plan.today)) return plan.result;
   // Meetings whose previous working day is today: after today, up to the next working day.
   const meetings = await plan.t.meetings.scheduledBetween(addDays(plan.today, 1), nextWorkingDay(plan.today));
-  const teams = new Map((await plan.t.meetings.teams()).map((x) => [x.id, x]));
+  const teams = new Map((await plan.t.teams.list()).map((x) => [x.id, x]));
   for (const meeting of meetings) {
     const team = teams.get(meeting.team_id);
     if (!team) continue;

@@ -30,7 +30,7 @@ export async function editForm(deps: HandlerDeps, context: TurnContext, caller: 
     });
   }
   if (meeting.status !== 'scheduled') return refuse(context, caller, t.status[meeting.status]);
-  const team = await caller.tenant.meetings.team(meeting.team_id);
+  const team = await caller.tenant.teams.get(meeting.team_id);
   await sendCard(
     context,
     editCard(meeting, team?.name ?? '', caller.locale, today(deps, caller)),
@@ -78,7 +78,7 @@ export async function rsvp(deps: HandlerDeps, context: TurnContext, caller: Know
   if (!res.ok) return answerFailure(context, caller, res);
   const meeting = res.value;
   const t = caller.tenant;
-  const team = await t.meetings.team(meeting.team_id);
+  const team = await t.teams.get(meeting.team_id);
   const participants = await t.meetings.participants(meeting.id);
   const organizer = await meetingOrganizer(t, meeting);
   const organizerName = meeting.organizer_staff_id ? organizer.name : null;

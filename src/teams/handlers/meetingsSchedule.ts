@@ -13,10 +13,10 @@ const teamRef = z.object({ teamId: z.string().uuid() });
 
 async function sendForm(deps: HandlerDeps, context: TurnContext, caller: KnownCaller, teamId: string) {
   const t = caller.tenant;
-  const team = await t.meetings.team(teamId);
+  const team = await t.teams.get(teamId);
   const role = team ? await teamRole(t, caller.staff, teamId) : null;
   if (!team || !role) return refuse(context, caller, MEETING_TEXTS[caller.locale].noTeams);
-  const members = await t.meetings.members(teamId);
+  const members = await t.teams.members(teamId);
   const inTeam = new Set(members.map((m) => m.staff_id));
   const others = (await t.staff.list())
     .filter((s) => s.active && !inTeam.has(s.id))
@@ -42,7 +42,7 @@ export async function scheduleCommand(
   context: TurnContext,
   caller: KnownCaller,
 ): Promise<void> {
-  const teams = await caller.tenant.meetings.teamsOf(caller.staff.id);
+  const teams = await caller.tenant.teams.of(caller.staff.id);
   if (teams.length === 0) return refuse(context, caller, MEETING_TEXTS[caller.locale].noTeams);
   if (teams.length === 1) return sendForm(deps, context, caller, teams[0]!.id);
   await sendCard(context, teamChoiceCard(teams, 'meetingScheduleForm', caller.locale));
@@ -81,7 +81,7 @@ export async function schedule(
   if (!res.ok) return answerFailure(context, caller, res);
   const t = MEETING_TEXTS[caller.locale];
   const { meeting, initialsNotice } = res.value;
-  const team = await caller.tenant.meetings.team(meeting.team_id);
+  const team = await caller.tenant.teams.get(meeting.team_id);
   const participants = await caller.tenant.meetings.participants(meeting.id);
   const lines = [fill(t.scheduledLine, { n: participants.length })];
   if (initialsNotice) lines.push(`${t.initialsNotice}: ${initialsNotice[caller.locale]}`);

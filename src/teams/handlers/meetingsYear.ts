@@ -34,7 +34,7 @@ export async function showMeetings(
   const kind = conversationKindOf(context);
   const views: TeamYearView[] = [];
   if (kind === 'personal') {
-    for (const team of await t.meetings.teamsOf(caller.staff.id)) {
+    for (const team of await t.teams.of(caller.staff.id)) {
       views.push({
         year: await teamYear(t, caller.municipality, team, now),
         role: team.is_coordinator ? 'coordinator' : 'member',
@@ -42,7 +42,7 @@ export async function showMeetings(
       });
     }
   } else {
-    const team = await t.meetings.teamOfChannel(channelIdOf(context));
+    const team = await t.teams.byChannel(channelIdOf(context));
     if (!team) return void (await context.sendActivity(MEETING_TEXTS[caller.locale].channelNotLinked));
     views.push({ year: await teamYear(t, caller.municipality, team, now), role: null, staffId: null });
   }
@@ -67,7 +67,7 @@ export async function yearPlan(deps: HandlerDeps, context: TurnContext, caller: 
   const req = planRequest.safeParse(data);
   if (!req.success) return refuse(context, caller, describeIssues(req.error, caller.locale));
   const t = caller.tenant;
-  const team = await t.meetings.team(req.data.teamId);
+  const team = await t.teams.get(req.data.teamId);
   if (!team || (await teamRole(t, caller.staff, team.id)) !== 'coordinator') {
     return refuse(context, caller, {
       da: 'Kun teamets tovholder kan planlægge året.',
@@ -107,7 +107,7 @@ export async function confirmYear(
   if (!res.ok) return answerFailure(context, caller, res);
   const t = MEETING_TEXTS[caller.locale];
   const { team, created, after } = res.value;
-  const participants = (await caller.tenant.meetings.members(team.id)).filter((x) => x.active).length;
+  const participants = (await caller.tenant.teams.members(team.id)).filter((x) => x.active).length;
   await replaceCard(
     context,
     statusCard(t.confirmedTitle, {

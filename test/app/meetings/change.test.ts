@@ -125,9 +125,9 @@ describe('changing and answering a meeting', () => {
     expect(unknown.ok ? '' : unknown.reason.da).toBe(
       'Jeg kender ikke teamet "Team Vest". Dine teams: Team Nord.',
     );
-    expect(await f.t.meetings.teamChannel(f.ids.north)).toBeNull();
+    expect(await f.t.teams.channel(f.ids.north)).toBeNull();
     const ok = await linkChannel(f.t, await f.staff(f.ids.coordinator), 'team nord', channel);
     expect(ok.ok).toBe(true);
-    expect(await f.t.meetings.teamChannel(f.ids.north)).toBe('19:c@thread.tacv2');
+    expect(await f.t.teams.channel(f.ids.north)).toBe('19:c@thread.tacv2');
   });
 });

@@ -43,7 +43,7 @@ describe('planning a team’s school year', () => {
     );
 
   it('proposes 10 dates for an overbygningsskole team, none on a weekend, holiday or school holiday', async () => {
-    const team = (await f.t.meetings.team(f.ids.north))!;
+    const team = (await f.t.teams.get(f.ids.north))!;
     const draft = await draftYearPlan(f.store, f.m, team, 2026, slot, now);
     const dates = draft.proposal.meetings.map((m) => m.date);
     expect(draft.needed).toBe(10);
@@ -58,7 +58,7 @@ describe('planning a team’s school year', () => {
   });
 
   it('skips the municipality’s own school holidays when it has configured them', async () => {
-    const team = (await f.t.meetings.team(f.ids.north))!;
+    const team = (await f.t.teams.get(f.ids.north))!;
     const own = {
       ...f.m,
       settings: {
@@ -104,7 +104,7 @@ describe('planning a team’s school year', () => {
       ['2026-11-03', '14:00', '15:30', 'theme'],
     ]);
     expect((await f.t.meetings.participants(res.value.created[0]!.id)).length).toBe(3);
-    expect(await f.t.meetings.team(f.ids.north)).toMatchObject({
+    expect(await f.t.teams.get(f.ids.north)).toMatchObject({
       meeting_weekday: 2,
       meeting_start: '14:00',
       meeting_minutes: 90,
@@ -116,14 +116,14 @@ describe('planning a team’s school year', () => {
   });
 
   it('proposes only the meetings still missing once some are planned', async () => {
-    const team = (await f.t.meetings.team(f.ids.north))!;
+    const team = (await f.t.teams.get(f.ids.north))!;
     const draft = await draftYearPlan(f.store, f.m, team, 2026, slot, now);
     expect(draft.needed).toBe(7);
     expect(draft.proposal.meetings).toHaveLength(7);
   });
 
   it('counts an ended scheduled meeting as held, and a cancelled one not at all', async () => {
-    const team = (await f.t.meetings.team(f.ids.north))!;
+    const team = (await f.t.teams.get(f.ids.north))!;
     const later = new Date('2026-10-07T08:00:00Z');
     const before = await teamYear(f.t, f.m, team, later);
     expect(before.status).toMatchObject({ held: 2, planned: 1 });

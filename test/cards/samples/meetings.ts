@@ -4,12 +4,8 @@ import { frequencyStatus } from '../../../src/domain/meetings/frequency';
 import { schoolYear } from '../../../src/domain/meetings/schoolYear';
 import { proposeYearPlan } from '../../../src/domain/meetings/yearPlan';
 import { defaultSchoolHolidays } from '../../../src/domain/meetings/schoolYear';
-import type {
-  MeetingRow,
-  MeetingTeamRow,
-  ParticipantRow,
-  TeamMemberRow,
-} from '../../../src/store/meetingsRepo';
+import type { MeetingRow, ParticipantRow } from '../../../src/store/meetingsRepo';
+import type { MeetingTeamRow, TeamMemberRow } from '../../../src/store/teamsRepo';
 import type { TeamYear } from '../../../src/app/meetings/frequency';
 import {
   channelSummaryCard,
