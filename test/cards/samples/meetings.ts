@@ -10,16 +10,18 @@ import type { TeamYear } from '../../../src/app/meetings/frequency';
 import {
   channelSummaryCard,
   editCard,
-  frequencyWarningCard,
   invitationCard,
-  overviewCard,
   scheduleFormCard,
   statusCard,
   teamChoiceCard,
-  teamYearCard,
-  yearPlanCard,
   type InvitationVariant,
 } from '../../../src/teams/views/meetingCards';
+import {
+  frequencyWarningCard,
+  overviewCard,
+  teamYearCard,
+  yearPlanCard,
+} from '../../../src/teams/views/teamYearCards';
 import type { CardSamples } from './index';
 
 export const sampleTeam: MeetingTeamRow = {
