@@ -1,6 +1,6 @@
 import { SqlExecutor } from './engine';
 import { AuditRepo } from './audit';
-import { InstitutionRow, TeamRow, TenantContext, Upserted } from './types';
+import { InstitutionRow, TenantContext, Upserted } from './types';
 
 /** Units, institutions and cross-disciplinary teams: the municipality's organisation. */
 export class OrganisationRepo {
@@ -70,22 +70,5 @@ export class OrganisationRepo {
       );
     }
     await this.audit.write('update', 'team_members', teamId, { count: members.length });
-  }
-
-  async teams(): Promise<TeamRow[]> {
-    return this.db.query<TeamRow>(
-      `SELECT t.id, t.name, t.district, t.institution_id, i.name AS institution_name, i.type AS institution_type
-       FROM teams t JOIN institutions i ON i.id = t.institution_id
-       WHERE t.municipality_id = $1 ORDER BY t.name`,
-      [this.ctx.municipalityId],
-    );
-  }
-
-  async teamMembers(teamId: string): Promise<{ staff_id: string; is_coordinator: boolean }[]> {
-    return this.db.query(
-      `SELECT m.staff_id, m.is_coordinator FROM team_members m JOIN teams t ON t.id = m.team_id
-       WHERE t.municipality_id = $1 AND m.team_id = $2`,
-      [this.ctx.municipalityId, teamId],
-    );
   }
 }

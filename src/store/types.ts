@@ -79,15 +79,6 @@ export interface InstitutionRow {
   district: string | null;
 }
 
-export interface TeamRow {
-  id: string;
-  name: string;
-  district: string;
-  institution_id: string;
-  institution_name?: string;
-  institution_type?: InstitutionRow['type'];
-}
-
 export interface AuditRow {
   at: Date;
   actor: string;

@@ -53,7 +53,7 @@ describe('the fictional demo municipality (issue 2: realistic in size, determini
       expect(again).toEqual({ loaded: false, lines: ['The demo municipality "demo" is already loaded.'] });
       const t = store.tenant({ municipalityId: 'demo', actor: 'test' });
       expect((await t.cases.list()).length).toBe(data.cases.length);
-      expect((await t.organisation.teams()).length).toBe(12);
+      expect((await t.teams.list()).length).toBe(12);
     } finally {
       await dispose();
     }
