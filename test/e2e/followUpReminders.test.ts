@@ -209,7 +209,7 @@ describe('follow-up reminders through Teams, end to end', () => {
     expect(lastCard(annaChat)).toContain('My follow-ups');
   });
 
-  it('runs report and import through the running server, and refuses other commands on its data folder', async () => {
+  it('runs report, import and municipality settings through the running server, and refuses other commands on its data folder', async () => {
     const report = await runSamspil(['report', 'caseload', '--format', 'csv'], env);
     expect(report.err).toBe('');
     expect(report.out).toContain('Anna Rådgiver,Nord,1,false');
@@ -225,7 +225,21 @@ describe('follow-up reminders through Teams, end to end', () => {
       env,
     );
     expect(dry.out).toContain('Dry run: 1 cases rows (1 new, 0 updated) would be imported.');
-    const locked = await runSamspil(['municipality', 'list'], env);
+    const set = await runSamspil(
+      [
+        'municipality',
+        'settings',
+        'e2e',
+        '--set',
+        file('settings.json', '{"questionnaireClosesAfterDays": 21}'),
+      ],
+      env,
+    );
+    expect(set.err).toBe('');
+    expect(set.out).toContain('Settings of e2e updated: questionnaireClosesAfterDays.');
+    const shown = await runSamspil(['municipality', 'settings', 'e2e'], env);
+    expect(JSON.parse(shown.out).questionnaireClosesAfterDays).toBe(21);
+    const locked = await runSamspil(['demo'], env);
     expect(locked.err).toMatch(/is in use by another Samspil process \(pid \d+, "samspil start"/);
   });
 

@@ -24,8 +24,9 @@ describe('admin endpoint', () => {
     expect(calls).toEqual([]);
   });
 
-  it('runs only tick, report and import', async () => {
+  it('runs only tick, report, import, municipality and questionnaire', async () => {
     expect((await call({ argv: ['demo'] }, 's3cret-token')).status).toBe(400);
+    expect((await call({ argv: ['migrate'] }, 's3cret-token')).status).toBe(400);
     expect((await call({ argv: ['start'] }, 's3cret-token')).status).toBe(400);
     expect((await call('{nope', 's3cret-token')).status).toBe(400);
     const ok = await call({ argv: ['report', 'caseload', '--format', 'csv'] }, 's3cret-token');
