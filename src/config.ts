@@ -22,6 +22,8 @@ const envSchema = z
       message: 'must be an ISO date-time, e.g. 2026-11-23T08:30:00+01:00',
     }),
     SAMSPIL_MUNICIPALITY: optionalText,
+    /** 'off' runs `samspil start` without its scheduler: web-only instances, or a separate `samspil tick`. */
+    SAMSPIL_SCHEDULER: z.enum(['on', 'off']).default('on'),
     /** Where Teams users reach this deployment (the calendar links on invitation cards), e.g. https://samspil.kommune.dk */
     SAMSPIL_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
       message: 'must be an http(s) URL',

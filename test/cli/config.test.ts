@@ -7,6 +7,11 @@ describe('SPEC "Configuration": validated at start, a bad value names the variab
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
   });
+  it('runs the scheduler unless SAMSPIL_SCHEDULER=off, and names a bad value', () => {
+    expect(loadConfig({}).SAMSPIL_SCHEDULER).toBe('on');
+    expect(loadConfig({ SAMSPIL_SCHEDULER: 'off' }).SAMSPIL_SCHEDULER).toBe('off');
+    expect(() => loadConfig({ SAMSPIL_SCHEDULER: 'maybe' })).toThrow(/SAMSPIL_SCHEDULER/);
+  });
   it('needs a link secret with a public URL, and https in production', () => {
     expect(() => loadConfig({ SAMSPIL_PUBLIC_URL: 'https://samspil.example' })).toThrow(
       /SAMSPIL_LINK_SECRET/,

@@ -20,9 +20,14 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
   const bot = `http://127.0.0.1:${port}/api/messages`;
   const connector = new FakeConnector();
   let server: Awaited<ReturnType<typeof startServer>>;
-  // The server's own clock starts before the meeting ends, so its minute-by-minute scheduler plans
-  // none of this by itself: each step below is the admin's `tick --now`.
-  const env = { SAMSPIL_DATA_DIR: dataDir, PORT: String(port), SAMSPIL_NOW: '2026-11-24T08:00:00+01:00' };
+  // The server's own clock starts before the meeting ends and its scheduler is off: each step below
+  // is the admin's `tick --now`, never a pass of the server's own at a minute boundary.
+  const env = {
+    SAMSPIL_DATA_DIR: dataDir,
+    PORT: String(port),
+    SAMSPIL_NOW: '2026-11-24T08:00:00+01:00',
+    SAMSPIL_SCHEDULER: 'off',
+  };
   const user = (key: string, name: string) => teamsUser(key, name, 'after.example');
   const tove = user('tove', 'Tove Tovholder');
   const lars = user('lars', 'Lars Lærer');

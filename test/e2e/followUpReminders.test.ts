@@ -18,7 +18,14 @@ describe('follow-up reminders through Teams, end to end', () => {
   const bot = `http://127.0.0.1:${port}/api/messages`;
   const connector = new FakeConnector();
   let server: Awaited<ReturnType<typeof startServer>>;
-  const env = { SAMSPIL_DATA_DIR: dataDir, PORT: String(port), SAMSPIL_NOW: '2026-11-25T09:00:00+01:00' };
+  // The server's own minute-by-minute scheduler is off: every pass here is the admin's `tick --now`,
+  // which a pass of the server's own at a minute boundary would otherwise race.
+  const env = {
+    SAMSPIL_DATA_DIR: dataDir,
+    PORT: String(port),
+    SAMSPIL_NOW: '2026-11-25T09:00:00+01:00',
+    SAMSPIL_SCHEDULER: 'off',
+  };
   const anna = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Rådgiver' };
   const bob = { id: '29:bob', aadObjectId: 'aad-bob', name: 'Bob Ukendt' };
   const annaChat = `a:personal-${anna.id}`;

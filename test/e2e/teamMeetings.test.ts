@@ -13,9 +13,8 @@ import { icsOf } from '../app/meetings/icsReader';
 
 /**
  * Issue 4 items 1–5 end to end: the real `samspil start` process, a fake Bot Connector and
- * `samspil tick --now` run by an admin. The server's clock starts on Saturday 8 August 2026, so its
- * own minute-by-minute passes send nothing (no working hours at a weekend); each send is the
- * admin's tick on Monday 10 August.
+ * `samspil tick --now` run by an admin. The server's clock starts on Saturday 8 August 2026 and its
+ * own scheduler is off, so each send is the admin's tick on Monday 10 August.
  */
 describe('team meetings through Teams, end to end', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-meetings-'));
@@ -24,7 +23,12 @@ describe('team meetings through Teams, end to end', () => {
   const bot = `http://127.0.0.1:${port}/api/messages`;
   const connector = new FakeConnector();
   let server: Awaited<ReturnType<typeof startServer>>;
-  const env = { SAMSPIL_DATA_DIR: dataDir, PORT: String(port), SAMSPIL_NOW: '2026-08-08T10:00:00+02:00' };
+  const env = {
+    SAMSPIL_DATA_DIR: dataDir,
+    PORT: String(port),
+    SAMSPIL_NOW: '2026-08-08T10:00:00+02:00',
+    SAMSPIL_SCHEDULER: 'off',
+  };
   const user = (key: string, name: string) => teamsUser(key, name, 'meet.example');
   const tove = user('tove', 'Tove Tovholder');
   const pia = user('pia', 'Pia Psykolog');

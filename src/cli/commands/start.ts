@@ -63,7 +63,10 @@ export const start: Command = {
       log,
       sendWindow: sendWindowFrom(store),
     });
-    const scheduler = startScheduler(store, sender, ctx.clock, log, { calendarLinks });
+    const scheduler =
+      config.SAMSPIL_SCHEDULER === 'on'
+        ? startScheduler(store, sender, ctx.clock, log, { calendarLinks })
+        : null;
     // Embedded store: publish a loopback admin endpoint so tick/report/import can run while we hold the lock.
     const adminToken = randomBytes(24).toString('hex');
     const admin = lock
@@ -83,13 +86,14 @@ export const start: Command = {
     process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
     ctx.out(
       `Samspil is listening on http://localhost:${config.PORT}/api/messages (store: ${store.engine.kind}` +
-        `${config.MicrosoftAppId ? '' : ', no app id: authentication off for local use'}).`,
+        `${config.MicrosoftAppId ? '' : ', no app id: authentication off for local use'}` +
+        `${scheduler ? '' : ', scheduler off'}).`,
     );
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    scheduler.stop();
+    scheduler?.stop();
     await admin?.close();
     await new Promise((r) => server.close(r));
     await store.close();

@@ -8,8 +8,14 @@ import {
   registerInput,
   snoozeInput,
   snoozeReminder,
-  Bilingual,
+  type ActionResult,
+  type Bilingual,
 } from '../../app/followUpActions';
+import type { MeasureDeadline } from '../../app/deadlines';
+import type { MunicipalityContext } from '../../app/municipalityContext';
+import type { LocalDate } from '../../domain/localDate';
+import type { Store } from '../../store/store';
+import type { StaffRow } from '../../store/types';
 import { renderCard } from '../../cards/render';
 import { fill, TEXTS } from '../../i18n/texts';
 import { formatDate } from '../../i18n/locale';
@@ -52,96 +58,84 @@ async function answerFailure(
   await replaceCard(context, renderCard('notice', { title, color: 'Default', lines: [] }));
 }
 
-export async function register(
-  deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-  data: unknown,
-): Promise<void> {
-  const parsed = registerInput.safeParse(data);
-  if (!parsed.success) return refuse(context, caller, describeIssues(parsed.error, caller.locale));
-  const day = today(deps, caller);
-  const res = await registerFollowUp(deps.store, caller.municipality, caller.staff, parsed.data, day);
-  const t = TEXTS[caller.locale].followUps;
-  if (!res.ok) return answerFailure(context, caller, res);
-  const { deadline, heldOn, next } = res.value;
-  const lines = [
-    fill(t.registered, { date: formatDate(heldOn, caller.locale) }) +
-      ` ${fill(t.by, { name: caller.staff.name })}`,
-    next ? fill(t.nextDue, { date: formatDate(next.due, caller.locale) }) : t.noNext,
-  ];
-  await replaceCard(
-    context,
-    resultCard(
-      caller.locale,
-      { ...deadline, measureLabel: deadlineLabel(deadline, caller.locale) },
-      t.register,
-      lines,
-    ),
-  );
+/** What a follow-up card shows once its button has done its work. */
+interface Outcome {
+  title: string;
+  lines: string[];
+  color?: string;
 }
 
-export async function postpone(
-  deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-  data: unknown,
-): Promise<void> {
-  const parsed = postponeInput.safeParse(data);
-  if (!parsed.success) return refuse(context, caller, describeIssues(parsed.error, caller.locale));
-  const res = await postponeFollowUp(
-    deps.store,
-    caller.municipality,
-    caller.staff,
-    parsed.data,
-    today(deps, caller),
-  );
-  const t = TEXTS[caller.locale].followUps;
-  if (!res.ok) return answerFailure(context, caller, res);
-  const { deadline, to, reason } = res.value;
-  await replaceCard(
-    context,
-    resultCard(
-      caller.locale,
-      { ...deadline, measureLabel: deadlineLabel(deadline, caller.locale) },
-      t.postpone,
-      [fill(t.postponed, { date: formatDate(to, caller.locale) }), `${t.reason}: ${reason}`],
-      'Warning',
-    ),
-  );
+/**
+ * A button on a follow-up card: the submission is validated, the action runs with the server's role
+ * checks, and the card is replaced in place by the outcome, or the reason is answered beside it.
+ */
+function cardAction<I, V extends { deadline: MeasureDeadline }>(
+  schema: z.ZodType<I, z.ZodTypeDef, unknown>,
+  act: (
+    store: Store,
+    m: MunicipalityContext,
+    actor: StaffRow,
+    input: I,
+    today: LocalDate,
+  ) => Promise<ActionResult<V>>,
+  outcome: (value: V, caller: KnownCaller) => Outcome,
+) {
+  return async (
+    deps: HandlerDeps,
+    context: TurnContext,
+    caller: KnownCaller,
+    data: unknown,
+  ): Promise<void> => {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) return refuse(context, caller, describeIssues(parsed.error, caller.locale));
+    const res = await act(deps.store, caller.municipality, caller.staff, parsed.data, today(deps, caller));
+    if (!res.ok) return answerFailure(context, caller, res);
+    const o = outcome(res.value, caller);
+    const d = res.value.deadline;
+    await replaceCard(
+      context,
+      resultCard(
+        caller.locale,
+        { ...d, measureLabel: deadlineLabel(d, caller.locale) },
+        o.title,
+        o.lines,
+        o.color,
+      ),
+    );
+  };
 }
 
-export async function snooze(
-  deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-  data: unknown,
-): Promise<void> {
-  const parsed = snoozeInput.safeParse(data);
-  if (!parsed.success) return refuse(context, caller, describeIssues(parsed.error, caller.locale));
-  const res = await snoozeReminder(
-    deps.store,
-    caller.municipality,
-    caller.staff,
-    parsed.data,
-    today(deps, caller),
-  );
+export const register = cardAction(registerInput, registerFollowUp, ({ heldOn, next }, caller) => {
   const t = TEXTS[caller.locale].followUps;
-  if (!res.ok) return answerFailure(context, caller, res);
-  const { deadline, until, clamped, reason } = res.value;
-  await replaceCard(
-    context,
-    resultCard(
-      caller.locale,
-      { ...deadline, measureLabel: deadlineLabel(deadline, caller.locale) },
-      t.snooze,
-      [
-        fill(t.snoozed, { date: formatDate(until, caller.locale) }),
-        ...(clamped ? [t.snoozeClamped] : []),
-        t.snoozeEscalation,
-        `${t.reason}: ${reason}`,
-      ],
-      'Accent',
-    ),
-  );
-}
+  return {
+    title: t.register,
+    lines: [
+      `${fill(t.registered, { date: formatDate(heldOn, caller.locale) })} ${fill(t.by, { name: caller.staff.name })}`,
+      next ? fill(t.nextDue, { date: formatDate(next.due, caller.locale) }) : t.noNext,
+    ],
+  };
+});
+
+export const postpone = cardAction(postponeInput, postponeFollowUp, ({ to, reason }, caller) => {
+  const t = TEXTS[caller.locale].followUps;
+  return {
+    title: t.postpone,
+    lines: [fill(t.postponed, { date: formatDate(to, caller.locale) }), `${t.reason}: ${reason}`],
+    color: 'Warning',
+  };
+});
+
+/** Snoozing the reminder: the deadline stays, and the card says until when and that the leader still hears. */
+export const snooze = cardAction(snoozeInput, snoozeReminder, ({ until, clamped, reason }, caller) => {
+  const t = TEXTS[caller.locale].followUps;
+  return {
+    title: t.snooze,
+    lines: [
+      fill(t.snoozed, { date: formatDate(until, caller.locale) }),
+      ...(clamped ? [t.snoozeClamped] : []),
+      t.snoozeEscalation,
+      `${t.reason}: ${reason}`,
+    ],
+    color: 'Accent',
+  };
+});
