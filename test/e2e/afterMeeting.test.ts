@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { FakeConnector } from '../support/fakeConnector';
 import { cardSubmit, installation, personalMessage, TENANT_ID } from '../support/activities';
-import { runSamspil, startServer } from '../support/processes';
-import { chatReader, fileWriter, poster, submitData, teamsUser } from '../support/e2e';
+import { runSamspil } from '../support/processes';
+import { chatReader, E2eBot, fileWriter, poster, submitData, teamsUser } from '../support/e2e';
 import { openStore } from '../../src/store/open';
 import { zonedInstant } from '../../src/domain/calendar';
 
@@ -14,20 +10,11 @@ import { zonedInstant } from '../../src/domain/calendar';
  * 09:00–10:00: Lars said yes, Sara was marked present, Ole said no; Tove coordinates the team.
  */
 describe('after a team meeting: questionnaire, SoS minutes and agreement reminders, end to end', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-after-'));
-  const dataDir = path.join(dir, 'data');
-  const port = 40000 + Math.floor(Math.random() * 10000);
-  const bot = `http://127.0.0.1:${port}/api/messages`;
-  const connector = new FakeConnector();
-  let server: Awaited<ReturnType<typeof startServer>>;
   // The server's own clock starts before the meeting ends and its scheduler is off: each step below
   // is the admin's `tick --now`, never a pass of the server's own at a minute boundary.
-  const env = {
-    SAMSPIL_DATA_DIR: dataDir,
-    PORT: String(port),
-    SAMSPIL_NOW: '2026-11-24T08:00:00+01:00',
-    SAMSPIL_SCHEDULER: 'off',
-  };
+  const e2e = new E2eBot('samspil-after-', '2026-11-24T08:00:00+01:00');
+  const { dir, dataDir, connector, env } = e2e;
+  const bot = e2e.url;
   const user = (key: string, name: string) => teamsUser(key, name, 'after.example');
   const tove = user('tove', 'Tove Tovholder');
   const lars = user('lars', 'Lars Lærer');
@@ -131,14 +118,12 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
     } finally {
       await store.close();
     }
-    server = await startServer(env);
+    await e2e.startServer();
     for (const u of [tove, lars, sara, ole]) await post(installation(connector.url, u));
   }, 180_000);
 
   afterAll(async () => {
-    await server?.stop();
-    await connector.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await e2e.dispose();
   });
 
   it('a meeting ends → tick → one questionnaire card to each attendee, the minutes request to the coordinator', async () => {
@@ -280,7 +265,7 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
   });
 
   it('has stored one answer per person with its form version, the parent’s anonymously, and no CPR anywhere', async () => {
-    await server.stop();
+    await e2e.stopServer();
     const { store } = await openStore({ dataDir }, 'test');
     try {
       const t = store.tenant({ municipalityId: 'after', actor: 'test' });

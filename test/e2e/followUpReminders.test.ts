@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { FakeConnector } from '../support/fakeConnector';
 import { cardSubmit, installation, personalMessage, TENANT_ID } from '../support/activities';
-import { runSamspil, startServer } from '../support/processes';
-import { fileWriter, poster, submitData as actionData } from '../support/e2e';
+import { runSamspil } from '../support/processes';
+import { E2eBot, fileWriter, poster, submitData as actionData } from '../support/e2e';
 import { openStore } from '../../src/store/open';
 
 /**
@@ -12,20 +8,11 @@ import { openStore } from '../../src/store/open';
  * Framework REST protocol, and `samspil tick` run by an admin while the server holds the store.
  */
 describe('follow-up reminders through Teams, end to end', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-e2e-'));
-  const dataDir = path.join(dir, 'data');
-  const port = 40000 + Math.floor(Math.random() * 10000);
-  const bot = `http://127.0.0.1:${port}/api/messages`;
-  const connector = new FakeConnector();
-  let server: Awaited<ReturnType<typeof startServer>>;
   // The server's own minute-by-minute scheduler is off: every pass here is the admin's `tick --now`,
   // which a pass of the server's own at a minute boundary would otherwise race.
-  const env = {
-    SAMSPIL_DATA_DIR: dataDir,
-    PORT: String(port),
-    SAMSPIL_NOW: '2026-11-25T09:00:00+01:00',
-    SAMSPIL_SCHEDULER: 'off',
-  };
+  const e2e = new E2eBot('samspil-e2e-', '2026-11-25T09:00:00+01:00');
+  const { dir, dataDir, connector, env } = e2e;
+  const bot = e2e.url;
   const anna = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Rådgiver' };
   const bob = { id: '29:bob', aadObjectId: 'aad-bob', name: 'Bob Ukendt' };
   const annaChat = `a:personal-${anna.id}`;
@@ -73,13 +60,11 @@ describe('follow-up reminders through Teams, end to end', () => {
       const r = await runSamspil(args, env);
       expect(r.err).toBe('');
     }
-    server = await startServer(env);
+    await e2e.startServer();
   }, 120_000);
 
   afterAll(async () => {
-    await server?.stop();
-    await connector.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await e2e.dispose();
   });
 
   it('greets an adviser who installs the app, and remembers the personal chat', async () => {
@@ -251,7 +236,7 @@ describe('follow-up reminders through Teams, end to end', () => {
   });
 
   it('has stored the follow-up, its cadence and reason (read from the database after the server stops)', async () => {
-    await server.stop();
+    await e2e.stopServer();
     const { store } = await openStore({ dataDir }, 'test');
     try {
       const t = store.tenant({ municipalityId: 'e2e', actor: 'test' });

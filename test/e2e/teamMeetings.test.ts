@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { FakeConnector } from '../support/fakeConnector';
 import { cardSubmit, installation, personalMessage, TENANT_ID, type TeamsUser } from '../support/activities';
-import { runSamspil, startServer } from '../support/processes';
-import { chatReader, fileWriter, poster, submitData, teamsUser } from '../support/e2e';
+import { runSamspil } from '../support/processes';
+import { chatReader, E2eBot, fileWriter, poster, submitData, teamsUser } from '../support/e2e';
 import { openStore } from '../../src/store/open';
 import { isPublicHoliday, isWorkingDay } from '../../src/domain/calendar';
 import { addDays, isoWeekday } from '../../src/domain/localDate';
@@ -17,18 +13,9 @@ import { icsOf } from '../app/meetings/icsReader';
  * own scheduler is off, so each send is the admin's tick on Monday 10 August.
  */
 describe('team meetings through Teams, end to end', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-meetings-'));
-  const dataDir = path.join(dir, 'data');
-  const port = 40000 + Math.floor(Math.random() * 10000);
-  const bot = `http://127.0.0.1:${port}/api/messages`;
-  const connector = new FakeConnector();
-  let server: Awaited<ReturnType<typeof startServer>>;
-  const env = {
-    SAMSPIL_DATA_DIR: dataDir,
-    PORT: String(port),
-    SAMSPIL_NOW: '2026-08-08T10:00:00+02:00',
-    SAMSPIL_SCHEDULER: 'off',
-  };
+  const e2e = new E2eBot('samspil-meetings-', '2026-08-08T10:00:00+02:00');
+  const { dir, dataDir, connector, env } = e2e;
+  const bot = e2e.url;
   const user = (key: string, name: string) => teamsUser(key, name, 'meet.example');
   const tove = user('tove', 'Tove Tovholder');
   const pia = user('pia', 'Pia Psykolog');
@@ -119,14 +106,12 @@ describe('team meetings through Teams, end to end', () => {
       const r = await runSamspil(args, env);
       expect(r.err).toBe('');
     }
-    server = await startServer(env);
+    await e2e.startServer();
     for (const u of [tove, pia, lars, sara]) await post(installation(connector.url, u));
   }, 120_000);
 
   afterAll(async () => {
-    await server?.stop();
-    await connector.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await e2e.dispose();
   });
 
   it('links Team Nord to its channel when its coordinator types "tilknyt", and refuses anyone else', async () => {
@@ -380,7 +365,7 @@ describe('team meetings through Teams, end to end', () => {
   });
 
   it('has stored no CPR number anywhere, and the meetings as confirmed (read from the database)', async () => {
-    await server.stop();
+    await e2e.stopServer();
     const { store } = await openStore({ dataDir }, 'test');
     try {
       const dump = JSON.stringify([

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { TeamsUser } from './activities';
-import type { FakeConnector } from './fakeConnector';
+import { FakeConnector } from './fakeConnector';
+import { startServer } from './processes';
 
 /** A Teams user of an end-to-end test, with the personal chat the fake connector names for them. */
 export function teamsUser(
@@ -62,4 +64,46 @@ export function submitData(card: string, verb: string, nth = 0): Record<string, 
   walk(JSON.parse(card));
   if (!found[nth]) throw new Error(`no ${verb} action in ${card}`);
   return found[nth]!;
+}
+
+/**
+ * One end-to-end run: a temporary data folder, a fake Bot Connector, and the real `samspil start`
+ * on a random port with its clock at `now`. The server's own scheduler is off, so every pass is the
+ * admin's `samspil tick --now` and no pass of the server's own at a minute boundary races it.
+ */
+export class E2eBot {
+  readonly dir: string;
+  readonly dataDir: string;
+  readonly url: string;
+  readonly connector = new FakeConnector();
+  readonly env: NodeJS.ProcessEnv;
+  private server: Awaited<ReturnType<typeof startServer>> | null = null;
+
+  constructor(prefix: string, now: string) {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    this.dataDir = path.join(this.dir, 'data');
+    const port = 40000 + Math.floor(Math.random() * 10000);
+    this.url = `http://127.0.0.1:${port}/api/messages`;
+    this.env = {
+      SAMSPIL_DATA_DIR: this.dataDir,
+      PORT: String(port),
+      SAMSPIL_NOW: now,
+      SAMSPIL_SCHEDULER: 'off',
+    };
+  }
+
+  async startServer(): Promise<void> {
+    this.server = await startServer(this.env);
+  }
+
+  /** Stops the server (so the test may open its data folder) and leaves the rest running. */
+  async stopServer(): Promise<void> {
+    await this.server?.stop();
+  }
+
+  async dispose(): Promise<void> {
+    await this.stopServer();
+    await this.connector.stop();
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
 }
