@@ -1,4 +1,4 @@
-import { meetingFixture, type MeetingFixture } from '../app/meetings/fixture';
+import { meetingFixture, teamNordMeeting, type MeetingFixture } from '../app/meetings/fixture';
 import { icsOf } from '../app/meetings/icsReader';
 import {
   planFrequencyWarnings,
@@ -12,21 +12,12 @@ import type { NewMeeting } from '../../src/store/meetingsRepo';
 import type { OutboxMessage } from '../../src/store/outboxRepo';
 
 const at = (iso: string) => new Date(iso);
-const meetingOn = (f: MeetingFixture, date: string, over: Partial<NewMeeting> = {}): NewMeeting => ({
-  teamId: f.ids.north,
-  format: 'theme',
-  date,
-  startTime: '14:00',
-  endTime: '15:30',
-  startsAt: new Date(`${date}T13:00:00Z`),
-  endsAt: new Date(`${date}T14:30:00Z`),
-  place: 'Nordskolen',
-  theme: 'Mobning',
-  purpose: 'Fælles forståelse',
-  organizerStaffId: f.ids.coordinator,
-  participantIds: [f.ids.coordinator, f.ids.psychologist, f.ids.teacher],
-  ...over,
-});
+const meetingOn = (f: MeetingFixture, date: string, over: Partial<NewMeeting> = {}): NewMeeting =>
+  teamNordMeeting(f, date, {
+    purpose: 'Fælles forståelse',
+    participantIds: [f.ids.coordinator, f.ids.psychologist, f.ids.teacher],
+    ...over,
+  });
 
 async function rows(f: MeetingFixture, kind?: string): Promise<OutboxMessage[]> {
   return (await f.t.outbox.list(undefined, 1000)).filter((o) => !kind || o.kind === kind).reverse();

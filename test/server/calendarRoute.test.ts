@@ -5,7 +5,7 @@ import { CalendarLinks } from '../../src/app/meetings/calendarLinks';
 import { fixedClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/log';
 import { mountCalendarRoute } from '../../src/server/calendarRoute';
-import { meetingFixture, type MeetingFixture } from '../app/meetings/fixture';
+import { meetingFixture, teamNordMeeting, type MeetingFixture } from '../app/meetings/fixture';
 import { readIcs } from '../app/meetings/icsReader';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
@@ -20,20 +20,9 @@ describe('the calendar link endpoint', () => {
 
   beforeAll(async () => {
     f = await meetingFixture();
-    const meeting = await f.t.meetings.create({
-      teamId: f.ids.north,
-      format: 'theme',
-      date: '2026-12-08',
-      startTime: '14:00',
-      endTime: '15:30',
-      startsAt: new Date('2026-12-08T13:00:00Z'),
-      endsAt: new Date('2026-12-08T14:30:00Z'),
-      place: 'Nordskolen',
-      theme: 'Mobning',
-      purpose: 'Fælles forståelse',
-      organizerStaffId: f.ids.coordinator,
-      participantIds: [f.ids.coordinator, f.ids.teacher],
-    });
+    const meeting = await f.t.meetings.create(
+      teamNordMeeting(f, '2026-12-08', { participantIds: [f.ids.coordinator, f.ids.teacher] }),
+    );
     meetingId = meeting.id;
     const app = express();
     server = await new Promise<http.Server>((resolve) => {

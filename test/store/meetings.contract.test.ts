@@ -1,5 +1,5 @@
 import { ENGINES } from '../support/db';
-import { meetingFixture, type MeetingFixture } from '../app/meetings/fixture';
+import { meetingFixture, teamNordMeeting, type MeetingFixture } from '../app/meetings/fixture';
 import type { NewMeeting } from '../../src/store/meetingsRepo';
 
 /** The meeting repository's own rules, on both engines (issue 4). */
@@ -16,21 +16,7 @@ describe.each(ENGINES)('meetings repository on $name', (engine) => {
   });
   afterAll(async () => f.dispose());
 
-  const newMeeting = (over: Partial<NewMeeting> = {}): NewMeeting => ({
-    teamId: f.ids.north,
-    format: 'theme',
-    date: '2026-12-08',
-    startTime: '14:00',
-    endTime: '15:30',
-    startsAt: new Date('2026-12-08T13:00:00Z'),
-    endsAt: new Date('2026-12-08T14:30:00Z'),
-    place: 'Nordskolen',
-    theme: 'Mobning',
-    purpose: 'x',
-    organizerStaffId: f.ids.coordinator,
-    participantIds: [f.ids.coordinator, f.ids.psychologist],
-    ...over,
-  });
+  const newMeeting = (over: Partial<NewMeeting> = {}): NewMeeting => teamNordMeeting(f, '2026-12-08', over);
   const move = {
     date: '2026-12-15',
     startTime: '13:00',

@@ -1,4 +1,4 @@
-import { meetingFixture, type MeetingFixture } from './fixture';
+import { meetingFixture, teamNordMeeting, type MeetingFixture } from './fixture';
 import { cancelMeeting, moveMeeting } from '../../../src/app/meetings/change';
 import { answerInvitation } from '../../../src/app/meetings/rsvp';
 import { linkChannel } from '../../../src/app/meetings/linkChannel';
@@ -11,20 +11,7 @@ describe('changing and answering a meeting', () => {
   const now = new Date('2026-11-23T09:00:00Z');
   beforeAll(async () => {
     f = await meetingFixture();
-    meeting = await f.t.meetings.create({
-      teamId: f.ids.north,
-      format: 'theme',
-      date: '2026-12-08',
-      startTime: '14:00',
-      endTime: '15:30',
-      startsAt: new Date('2026-12-08T13:00:00Z'),
-      endsAt: new Date('2026-12-08T14:30:00Z'),
-      place: 'Nordskolen',
-      theme: 'Mobning',
-      purpose: 'x',
-      organizerStaffId: f.ids.coordinator,
-      participantIds: [f.ids.coordinator, f.ids.psychologist],
-    });
+    meeting = await f.t.meetings.create(teamNordMeeting(f));
   });
   afterAll(async () => f.dispose());
 

@@ -2,6 +2,7 @@ import { ENGINES, EngineFixture, openTestStore } from '../../support/db';
 import { defaultSettings } from '../../../src/domain/municipality';
 import { loadMunicipality, type MunicipalityContext } from '../../../src/app/municipalityContext';
 import type { Store, TenantStore } from '../../../src/store/store';
+import type { NewMeeting } from '../../../src/store/meetingsRepo';
 
 export interface MeetingFixture {
   store: Store;
@@ -78,5 +79,31 @@ export async function meetingFixture(
     ids,
     staff: async (sid) => (await t.staff.get(sid))!,
     dispose,
+  };
+}
+
+/**
+ * A theme meeting of Team Nord on `date`, 14:00–15:30 Copenhagen winter time, called by its
+ * coordinator with the psychologist; `over` changes what a test is about.
+ */
+export function teamNordMeeting(
+  f: MeetingFixture,
+  date = '2026-12-08',
+  over: Partial<NewMeeting> = {},
+): NewMeeting {
+  return {
+    teamId: f.ids.north,
+    format: 'theme',
+    date,
+    startTime: '14:00',
+    endTime: '15:30',
+    startsAt: new Date(`${date}T13:00:00Z`),
+    endsAt: new Date(`${date}T14:30:00Z`),
+    place: 'Nordskolen',
+    theme: 'Mobning',
+    purpose: 'x',
+    organizerStaffId: f.ids.coordinator,
+    participantIds: [f.ids.coordinator, f.ids.psychologist],
+    ...over,
   };
 }
