@@ -8,16 +8,9 @@ import type { Store } from '../store/store';
 import { deadlineOfMeasure, MeasureDeadline } from './deadlines';
 import type { MunicipalityContext } from './municipalityContext';
 import { decodeCadence } from '../domain/cadence';
+import { fail, type ActionResult, type Bilingual } from './actionResult';
 
-export type Bilingual = { da: string; en: string };
-
-export type ActionResult<T> = { ok: true; value: T } | { ok: false; reason: Bilingual; stale?: boolean };
-
-const fail = (da: string, en: string, stale = false): { ok: false; reason: Bilingual; stale: boolean } => ({
-  ok: false,
-  reason: { da, en },
-  stale,
-});
+export type { ActionResult, Bilingual };
 
 const date = z.string().refine(isLocalDate, 'date');
 

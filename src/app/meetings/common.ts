@@ -12,22 +12,11 @@ import {
 import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { TenantStore } from '../../store/store';
 import type { StaffRow } from '../../store/types';
-import type { ActionResult, Bilingual } from '../followUpActions';
+import { fail, ok, type ActionResult, type Bilingual } from '../actionResult';
 import type { MunicipalityContext } from '../municipalityContext';
 
+export { fail, ok };
 export type { ActionResult, Bilingual };
-
-export function fail(
-  da: string,
-  en: string,
-  stale = false,
-): { ok: false; reason: Bilingual; stale: boolean } {
-  return { ok: false, reason: { da, en }, stale };
-}
-
-export function ok<T>(value: T): { ok: true; value: T } {
-  return { ok: true, value };
-}
 
 export type TeamRole = 'coordinator' | 'member';
 

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { z } from 'zod';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
@@ -33,6 +34,18 @@ export async function replaceCard(context: TurnContext, card: CardJson): Promise
   const id = context.activity.replyToId;
   if (!id) return sendCard(context, card);
   await context.updateActivity({ ...cardActivity(card), id });
+}
+
+/** "Fill in or correct" with the submission's bad fields, each by its card label when one is given. */
+export function describeIssues(
+  err: z.ZodError,
+  locale: 'da' | 'en',
+  label: (field: string) => string = (field) => field,
+): string {
+  const fields = [...new Set(err.issues.map((i) => String(i.path[0] ?? '')))].filter(Boolean).map(label);
+  return locale === 'da'
+    ? `Udfyld eller ret: ${fields.join(', ')}.`
+    : `Fill in or correct: ${fields.join(', ')}.`;
 }
 
 /** A refusal is answered beside the card, which stays as it was and still usable. */

@@ -21,7 +21,7 @@ import { fill, TEXTS } from '../../i18n/texts';
 import { formatDate } from '../../i18n/locale';
 import { followUpListCard, resultCard } from '../views/followUpCards';
 import { deadlineLabel } from '../views/deadlineText';
-import { HandlerDeps, KnownCaller, refuse, replaceCard, sendCard, today } from './deps';
+import { describeIssues, HandlerDeps, KnownCaller, refuse, replaceCard, sendCard, today } from './deps';
 
 export async function showFollowUps(
   deps: HandlerDeps,
@@ -38,13 +38,6 @@ export async function showFollowUps(
     followUpListCard(deadlines, caller.locale, day),
     TEXTS[caller.locale].followUps.listTitle,
   );
-}
-
-function describeIssues(err: z.ZodError, locale: 'da' | 'en'): string {
-  const fields = [...new Set(err.issues.map((i) => String(i.path[0] ?? '')))].filter(Boolean);
-  return locale === 'da'
-    ? `Udfyld eller ret: ${fields.join(', ')}.`
-    : `Fill in or correct: ${fields.join(', ')}.`;
 }
 
 /** A spent card is replaced by "already handled"; any other failure is answered and the card kept. */

@@ -5,7 +5,7 @@ import type { Bilingual } from '../../app/meetings/common';
 import { CPR_REFUSAL, cprField } from '../../app/meetings/common';
 import { MEETING_TEXTS, type MeetingTexts } from '../../i18n/meetingTexts';
 import { statusCard } from '../views/meetingCards';
-import { KnownCaller, replaceCard, sendCard } from './deps';
+import { describeIssues as describeFields, KnownCaller, replaceCard, sendCard } from './deps';
 
 /** The card stays as it was, still usable; the answer says what to fix. */
 export async function refuse(
@@ -55,12 +55,7 @@ export function describeIssues(err: z.ZodError, locale: 'da' | 'en'): string {
       ? 'Barnet må ikke nævnes ved navn: brug initialer (fx "AB") eller sagsnummeret.'
       : 'The child must not be named: use initials (e.g. "AB") or the case number.';
   }
-  const fields = [...new Set(err.issues.map((i) => String(i.path[0] ?? '')))]
-    .filter(Boolean)
-    .map((f) => (LABELS[f] ? String(t[LABELS[f]!]) : f));
-  return locale === 'da'
-    ? `Udfyld eller ret: ${fields.join(', ')}.`
-    : `Fill in or correct: ${fields.join(', ')}.`;
+  return describeFields(err, locale, (f) => (LABELS[f] ? String(t[LABELS[f]!]) : f));
 }
 
 /** true when the submission was refused for a CPR-looking value (checked before anything else). */
