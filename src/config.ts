@@ -32,6 +32,17 @@ const envSchema = z
     SAMSPIL_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
       message: 'must be at least 32 characters',
     }),
+    /** Where the Overblik tab fetches Entra ID's signing keys (tests point it at a loopback key set). */
+    SAMSPIL_ENTRA_JWKS_URL: z
+      .string()
+      .url()
+      .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    /** The issuer of a tab token is `<authority>/<tenant id>/v2.0`. */
+    SAMSPIL_ENTRA_AUTHORITY: z
+      .string()
+      .url()
+      .default('https://login.microsoftonline.com')
+      .transform((v) => v.replace(/\/+$/, '')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

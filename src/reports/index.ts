@@ -5,6 +5,7 @@ import { ladderReport } from './ladder';
 import { earlyHelpReport } from './earlyHelp';
 import { meetingsReport } from './meetings';
 import { questionnairesReport } from './questionnaires';
+import { overdueReport } from './overdue';
 import { ReportDefinition } from './report';
 
 /** Table reports by name (`samspil report NAME`); the yearly status is an HTML document of its own. */
@@ -16,6 +17,7 @@ export const REPORTS: Record<string, ReportDefinition> = Object.fromEntries(
     ladderReport,
     earlyHelpReport,
     caseload,
+    overdueReport,
     meetingsReport,
     questionnairesReport,
     outbox,

@@ -14,6 +14,11 @@ import { startScheduler } from '../../scheduler/scheduler';
 import { sendWindowFrom } from '../../app/sendWindow';
 import { calendarLinksOf } from '../../config';
 import { mountCalendarRoute } from '../../server/calendarRoute';
+import { mountTabRoutes } from '../../tab/routes';
+import { tabVerifierOf } from '../../tab/auth';
+
+/** The manifest's placeholder bot id: deep links in the demo point at it. */
+const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
 
 export const start: Command = {
   usage: 'start',
@@ -55,6 +60,13 @@ export const start: Command = {
       log,
       mount: (http) => {
         if (calendarLinks) mountCalendarRoute(http, { store, links: calendarLinks, clock: ctx.clock, log });
+        mountTabRoutes(http, {
+          store,
+          clock: ctx.clock,
+          log,
+          verify: tabVerifierOf(config, ctx.clock),
+          botId: config.MicrosoftAppId ?? PLACEHOLDER_BOT_ID,
+        });
       },
     });
     const server = await listen(app, config.PORT);
@@ -85,7 +97,8 @@ export const start: Command = {
     if (lock && admin) lock.update({ adminPort: admin.port, adminToken });
     process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
     ctx.out(
-      `Samspil is listening on http://localhost:${config.PORT}/api/messages (store: ${store.engine.kind}` +
+      `Samspil is listening on http://localhost:${config.PORT}/api/messages, the Overblik tab on ` +
+        `http://localhost:${config.PORT}/tab/overblik (store: ${store.engine.kind}` +
         `${config.MicrosoftAppId ? '' : ', no app id: authentication off for local use'}` +
         `${scheduler ? '' : ', scheduler off'}).`,
     );
