@@ -49,7 +49,9 @@ async function token(claims: Claims = {}, key: KeyLike = signingKey, kid = 'k1')
 }
 
 const overview = (auth?: string, extra: Record<string, string> = {}) =>
-  fetch(`${server.url}/tab/api/overview`, { headers: { ...(auth ? { authorization: auth } : {}), ...extra } });
+  fetch(`${server.url}/tab/api/overview`, {
+    headers: { ...(auth ? { authorization: auth } : {}), ...extra },
+  });
 
 beforeAll(async () => {
   ({ store, dispose } = await openTestStore(ENGINES[1]!));
@@ -60,7 +62,9 @@ beforeAll(async () => {
     settings: defaultSettings('herning'),
   });
   const t = store.tenant({ municipalityId: 'nordby', actor: 'test' });
-  adviserId = (await t.staff.upsert({ email: 'rikke@nordby.example', name: 'Rikke Rådgiver', roles: ['adviser'] })).id;
+  adviserId = (
+    await t.staff.upsert({ email: 'rikke@nordby.example', name: 'Rikke Rådgiver', roles: ['adviser'] })
+  ).id;
   await t.staff.linkAadObjectId(adviserId, OID);
   await t.staff.upsert({ email: 'ny@nordby.example', name: 'Nina Ny', roles: ['leader'] });
 
@@ -77,7 +81,12 @@ beforeAll(async () => {
   const jwksUrl = `http://127.0.0.1:${(keys.address() as AddressInfo).port}/discovery/v2.0/keys`;
   server = await startTabServer(store, {
     verify: entraTokenVerifier(
-      { appId: APP_ID, resource: resourceOf('https://samspil.kommune.example', APP_ID), jwksUrl, authority: AUTHORITY },
+      {
+        appId: APP_ID,
+        resource: resourceOf('https://samspil.kommune.example', APP_ID),
+        jwksUrl,
+        authority: AUTHORITY,
+      },
       clock,
     ),
   });
