@@ -7,7 +7,8 @@
 //   TEAMS_APP_ID      Teams app id (GUID) written to manifest.id
 //   MICROSOFT_APP_ID  bot's Microsoft App ID (GUID) written to bots[].botId;
 //                     falls back to MicrosoftAppId, the variable the bot server reads
-//   BOT_DOMAIN        host name of the bot (e.g. samspil.kommune.dk) written to validDomains
+//   BOT_DOMAIN        host name of the bot (e.g. samspil.kommune.dk) written to validDomains, the
+//                     tabs' URLs and webApplicationInfo.resource (api://<host>/<bot id>)
 //
 // The manifest and every localization file are validated against the official JSON schemas that
 // @microsoft/app-manifest bundles; nothing is fetched from the network.
@@ -216,6 +217,12 @@ async function readIcon(manifestDir, kind, fileName) {
   return { name, buffer };
 }
 
+function onHost(url, host) {
+  const u = new URL(url);
+  u.host = host;
+  return u.toString();
+}
+
 async function buildPackage({ manifestDir, outDir }) {
   const manifest = await readJson(path.join(manifestDir, 'manifest.json'));
   const notes = [];
@@ -238,6 +245,21 @@ async function buildPackage({ manifestDir, outDir }) {
     const host = domain.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
     if (!HOST.test(host)) throw new PackageError(`BOT_DOMAIN must be a host name, got "${domain}"`);
     manifest.validDomains = [host];
+    // The tabs are pages of the bot's own server: same host.
+    for (const tab of manifest.staticTabs ?? []) {
+      for (const key of ['contentUrl', 'websiteUrl']) if (tab[key]) tab[key] = onHost(tab[key], host);
+    }
+    for (const tab of manifest.configurableTabs ?? [])
+      tab.configurationUrl = onHost(tab.configurationUrl, host);
+  }
+  // Teams SSO for the tabs uses the bot's app registration: api://<host>/<app id>.
+  if (manifest.webApplicationInfo) {
+    const info = manifest.webApplicationInfo;
+    if (botId) info.id = botId.value;
+    const host = domain
+      ? domain.replace(/^https?:\/\//i, '').replace(/\/+$/, '')
+      : new URL(info.resource).host;
+    info.resource = `api://${host}/${info.id}`;
   }
 
   await validateManifestSchema(manifest);

@@ -70,6 +70,16 @@ interface Manifest {
     commandLists?: { scopes: string[]; commands: Command[] }[];
   }[];
   validDomains?: string[];
+  staticTabs?: {
+    entityId: string;
+    name?: string;
+    contentUrl?: string;
+    websiteUrl?: string;
+    scopes: string[];
+    context?: string[];
+  }[];
+  configurableTabs?: { configurationUrl: string; scopes: string[]; context?: string[] }[];
+  webApplicationInfo?: { id: string; resource: string };
 }
 type Localization = Record<string, string>;
 
@@ -152,10 +162,13 @@ function lookup(doc: unknown, key: string): unknown {
   return node;
 }
 
-/** Every string in the manifest that Teams localizes for a bot-only app. */
+/** Every string in the manifest that Teams localizes for a bot with tabs. */
 function localizableKeys(m: Manifest): string[] {
   const keys = ['name.short', 'description.short', 'description.full'];
   if (m.name.full !== undefined) keys.push('name.full');
+  m.staticTabs?.forEach((tab, i) => {
+    if (tab.name !== undefined) keys.push(`staticTabs[${i}].name`);
+  });
   m.bots.forEach((bot, b) =>
     bot.commandLists?.forEach((list, l) =>
       list.commands.forEach((_c, c) => {
@@ -310,6 +323,33 @@ describe('Teams app manifest', () => {
     expect(bot.botId).toMatch(GUID);
     expect([...bot.scopes].sort()).toEqual([...BOT_SCOPES].sort());
     expect(bot.supportsFiles).toBe(false);
+  });
+
+  it('has the personal tab "Overblik" beside the chat, a channel tab, and single sign-on', () => {
+    const m = manifest();
+    const [overblik, chat, ...more] = m.staticTabs ?? [];
+    expect(more).toEqual([]);
+    expect(overblik).toMatchObject({ entityId: 'overblik', scopes: ['personal'], context: ['personalTab'] });
+    expect(new URL(overblik!.contentUrl!).pathname).toBe('/tab/overblik');
+    expect(danish()['staticTabs[0].name']).toBe('Overblik');
+    // A bot with static tabs keeps its chat only if the manifest lists it.
+    expect(chat).toEqual({ entityId: 'conversations', scopes: ['personal'] });
+    expect(m.configurableTabs).toHaveLength(1);
+    expect(m.configurableTabs![0]).toMatchObject({ scopes: ['team'], context: ['channelTab'] });
+    expect(new URL(m.configurableTabs![0]!.configurationUrl).pathname).toBe('/tab/config');
+    for (const url of [
+      overblik!.contentUrl!,
+      overblik!.websiteUrl!,
+      m.configurableTabs![0]!.configurationUrl,
+    ]) {
+      expect(new URL(url).protocol).toBe('https:');
+      expect(m.validDomains).toContain(new URL(url).host);
+    }
+    // SSO is issued for the bot's own app registration, as src/tab/auth.ts expects.
+    expect(m.webApplicationInfo).toEqual({
+      id: m.bots[0]!.botId,
+      resource: `api://samspil.example/${m.bots[0]!.botId}`,
+    });
   });
 
   it('keeps its version in step with package.json and uses example developer URLs', () => {
@@ -482,12 +522,25 @@ describe('scripts/package-app.mjs', () => {
     expect(packaged.id).toBe(appId);
     expect(packaged.bots[0]!.botId).toBe(botId);
     expect(packaged.validDomains).toEqual(['samspil.kommune.example']);
-    expect({ ...packaged, id: undefined, bots: undefined, validDomains: undefined }).toEqual({
-      ...manifest(),
+    expect(packaged.staticTabs![0]!.contentUrl).toBe('https://samspil.kommune.example/tab/overblik');
+    expect(packaged.staticTabs![0]!.websiteUrl).toBe('https://samspil.kommune.example/tab/overblik');
+    expect(packaged.configurableTabs![0]!.configurationUrl).toBe(
+      'https://samspil.kommune.example/tab/config',
+    );
+    expect(packaged.webApplicationInfo).toEqual({
+      id: botId,
+      resource: `api://samspil.kommune.example/${botId}`,
+    });
+    const rest = (x: Manifest) => ({
+      ...x,
       id: undefined,
       bots: undefined,
       validDomains: undefined,
+      staticTabs: undefined,
+      configurableTabs: undefined,
+      webApplicationInfo: undefined,
     });
+    expect(rest(packaged)).toEqual(rest(manifest()));
     expect(await offline(() => validate(packaged))).toEqual([]);
   });
 
