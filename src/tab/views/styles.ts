@@ -34,7 +34,7 @@ figcaption { font-weight: 600; margin-bottom: 4px; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
 code { font-size: 12px; word-break: break-all; }
 ol.timeline { list-style: none; padding: 0; margin: 0; }
-li.deadline { display: grid; grid-template-columns: 150px 1fr auto auto; gap: 4px 14px; padding: 6px 0; border-bottom: 1px solid var(--line); }
+li.deadline { display: grid; grid-template-columns: 170px 1fr auto auto; gap: 4px 14px; padding: 6px 0; border-bottom: 1px solid var(--line); }
 li.deadline time { font-weight: 600; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .error { border-left: 4px solid #c0392b; padding: 8px 12px; background: var(--panel); }
