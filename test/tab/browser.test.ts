@@ -89,7 +89,9 @@ async function charts(page: Page): Promise<Record<string, number[]>> {
     Object.fromEntries(
       svgs.map((s) => [
         s.getAttribute('data-chart'),
-        [...s.querySelectorAll('rect.bar')].map((r) => (r as SVGGraphicsElement).getBBox().width),
+        [...s.querySelectorAll('rect.bar')].map(
+          (r) => (r as unknown as { getBBox(): { width: number } }).getBBox().width,
+        ),
       ]),
     ),
   );
@@ -99,7 +101,7 @@ async function axe(page: Page): Promise<{ id: string; impact: string; nodes: num
   // Evaluated through the DevTools protocol: the tab's CSP rightly refuses an injected inline script.
   await page.evaluate(AXE);
   const result = await page.evaluate(async () => {
-    const w = window as unknown as {
+    const w = globalThis as unknown as {
       axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
     };
     return (await w.axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
@@ -123,7 +125,7 @@ describe('the Overblik tab in Chromium', () => {
       ['da', 'default'],
       ['en', 'dark'],
     ] as const) {
-      it(`renders for a ${role} in ${lang === 'da' ? 'Danish' : 'English'}, ${theme} theme, with charts from data and no serious accessibility violation`, async () => {
+      it(`renders for ${role === 'adviser' ? 'an' : 'a'} ${role} in ${lang === 'da' ? 'Danish' : 'English'}, ${theme} theme, with charts from data and no serious accessibility violation`, async () => {
         const { page, requests } = await openAs(person(), lang, theme);
         try {
           expect(await page.getAttribute('html', 'lang')).toBe(lang);
@@ -140,7 +142,13 @@ describe('the Overblik tab in Chromium', () => {
             }[role]!,
           );
           if (theme === 'dark') {
-            const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+            const bg = await page.$eval(
+              'body',
+              (b) =>
+                (
+                  globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+                ).getComputedStyle(b).backgroundColor,
+            );
             expect(bg).toBe('rgb(31, 31, 31)');
           }
           expect(await axe(page)).toEqual([]);
