@@ -1,3 +1,4 @@
+import type { TeamYear } from '../app/meetings/frequency';
 import type { Locale } from '../i18n/locale';
 import { formatDate } from '../i18n/locale';
 import { TAB_TEXTS } from '../i18n/tabTexts';
@@ -29,6 +30,18 @@ import {
   tableHtml,
 } from './views/overviewHtml';
 
+/** The school year's held and planned meetings, headed by its dates, the minimum marked. */
+function schoolYearBlock(years: TeamYear[], locale: Locale): string {
+  const t = TAB_TEXTS[locale].coordinator;
+  const y = years[0]!;
+  const title = fill(t.schoolYear, {
+    from: formatDate(y.year.start, locale),
+    to: formatDate(y.year.end, locale),
+  });
+  const minima = [...new Set(years.map((x) => x.status.minimum))].join('/');
+  return `<h3>${esc(title)}</h3><p class="lead">${esc(fill(t.minimum, { n: minima }))}.</p>${chartBox(schoolYearChart(years, locale))}`;
+}
+
 /**
  * The overview a viewer gets, as server-rendered HTML (the page shell puts it in place): what each
  * role sees is decided by tableSpecs and the adviser's own deadlines, never by the page.
@@ -57,7 +70,7 @@ export async function overviewHtml(
     const years = await schoolYears(viewer, [team], now);
     parts.push(
       section('team', fill(t.team.title, { team: team.name }), null, [
-        chartBox(schoolYearChart(years, locale)),
+        schoolYearBlock(years, locale),
         block(
           'team-meetings',
           meetingsChart(
@@ -104,7 +117,7 @@ export async function overviewHtml(
     shown = true;
     const body: string[] = [];
     if (scopes.teams.length === 0) body.push(`<p class="note">${esc(t.coordinator.noTeams)}</p>`);
-    else body.push(chartBox(schoolYearChart(await schoolYears(viewer, scopes.teams, now), locale)));
+    else body.push(schoolYearBlock(await schoolYears(viewer, scopes.teams, now), locale));
     scopes.teams.forEach((team, i) => {
       const meetings = `team-${i + 1}-meetings`;
       const ratings = `team-${i + 1}-questionnaires`;

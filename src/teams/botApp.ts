@@ -6,7 +6,7 @@ import { forStaff, HandlerDeps } from './handlers/deps';
 import { showHelp } from './handlers/help';
 import { postpone, register, showFollowUps, snooze } from './handlers/followUps';
 import { saveSettings, showSettings } from './handlers/settings';
-import { openCase } from './handlers/caseDetails';
+import { CASE_COMMAND, openCase, openCaseByRef } from './handlers/caseDetails';
 import { identify } from './identity';
 import { Handler, RouteKit } from './routes/kit';
 import { MEETING_COMMANDS, registerMeetingRoutes } from './routes/meetings';
@@ -26,6 +26,7 @@ export const COMMANDS = {
   meetings: MEETING_COMMANDS.meetings,
   status: REPORT_COMMANDS.status,
   minutes: AFTER_MEETING_COMMANDS.minutes,
+  openCase: CASE_COMMAND,
 };
 
 /**
@@ -49,6 +50,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.message(COMMANDS.help, anywhere(showHelp));
   app.message(COMMANDS.followUps, personal(showFollowUps));
   app.message(COMMANDS.settings, personal(showSettings));
+  app.message(COMMANDS.openCase, personal(openCaseByRef));
 
   app.adaptiveCards.actionSubmit('showFollowUps', personal(showFollowUps));
   app.adaptiveCards.actionSubmit('showSettings', personal(showSettings));

@@ -67,3 +67,17 @@ export async function openCase(
     }),
   );
 }
+
+/** `sag REF` / `case REF`: what the Overblik tab's chat link sends, to open one case's card. */
+export const CASE_COMMAND = /^\s*(?:sag|case)\s+(\S+)\s*$/i;
+
+export async function openCaseByRef(
+  deps: HandlerDeps,
+  context: TurnContext,
+  caller: KnownCaller,
+): Promise<void> {
+  const ref = CASE_COMMAND.exec(context.activity.text ?? '')?.[1];
+  const c = ref ? await caller.tenant.cases.byRef(ref) : null;
+  // An unknown reference is answered like someone else's case: no hint of which references exist.
+  await openCase(deps, context, caller, { caseId: c?.id ?? '' });
+}

@@ -1,0 +1,80 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { loadConfig } from '../../src/config';
+import { fixedClock } from '../../src/domain/clock';
+import { createLogger } from '../../src/log';
+import { createHttpApp, listen } from '../../src/server/httpServer';
+import type { Store } from '../../src/store/store';
+import { createAdapter } from '../../src/teams/adapter';
+import { createBotApp } from '../../src/teams/botApp';
+import { cardProblems } from '../../src/cards/validate';
+import { personalMessage, type TeamsUser } from '../support/activities';
+import { ENGINES, openTestStore } from '../support/db';
+import { FakeConnector } from '../support/fakeConnector';
+import { NOW, seedKeyFigures } from '../reports/fixture';
+
+/**
+ * `sag REF` in the personal chat, which the Overblik tab's "open the case in the chat" link
+ * prefills: the case card for the case's adviser, the same refusal for someone else's case as
+ * for a reference that does not exist.
+ */
+const nina: TeamsUser = { id: '29:nina', aadObjectId: 'aad-nina', name: 'Nina Nord' };
+
+describe('the case command (sag REF / case REF)', () => {
+  const connector = new FakeConnector();
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let server: http.Server;
+  let url: string;
+
+  beforeAll(async () => {
+    await connector.start();
+    ({ store, dispose } = await openTestStore(ENGINES[0]!));
+    const seeded = await seedKeyFigures(store);
+    const staff = await seeded.tenant.staff.byEmail(seeded.adviserEmail);
+    await seeded.tenant.staff.linkAadObjectId(staff!.id, nina.aadObjectId);
+    const config = loadConfig({ PORT: '0' });
+    const log = createLogger('silent');
+    const adapter = createAdapter(config);
+    const bot = createBotApp({ adapter, log, store, clock: fixedClock(NOW), devFallback: false });
+    const app = createHttpApp({ adapter, runTurn: (c) => bot.run(c), health: async () => ({}), log });
+    server = await listen(app, 0, '127.0.0.1');
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 60_000);
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await connector.stop();
+    await dispose();
+  });
+
+  async function say(text: string, extra: Record<string, unknown> = {}) {
+    const before = connector.sent().length;
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(personalMessage(connector.url, nina, text, extra)),
+    });
+    expect(res.status).toBe(200);
+    return JSON.stringify(connector.sent().slice(before));
+  }
+
+  it("opens the adviser's own case card by its reference, in Danish or English", async () => {
+    const da = await say('sag I-1');
+    expect(da).toContain('I-1');
+    expect(da).toContain('Institutionsanbringelse');
+    expect(da).not.toContain('Du har ikke adgang');
+    const en = await say('case I-2', { locale: 'en-GB' });
+    expect(en).toContain('I-2');
+    expect(en).not.toContain('You do not have access');
+    const card = (JSON.parse(en) as { attachments: { content: unknown }[] }[])[0]!.attachments[0]!.content;
+    expect(cardProblems(card as never)).toEqual([]);
+  });
+
+  it("refuses another adviser's case and an unknown reference alike", async () => {
+    const other = await say('sag I-4');
+    const unknown = await say('sag X-999');
+    expect(other).toContain('Du har ikke adgang til denne sag.');
+    expect(unknown).toContain('Du har ikke adgang til denne sag.');
+    expect(other).not.toContain('I-4');
+  });
+});
