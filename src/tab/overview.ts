@@ -122,12 +122,8 @@ export interface Timeline {
   later: number;
 }
 
-/** The adviser's own open deadlines, by when they fall: overdue, this week (to Sunday), 30 days. */
-export async function adviserTimeline(viewer: Viewer, today: LocalDate): Promise<Timeline> {
-  const all = await openDeadlines(viewer.tenant, viewer.municipality.policy, {
-    adviserId: viewer.staff.id,
-    today,
-  });
+/** Deadlines by when they fall: overdue, this week (today to Sunday), then up to 30 days ahead. */
+export function timelineOf(all: readonly MeasureDeadline[], today: LocalDate): Timeline {
   const sunday = addDays(today, 7 - isoWeekday(today));
   const horizon = addDays(today, 30);
   return {
@@ -136,6 +132,15 @@ export async function adviserTimeline(viewer: Viewer, today: LocalDate): Promise
     next30: all.filter((d) => d.due > sunday && d.due <= horizon),
     later: all.filter((d) => d.due > horizon && d.due > sunday).length,
   };
+}
+
+/** The adviser's own open deadlines, and no one else's. */
+export async function adviserTimeline(viewer: Viewer, today: LocalDate): Promise<Timeline> {
+  const all = await openDeadlines(viewer.tenant, viewer.municipality.policy, {
+    adviserId: viewer.staff.id,
+    today,
+  });
+  return timelineOf(all, today);
 }
 
 /**
