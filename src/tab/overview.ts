@@ -130,7 +130,7 @@ export function timelineOf(all: readonly MeasureDeadline[], today: LocalDate): T
     overdue: all.filter((d) => d.due < today),
     thisWeek: all.filter((d) => d.due >= today && d.due <= sunday),
     next30: all.filter((d) => d.due > sunday && d.due <= horizon),
-    later: all.filter((d) => d.due > horizon && d.due > sunday).length,
+    later: all.filter((d) => d.due > horizon).length,
   };
 }
 

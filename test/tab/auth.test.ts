@@ -162,6 +162,22 @@ describe('Overblik tab sign-in (Teams SSO, Entra ID token)', () => {
     expect(thief.status).toBe(403);
   });
 
+  it('serves the page to sign in with Teams, listing no demo users, framed only by Teams', async () => {
+    const res = await fetch(`${server.url}/tab/overblik`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('data-mode="sso"');
+    expect(html).not.toContain('pick-user');
+    expect(html).not.toContain('Rikke');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toMatch(/frame-ancestors 'self' https:\/\/teams\.microsoft\.com /);
+    const sdk = await fetch(`${server.url}/tab/assets/teams-js.js`);
+    expect(sdk.status).toBe(200);
+    expect(await sdk.text()).toContain('getAuthToken');
+  });
+
   it('the CSV download is behind the same check', async () => {
     expect((await fetch(`${server.url}/tab/api/csv/overdue`)).status).toBe(401);
   });
