@@ -114,7 +114,8 @@ export function adviserHtml(tl: Timeline, today: LocalDate, locale: Locale, botI
           : `<p class="empty">${esc(t.none)}</p>`
       }`,
   );
-  const later = tl.later ? [`<p class="note">${esc(fill(t.later, { n: tl.later }))}</p>`] : [];
+  const laterText = tl.later === 1 ? t.laterOne : fill(t.later, { n: tl.later });
+  const later = tl.later ? [`<p class="note">${esc(laterText)}</p>`] : [];
   return section('adviser', t.title, t.lead, [chartBox(chart), ...lists, ...later]);
 }
 
