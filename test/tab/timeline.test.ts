@@ -1,5 +1,6 @@
 import type { MeasureDeadline } from '../../src/app/deadlines';
 import { timelineOf } from '../../src/tab/overview';
+import { adviserHtml } from '../../src/tab/views/overviewHtml';
 
 /** The adviser's timeline groups: overdue, this week (to Sunday), the next 30 days, the rest counted. */
 const deadline = (due: string): MeasureDeadline => ({
@@ -47,5 +48,23 @@ describe('the adviser timeline', () => {
     expect(dues(t.thisWeek)).toEqual([]);
     expect(dues(t.next30)).toEqual(['2026-12-31', '2027-01-21']);
     expect(t.later).toBe(1);
+  });
+});
+
+describe('the adviser timeline on the page', () => {
+  const empty = { overdue: [], thisWeek: [], next30: [] };
+  it('counts the deadlines beyond 30 days with the right number, in both languages', () => {
+    expect(adviserHtml({ ...empty, later: 1 }, '2026-11-25', 'da', 'bot')).toContain(
+      '1 frist ligger senere end 30 dage frem.',
+    );
+    expect(adviserHtml({ ...empty, later: 2 }, '2026-11-25', 'da', 'bot')).toContain(
+      '2 frister ligger senere end 30 dage frem.',
+    );
+    expect(adviserHtml({ ...empty, later: 1 }, '2026-11-25', 'en', 'bot')).toContain(
+      '1 deadline is more than 30 days ahead.',
+    );
+    expect(adviserHtml({ ...empty, later: 0 }, '2026-11-25', 'da', 'bot')).not.toContain(
+      'senere end 30 dage',
+    );
   });
 });
