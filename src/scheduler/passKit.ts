@@ -53,6 +53,24 @@ export class PassPlanner {
     return fresh;
   }
 
+  /** Many messages in set-based inserts (the morning's reminders); counts like `enqueue`. */
+  async enqueueMany(
+    messages: { key: string; kind: string; to: Recipient; payload: OutboxPayload; notBefore: Date }[],
+  ): Promise<void> {
+    const fresh = await this.t.outbox.enqueueMany(
+      messages.map((m) => ({
+        dedupeKey: m.key,
+        kind: m.kind,
+        recipientStaffId: 'staffId' in m.to ? m.to.staffId : null,
+        conversationId: 'conversationId' in m.to ? m.to.conversationId : null,
+        payload: m.payload,
+        notBefore: m.notBefore,
+      })),
+    );
+    this.result.planned += fresh.size;
+    this.result.alreadyPlanned += messages.length - fresh.size;
+  }
+
   /**
    * Today's send window for a recipient (their hours, else the municipality's; a channel has none),
    * or null on a closed day or once it has ended: a reminder planned after hours would go out

@@ -19,6 +19,26 @@ export interface MeasureWithHistory extends MeasureRow {
   held: LocalDate[];
 }
 
+/** A measure as the planner reads it: its deadline's inputs, where it stands, and who hears of it. */
+export interface MeasureToPlan extends MeasureWithHistory {
+  case_closed: LocalDate | null;
+  deadline_rev: number;
+}
+
+/** What a pass learnt about one measure: its current due date and the next day to look at it. */
+export interface PlannedMeasure {
+  id: string;
+  rev: number;
+  nextDue: LocalDate | null;
+  planOn: LocalDate | null;
+}
+
+/**
+ * SET clause for every write that can change a measure's deadline: the planner looks at the row on
+ * its next pass and recomputes it (migration 008). The revision guards against a pass in flight.
+ */
+export const INVALIDATE_DEADLINE = `plan_on = '-infinity', deadline_rev = measures.deadline_rev + 1`;
+
 export interface FollowUpInput {
   measureId: string;
   heldOn: LocalDate;
@@ -38,7 +58,7 @@ export class MeasuresRepo {
     const [row] = await this.db.query<Upserted>(
       `INSERT INTO measures (municipality_id, case_id, measure_type, start, "end")
        SELECT $1, c.id, $3, $4, $5 FROM cases c WHERE c.municipality_id = $1 AND c.id = $2
-       ON CONFLICT (case_id, measure_type, start) DO UPDATE SET "end" = EXCLUDED."end"
+       ON CONFLICT (case_id, measure_type, start) DO UPDATE SET "end" = EXCLUDED."end", ${INVALIDATE_DEADLINE}
        RETURNING id, (xmax = 0) AS inserted`,
       [this.ctx.municipalityId, input.caseId, input.measureType, input.start, input.end],
     );
@@ -73,17 +93,17 @@ export class MeasuresRepo {
   }
 
   async setCadence(measureId: string, cadence: CadenceRecord): Promise<void> {
-    await this.db.query('UPDATE measures SET cadence = $3 WHERE municipality_id = $1 AND id = $2', [
-      this.ctx.municipalityId,
-      measureId,
-      cadence,
-    ]);
+    await this.db.query(
+      `UPDATE measures SET cadence = $3, ${INVALIDATE_DEADLINE} WHERE municipality_id = $1 AND id = $2`,
+      [this.ctx.municipalityId, measureId, cadence],
+    );
     await this.audit.write('update', 'measure_cadence', measureId, cadence);
   }
 
   async setPostponement(measureId: string, to: LocalDate | null, reason: string | null): Promise<void> {
     await this.db.query(
-      'UPDATE measures SET postponed_to = $3, postpone_reason = $4 WHERE municipality_id = $1 AND id = $2',
+      `UPDATE measures SET postponed_to = $3, postpone_reason = $4, ${INVALIDATE_DEADLINE}
+       WHERE municipality_id = $1 AND id = $2`,
       [this.ctx.municipalityId, measureId, to, reason],
     );
     await this.audit.write('postpone', 'measure', measureId, { to, reason });
@@ -107,7 +127,8 @@ export class MeasuresRepo {
     if (!row) throw new Error(`No measure ${input.measureId} in this municipality`);
     // A registered follow-up ends any postponement: the next due date is computed afresh.
     await this.db.query(
-      'UPDATE measures SET postponed_to = NULL, postpone_reason = NULL WHERE municipality_id = $1 AND id = $2',
+      `UPDATE measures SET postponed_to = NULL, postpone_reason = NULL, ${INVALIDATE_DEADLINE}
+       WHERE municipality_id = $1 AND id = $2`,
       [this.ctx.municipalityId, input.measureId],
     );
     await this.audit.write(row.inserted ? 'create' : 'update', 'followup', row.id, input);
@@ -150,6 +171,37 @@ export class MeasuresRepo {
        WHERE m.municipality_id = $1 AND ($2::uuid IS NULL OR c.adviser_id = $2)
        GROUP BY m.id, c.id, s.leader_id`,
       [this.ctx.municipalityId, adviserId ?? null],
+    );
+  }
+
+  /**
+   * The measures the planner must look at on `today`: one range scan of the plan_on index, so a pass
+   * with nothing new reads nothing. Closed and unassigned cases come too, so the pass can park them.
+   */
+  async toPlan(today: LocalDate): Promise<MeasureToPlan[]> {
+    return this.db.query<MeasureToPlan>(
+      `SELECT m.*, c.case_ref, c.child_initials, c.adviser_id, c.closed AS case_closed, s.leader_id,
+              COALESCE((SELECT array_agg(f.held_on::text ORDER BY f.held_on) FROM followups f
+                        WHERE f.measure_id = m.id), '{}') AS held
+       FROM measures m
+       JOIN cases c ON c.id = m.case_id
+       LEFT JOIN staff s ON s.id = c.adviser_id
+       WHERE m.municipality_id = $1 AND m.plan_on <= $2`,
+      [this.ctx.municipalityId, today],
+    );
+  }
+
+  /** Writes what a pass computed, in one statement; a row changed since it was read is left alone. */
+  async setPlanned(rows: PlannedMeasure[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.query(
+      `UPDATE measures m SET next_due = x.next_due, plan_on = x.plan_on
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, rev integer, next_due date, plan_on date)
+       WHERE m.municipality_id = $1 AND m.id = x.id AND m.deadline_rev = x.rev`,
+      [
+        this.ctx.municipalityId,
+        JSON.stringify(rows.map((r) => ({ id: r.id, rev: r.rev, next_due: r.nextDue, plan_on: r.planOn }))),
+      ],
     );
   }
 
