@@ -82,6 +82,15 @@ export class CasesRepo {
     );
   }
 
+  /** The cases with these references, as id and opening date (an import resolves rows with them). */
+  async idsByRefs(refs: readonly string[]): Promise<{ id: string; case_ref: string; opened: LocalDate }[]> {
+    if (refs.length === 0) return [];
+    return this.db.query(
+      'SELECT id, case_ref, opened FROM cases WHERE municipality_id = $1 AND case_ref = ANY($2::text[])',
+      [this.ctx.municipalityId, refs],
+    );
+  }
+
   async get(id: string): Promise<CaseRow | null> {
     const rows = await this.db.query<CaseRow>('SELECT * FROM cases WHERE municipality_id = $1 AND id = $2', [
       this.ctx.municipalityId,

@@ -135,6 +135,73 @@ export class MeasuresRepo {
     return row;
   }
 
+  /**
+   * Many follow-ups in set-based statements (an import): the same rules as `addFollowUp` — a
+   * registration ends any postponement and resets the planner's look at the measure.
+   */
+  async addFollowUps(inputs: readonly FollowUpInput[], chunk = 1000): Promise<Upserted[]> {
+    const out: Upserted[] = [];
+    for (let i = 0; i < inputs.length; i += chunk) {
+      const batch = inputs.slice(i, i + chunk);
+      const rows = await this.db.query<Upserted & { measure_id: string; held_on: LocalDate }>(
+        `INSERT INTO followups (municipality_id, measure_id, held_on, due_on, child_conversation, registered_by)
+         SELECT $1, m.id, x.held_on, x.due_on, x.child, $3
+         FROM jsonb_to_recordset($2::jsonb) AS x(measure_id uuid, held_on date, due_on date, child boolean)
+         JOIN measures m ON m.municipality_id = $1 AND m.id = x.measure_id
+         ON CONFLICT (measure_id, held_on) DO UPDATE SET child_conversation = EXCLUDED.child_conversation
+         RETURNING id, measure_id, held_on, (xmax = 0) AS inserted`,
+        [
+          this.ctx.municipalityId,
+          JSON.stringify(
+            batch.map((f) => ({
+              measure_id: f.measureId,
+              held_on: f.heldOn,
+              due_on: f.dueOn,
+              child: f.childConversation,
+            })),
+          ),
+          this.ctx.actor,
+        ],
+      );
+      if (rows.length !== batch.length)
+        throw new Error('A follow-up names a measure not in this municipality');
+      await this.db.query(
+        `UPDATE measures SET postponed_to = NULL, postpone_reason = NULL, ${INVALIDATE_DEADLINE}
+         WHERE municipality_id = $1 AND id = ANY($2::uuid[])`,
+        [this.ctx.municipalityId, [...new Set(batch.map((f) => f.measureId))]],
+      );
+      const byKey = new Map(batch.map((f) => [`${f.measureId}|${f.heldOn}`, f]));
+      await this.audit.writeMany(
+        rows.map((r) => ({
+          action: r.inserted ? 'create' : 'update',
+          entity: 'followup',
+          entityId: r.id,
+          details: byKey.get(`${r.measure_id}|${r.held_on}`),
+        })),
+      );
+      out.push(...rows.map((r) => ({ id: r.id, inserted: r.inserted })));
+    }
+    return out;
+  }
+
+  /** Every measure of these cases (an import resolves its rows against them in memory). */
+  async ofCases(caseIds: readonly string[]): Promise<MeasureRow[]> {
+    if (caseIds.length === 0) return [];
+    return this.db.query<MeasureRow>(
+      `SELECT * FROM measures WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`,
+      [this.ctx.municipalityId, caseIds],
+    );
+  }
+
+  /** The held dates of these measures' follow-ups. */
+  async heldOf(measureIds: readonly string[]): Promise<{ measure_id: string; held_on: LocalDate }[]> {
+    if (measureIds.length === 0) return [];
+    return this.db.query(
+      `SELECT measure_id, held_on FROM followups WHERE municipality_id = $1 AND measure_id = ANY($2::uuid[])`,
+      [this.ctx.municipalityId, measureIds],
+    );
+  }
+
   async followUps(measureId: string): Promise<FollowUpRow[]> {
     return this.db.query<FollowUpRow>(
       `SELECT f.id, f.measure_id, f.held_on, f.due_on, f.child_conversation, f.registered_by
