@@ -86,7 +86,8 @@ export class CasesRepo {
   async idsByRefs(refs: readonly string[]): Promise<{ id: string; case_ref: string; opened: LocalDate }[]> {
     if (refs.length === 0) return [];
     return this.db.query(
-      'SELECT id, case_ref, opened FROM cases WHERE municipality_id = $1 AND case_ref = ANY($2::text[])',
+      `SELECT c.id, c.case_ref, c.opened FROM unnest($2::text[]) AS x(ref)
+       JOIN cases c ON c.municipality_id = $1 AND c.case_ref = x.ref`,
       [this.ctx.municipalityId, refs],
     );
   }

@@ -143,11 +143,11 @@ export class MeasuresRepo {
     const out: Upserted[] = [];
     for (let i = 0; i < inputs.length; i += chunk) {
       const batch = inputs.slice(i, i + chunk);
+      // The foreign key refuses a measure that does not exist; the municipality is checked here.
       const rows = await this.db.query<Upserted & { measure_id: string; held_on: LocalDate }>(
         `INSERT INTO followups (municipality_id, measure_id, held_on, due_on, child_conversation, registered_by)
-         SELECT $1, m.id, x.held_on, x.due_on, x.child, $3
+         SELECT $1, x.measure_id, x.held_on, x.due_on, x.child, $3
          FROM jsonb_to_recordset($2::jsonb) AS x(measure_id uuid, held_on date, due_on date, child boolean)
-         JOIN measures m ON m.municipality_id = $1 AND m.id = x.measure_id
          ON CONFLICT (measure_id, held_on) DO UPDATE SET child_conversation = EXCLUDED.child_conversation
          RETURNING id, measure_id, held_on, (xmax = 0) AS inserted`,
         [
@@ -163,13 +163,6 @@ export class MeasuresRepo {
           this.ctx.actor,
         ],
       );
-      if (rows.length !== batch.length)
-        throw new Error('A follow-up names a measure not in this municipality');
-      await this.db.query(
-        `UPDATE measures SET postponed_to = NULL, postpone_reason = NULL, ${INVALIDATE_DEADLINE}
-         WHERE municipality_id = $1 AND id = ANY($2::uuid[])`,
-        [this.ctx.municipalityId, [...new Set(batch.map((f) => f.measureId))]],
-      );
       const byKey = new Map(batch.map((f) => [`${f.measureId}|${f.heldOn}`, f]));
       await this.audit.writeMany(
         rows.map((r) => ({
@@ -181,6 +174,14 @@ export class MeasuresRepo {
       );
       out.push(...rows.map((r) => ({ id: r.id, inserted: r.inserted })));
     }
+    const touched = await this.db.query(
+      `UPDATE measures SET postponed_to = NULL, postpone_reason = NULL, ${INVALIDATE_DEADLINE}
+       FROM unnest($2::uuid[]) AS x(id) WHERE measures.municipality_id = $1 AND measures.id = x.id
+       RETURNING measures.id`,
+      [this.ctx.municipalityId, [...new Set(inputs.map((f) => f.measureId))]],
+    );
+    if (touched.length !== new Set(inputs.map((f) => f.measureId)).size)
+      throw new Error('A follow-up names a measure not in this municipality');
     return out;
   }
 
@@ -188,7 +189,7 @@ export class MeasuresRepo {
   async ofCases(caseIds: readonly string[]): Promise<MeasureRow[]> {
     if (caseIds.length === 0) return [];
     return this.db.query<MeasureRow>(
-      `SELECT * FROM measures WHERE municipality_id = $1 AND case_id = ANY($2::uuid[])`,
+      `SELECT m.* FROM unnest($2::uuid[]) AS x(id) JOIN measures m ON m.case_id = x.id AND m.municipality_id = $1`,
       [this.ctx.municipalityId, caseIds],
     );
   }
@@ -197,7 +198,8 @@ export class MeasuresRepo {
   async heldOf(measureIds: readonly string[]): Promise<{ measure_id: string; held_on: LocalDate }[]> {
     if (measureIds.length === 0) return [];
     return this.db.query(
-      `SELECT measure_id, held_on FROM followups WHERE municipality_id = $1 AND measure_id = ANY($2::uuid[])`,
+      `SELECT f.measure_id, f.held_on FROM unnest($2::uuid[]) AS x(id)
+       JOIN followups f ON f.measure_id = x.id AND f.municipality_id = $1`,
       [this.ctx.municipalityId, measureIds],
     );
   }
