@@ -126,8 +126,8 @@ async function generate(store: Store, n: number): Promise<SourceRow[]> {
     const ref = `S-${i}`;
     const type = TYPES[Math.floor(rnd() * TYPES.length)]!;
     const held = Math.round(3 + rnd() * 5); // 3–8, mean 5.5
-    // The last follow-up between 1 and 6 months ago, the earlier ones 6 weeks apart before it.
-    const last = addDays(TODAY, -Math.round(30 + rnd() * 150));
+    // The last follow-up up to 100 days ago, the earlier ones 6 weeks apart before it.
+    const last = addDays(TODAY, -Math.round(rnd() * 100));
     const dates = Array.from({ length: held }, (_, k) => addDays(last, -42 * (held - 1 - k)));
     measures.push({ ref, type, start: addDuration(dates[0]!, { weeks: 2 }, -1) });
     for (const d of dates)
