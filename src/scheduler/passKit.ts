@@ -77,10 +77,20 @@ export class PassPlanner {
    * tomorrow, which is too late for it.
    */
   openWindow(staff: StaffRow | null | undefined): Date | null {
-    const tz = this.m.settings.timeZone;
     const hours = workingHoursOf(staff, this.m);
-    if (!isWorkingDay(this.today) || localTimeOf(this.now, tz) >= hours.end) return null;
-    const start = zonedInstant(this.today, hours.start, tz);
-    return start > this.now ? start : this.now;
+    // Time-zone arithmetic is costly and a pass has one `now`: each distinct set of hours once.
+    const key = `${hours.start}-${hours.end}`;
+    if (!this.windows.has(key)) {
+      const tz = this.m.settings.timeZone;
+      let open: Date | null = null;
+      if (isWorkingDay(this.today) && localTimeOf(this.now, tz) < hours.end) {
+        const start = zonedInstant(this.today, hours.start, tz);
+        open = start > this.now ? start : this.now;
+      }
+      this.windows.set(key, open);
+    }
+    return this.windows.get(key)!;
   }
+
+  private readonly windows = new Map<string, Date | null>();
 }
