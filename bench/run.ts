@@ -2,11 +2,14 @@ import os from 'node:os';
 import { benchProactiveThroughput, TEAMS_TENANT_LIMIT_PER_SECOND } from './proactiveThroughput';
 import { benchSubmitLatency } from './submitLatency';
 import { table } from './support';
+import { benchScale, ScaleFigures } from './scale';
 
 /** `npm run bench`: prints figures, asserts no timings. */
 async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   console.log(`Samspil benchmarks — Node ${process.version}, ${os.cpus().length} × ${cpu}\n`);
+  const scaleArg = process.argv.indexOf('--scale');
+  if (scaleArg > 0) return scaleRun(Number(process.argv[scaleArg + 1]));
 
   const staff = 300;
   const messagesPerStaff = 2;
@@ -83,6 +86,64 @@ async function main(): Promise<void> {
       ],
     ]),
   );
+}
+
+/**
+ * `npm run bench -- --scale N`: the scale run of docs/performance.md at 1 000 cases, 10 000 if N is
+ * larger, and N, on PostgreSQL when DATABASE_URL is set, else on PGlite; each figure beside its floor.
+ */
+async function scaleRun(n: number): Promise<void> {
+  if (!Number.isInteger(n) || n < 1000) throw new Error('--scale takes a number of cases, at least 1000');
+  const sizes = [...new Set([1000, ...(n > 10_000 ? [10_000] : []), n])];
+  const runs: ScaleFigures[] = [];
+  for (const size of sizes) {
+    console.log(`generating and measuring ${size} cases …`);
+    runs.push(await benchScale(size));
+  }
+  const engine = runs[0]!.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (in-memory)';
+  const f = (v: number, d = 2) => v.toFixed(d);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  console.log(`\nScale run on ${engine}; one municipality, 25 cases per adviser\n`);
+  console.log(
+    table([
+      ['figure', ...runs.map((r) => `${r.cases} cases`), 'growth'],
+      ['follow-up rows imported', ...runs.map((r) => String(r.followUpRows)), ''],
+      ['import followups, rows/s', ...runs.map((r) => f(r.importRowsPerSecond, 0)), ''],
+      ['  floor: plain multi-row insert, rows/s', ...runs.map((r) => f(r.floorInsertRowsPerSecond, 0)), ''],
+      [
+        '  ratio floor / import',
+        ...runs.map((r) => ratio(r.floorInsertRowsPerSecond, r.importRowsPerSecond)),
+        '',
+      ],
+      ['pass after import (computes every deadline), s', ...runs.map((r) => f(r.initialPassSeconds)), ''],
+      [
+        'first pass of the day, s',
+        ...runs.map((r) => f(r.firstPass.seconds)),
+        growth(runs, (r) => r.firstPass.seconds),
+      ],
+      ['  reminders it planned', ...runs.map((r) => String(r.firstPass.planned)), ''],
+      ['  queries', ...runs.map((r) => String(r.firstPass.queries)), ''],
+      [
+        '  floor: indexed query of due rows + inserting its messages, s',
+        ...runs.map((r) => f(r.firstPass.floorSeconds)),
+        '',
+      ],
+      ['  ratio pass / floor', ...runs.map((r) => ratio(r.firstPass.seconds, r.firstPass.floorSeconds)), ''],
+      [
+        'pass with nothing new, s',
+        ...runs.map((r) => f(r.nothingNew.seconds, 3)),
+        growth(runs, (r) => r.nothingNew.seconds),
+      ],
+      ['  queries', ...runs.map((r) => String(r.nothingNew.queries)), ''],
+      ['RSS of the bench process after the passes, MB', ...runs.map((r) => f(r.rssMb, 0)), ''],
+    ]),
+  );
+}
+
+function growth(runs: ScaleFigures[], pick: (r: ScaleFigures) => number): string {
+  const a = runs[0]!;
+  const b = runs[runs.length - 1]!;
+  return `${(pick(b) / pick(a)).toFixed(1)}× for ${b.cases / a.cases}× cases`;
 }
 
 main().catch((err) => {

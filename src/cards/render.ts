@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { compileTemplate, Uncompiled } from './compile';
 
 export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -16,7 +17,12 @@ function packageRoot(): string {
 }
 
 export const CARDS_DIR = path.join(packageRoot(), 'cards');
-const cache = new Map<string, ACData.Template>();
+
+interface Prepared {
+  sdk: ACData.Template;
+  compiled: ((data: unknown) => unknown) | null;
+}
+const cache = new Map<string, Prepared>();
 
 export function cardNames(): string[] {
   return fs
@@ -25,15 +31,41 @@ export function cardNames(): string[] {
     .map((f) => f.replace(/\.json$/, ''));
 }
 
-/** Expands a template from cards/ with data; `$root` holds the data, so templates can reach it in loops. */
-export function renderCard(name: string, data: Record<string, unknown>): CardJson {
-  let template = cache.get(name);
-  if (!template) {
+function prepared(name: string): Prepared {
+  let p = cache.get(name);
+  if (!p) {
     const json = JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')) as object;
-    template = new ACData.Template(json);
-    cache.set(name, template);
+    p = { sdk: new ACData.Template(json), compiled: compileTemplate(json) };
+    cache.set(name, p);
   }
-  return template.expand({ $root: data }) as CardJson;
+  return p;
+}
+
+/** Reads and compiles every template once (at start-up), so no card press or pass pays for it. */
+export function prepareCards(): void {
+  for (const name of cardNames()) prepared(name);
+}
+
+/** Expands a template from cards/ with the templating SDK; `$root` holds the data. */
+export function expandWithSdk(name: string, data: Record<string, unknown>): CardJson {
+  return prepared(name).sdk.expand({ $root: data }) as CardJson;
+}
+
+/**
+ * Expands a template from cards/ with data; `$root` holds the data, so templates can reach it in
+ * loops. The compiled template does it (src/cards/compile.ts); a card it cannot render exactly as
+ * the SDK would goes to the SDK.
+ */
+export function renderCard(name: string, data: Record<string, unknown>): CardJson {
+  const p = prepared(name);
+  if (p.compiled) {
+    try {
+      return p.compiled(data) as CardJson;
+    } catch (err) {
+      if (!(err instanceof Uncompiled)) throw err;
+    }
+  }
+  return p.sdk.expand({ $root: data }) as CardJson;
 }
 
 /** An activity carrying one card, as the bot posts it. */

@@ -72,18 +72,44 @@ function extraClosedDays(opts?: CalendarOptions): readonly string[] {
   return days;
 }
 
+// The default calendar's answers, kept: a planning pass asks about the same few hundred days for
+// thousands of deadlines (docs/performance.md).
+const defaultWorkingDays = new Map<LocalDate, boolean>();
+const MAX_CACHED_DAYS = 20_000;
+
 /** Monday–Friday, not a public holiday and not an extra closed day. */
 export function isWorkingDay(date: LocalDate, opts?: CalendarOptions): boolean {
-  return isoWeekday(date) <= 5 && !isPublicHoliday(date) && !extraClosedDays(opts).includes(date.slice(5));
+  if (opts?.extraClosedDays === undefined) {
+    const known = defaultWorkingDays.get(date);
+    if (known !== undefined) return known;
+  }
+  const working =
+    isoWeekday(date) <= 5 && !isPublicHoliday(date) && !extraClosedDays(opts).includes(date.slice(5));
+  if (opts?.extraClosedDays === undefined && defaultWorkingDays.size < MAX_CACHED_DAYS)
+    defaultWorkingDays.set(date, working);
+  return working;
 }
 
 // Guards against a configuration that closes every day, which would otherwise loop forever.
 const MAX_SEARCH_DAYS = 366;
 
+const adjacentDays = new Map<string, LocalDate>();
+
+/** The day before or after, kept like the working days: date arithmetic is most of a pass. */
+function adjacentDay(date: LocalDate, step: 1 | -1): LocalDate {
+  const key = step === 1 ? `${date}+` : `${date}-`;
+  let d = adjacentDays.get(key);
+  if (d === undefined) {
+    d = addDays(date, step);
+    if (adjacentDays.size < MAX_CACHED_DAYS) adjacentDays.set(key, d);
+  }
+  return d;
+}
+
 function stepToWorkingDay(date: LocalDate, step: 1 | -1, opts?: CalendarOptions): LocalDate {
   let d = date;
   for (let i = 0; i < MAX_SEARCH_DAYS; i++) {
-    d = addDays(d, step);
+    d = adjacentDay(d, step);
     if (isWorkingDay(d, opts)) return d;
   }
   throw new Error(`No working day within ${MAX_SEARCH_DAYS} days of ${date}`);
@@ -115,7 +141,7 @@ export function workingDaysBetween(from: LocalDate, to: LocalDate, opts?: Calend
   if (to < from) return -workingDaysBetween(to, from, opts);
   let count = 0;
   for (let d = from; d < to;) {
-    d = addDays(d, 1);
+    d = adjacentDay(d, 1);
     if (isWorkingDay(d, opts)) count++;
   }
   return count;

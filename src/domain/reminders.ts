@@ -128,3 +128,22 @@ export function digestFor(
     (a, b) => rank[a.status] - rank[b.status] || a.deadline.due.localeCompare(b.deadline.due),
   );
 }
+
+/**
+ * The first day after `after` on which `remindersFor` can plan something it has not planned by
+ * `after`: the next advance threshold, the due day, or, once due, every working day (the overdue
+ * nag and the escalation). Lets the planner skip a deadline on the days in between
+ * (docs/performance.md). With `after` null, the first day anything is planned at all.
+ */
+export function nextReminderDay(
+  due: LocalDate,
+  after: LocalDate | null,
+  policy: ReminderPolicy,
+  cal?: CalendarOptions,
+): LocalDate {
+  const dueDay = dueDayReminderDate(due, cal);
+  const steps = [...policy.daysBefore.map((n) => addWorkingDays(dueDay, -n, cal)), dueDay];
+  const ahead = steps.filter((d) => after === null || d > after).sort();
+  if (ahead[0] !== undefined) return ahead[0];
+  return addWorkingDays(after! > due ? after! : due, 1, cal);
+}

@@ -1,8 +1,8 @@
 import { institutionTypeFromKey } from '../domain/institutions';
-import { nextFollowUpDue } from '../domain/followup';
 import type { TenantStore } from '../store/store';
 import type { ImportEnv } from './importer';
 import { ImportKind, ImportRow } from './schemas';
+import { applyFollowUps } from './followUpBatch';
 
 type Outcome = { created?: boolean; error?: { field?: string; message: string } };
 const fail = (field: string, message: string): Outcome => ({ error: { field, message } });
@@ -23,8 +23,11 @@ export async function applyRow(
       return applyCase(t, env, row as ImportRow<'cases'>);
     case 'measures':
       return applyMeasure(t, row as ImportRow<'measures'>);
-    case 'followups':
-      return applyFollowUp(t, env, row as ImportRow<'followups'>);
+    case 'followups': {
+      // One way to apply follow-ups: the set-based batch, here with a batch of one.
+      const [outcome] = await applyFollowUps(t, env, [{ line: 0, row: row as ImportRow<'followups'> }]);
+      return { created: outcome!.created, error: outcome!.error };
+    }
   }
 }
 
@@ -110,36 +113,6 @@ async function applyMeasure(t: TenantStore, r: ImportRow<'measures'>): Promise<O
     measureType: r.measure_type,
     start: r.start,
     end: r.end,
-  });
-  return { created: res.inserted };
-}
-
-async function applyFollowUp(t: TenantStore, env: ImportEnv, r: ImportRow<'followups'>): Promise<Outcome> {
-  if (r.held_on > env.today) return fail('held_on', `is in the future (today is ${env.today})`);
-  const c = await t.cases.byRef(r.case_ref);
-  if (!c) return fail('case_ref', `no case ${r.case_ref}`);
-  if (r.measure_type === 'investigation')
-    return fail('measure_type', 'an investigation has a deadline, not follow-ups');
-  const m = await t.measures.runningOn(c.id, r.measure_type, r.held_on);
-  if (!m)
-    return fail(
-      'measure_type',
-      `case ${r.case_ref} has no ${r.measure_type} measure running on ${r.held_on}`,
-    );
-  const before = (await t.measures.followUps(m.id)).map((f) => f.held_on).filter((d) => d < r.held_on);
-  const next = nextFollowUpDue({
-    measureType: m.measure_type,
-    start: m.start,
-    end: null,
-    held: before,
-    policy: env.policy,
-    cadence: m.cadence,
-  });
-  const res = await t.measures.addFollowUp({
-    measureId: m.id,
-    heldOn: r.held_on,
-    dueOn: next?.due ?? null,
-    childConversation: r.child_conversation,
   });
   return { created: res.inserted };
 }

@@ -7,6 +7,7 @@ import { cprIssues } from './fields';
 import { SourceRow } from './read';
 import { ImportKind, ImportRow, rowSchemas } from './schemas';
 import { applyRow, linkLeaders } from './apply';
+import { applyFollowUps } from './followUpBatch';
 
 export interface ImportError {
   line: number;
@@ -36,6 +37,15 @@ export interface ImportEnv {
 export type Parsed<K extends ImportKind> = { line: number; row: ImportRow<K> };
 
 class Rollback extends Error {}
+
+/** The tables each import kind writes, analysed after it commits. */
+const IMPORT_TABLES: Record<ImportKind, string> = {
+  staff: 'staff, units',
+  teams: 'teams, team_members, institutions',
+  cases: 'cases',
+  measures: 'measures',
+  followups: 'followups, measures',
+};
 
 function validate<K extends ImportKind>(
   kind: K,
@@ -97,6 +107,8 @@ export async function runImport(
       if (result.errors.length || opts.dryRun) throw new Rollback();
     });
     result.applied = true;
+    // Keep the planner's statistics true after a bulk change (PGlite has no autovacuum to do it).
+    await store.engine.query(`ANALYZE ${IMPORT_TABLES[kind]}`);
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
   }
@@ -105,17 +117,11 @@ export async function runImport(
 }
 
 async function applyRows(t: TenantStore, env: ImportEnv, kind: ImportKind, parsed: Parsed<ImportKind>[]) {
+  if (kind === 'followups') return applyFollowUps(t, env, parsed as Parsed<'followups'>[]);
   const out: { line: number; created?: boolean; error?: { field?: string; message: string } }[] = [];
-  for (const p of orderForApply(kind, parsed))
-    out.push({ line: p.line, ...(await applyRow(t, env, kind, p.row)) });
+  for (const p of parsed) out.push({ line: p.line, ...(await applyRow(t, env, kind, p.row)) });
   if (kind === 'staff') out.push(...(await linkLeaders(t, parsed as Parsed<'staff'>[])));
   return out;
-}
-
-/** Follow-ups are applied oldest first so each one's due date is computed from the one before it. */
-function orderForApply(kind: ImportKind, parsed: Parsed<ImportKind>[]): Parsed<ImportKind>[] {
-  if (kind !== 'followups') return parsed;
-  return [...(parsed as Parsed<'followups'>[])].sort((a, b) => a.row.held_on.localeCompare(b.row.held_on));
 }
 
 function sortErrors(errors: ImportError[]): ImportError[] {

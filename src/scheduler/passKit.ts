@@ -53,16 +53,44 @@ export class PassPlanner {
     return fresh;
   }
 
+  /** Many messages in set-based inserts (the morning's reminders); counts like `enqueue`. */
+  async enqueueMany(
+    messages: { key: string; kind: string; to: Recipient; payload: OutboxPayload; notBefore: Date }[],
+  ): Promise<void> {
+    const fresh = await this.t.outbox.enqueueMany(
+      messages.map((m) => ({
+        dedupeKey: m.key,
+        kind: m.kind,
+        recipientStaffId: 'staffId' in m.to ? m.to.staffId : null,
+        conversationId: 'conversationId' in m.to ? m.to.conversationId : null,
+        payload: m.payload,
+        notBefore: m.notBefore,
+      })),
+    );
+    this.result.planned += fresh.size;
+    this.result.alreadyPlanned += messages.length - fresh.size;
+  }
+
   /**
    * Today's send window for a recipient (their hours, else the municipality's; a channel has none),
    * or null on a closed day or once it has ended: a reminder planned after hours would go out
    * tomorrow, which is too late for it.
    */
   openWindow(staff: StaffRow | null | undefined): Date | null {
-    const tz = this.m.settings.timeZone;
     const hours = workingHoursOf(staff, this.m);
-    if (!isWorkingDay(this.today) || localTimeOf(this.now, tz) >= hours.end) return null;
-    const start = zonedInstant(this.today, hours.start, tz);
-    return start > this.now ? start : this.now;
+    // Time-zone arithmetic is costly and a pass has one `now`: each distinct set of hours once.
+    const key = `${hours.start}-${hours.end}`;
+    if (!this.windows.has(key)) {
+      const tz = this.m.settings.timeZone;
+      let open: Date | null = null;
+      if (isWorkingDay(this.today) && localTimeOf(this.now, tz) < hours.end) {
+        const start = zonedInstant(this.today, hours.start, tz);
+        open = start > this.now ? start : this.now;
+      }
+      this.windows.set(key, open);
+    }
+    return this.windows.get(key)!;
   }
+
+  private readonly windows = new Map<string, Date | null>();
 }

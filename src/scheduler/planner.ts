@@ -1,9 +1,11 @@
-import { openDeadlines, MeasureDeadline } from '../app/deadlines';
+import { deadlineOfMeasure, openDeadlines, MeasureDeadline } from '../app/deadlines';
 import { resolveMunicipality } from '../app/municipalityContext';
+import { isWorkingDay, nextWorkingDay } from '../domain/calendar';
 import { suggestedCadence } from '../domain/followup';
-import { digestFor, remindersFor } from '../domain/reminders';
+import { digestFor, nextReminderDay, remindersFor, ReminderPolicy } from '../domain/reminders';
 import { isSnoozed, snoozeSubject } from '../domain/snooze';
 import type { Store } from '../store/store';
+import type { MeasureToPlan, PlannedMeasure } from '../store/measuresRepo';
 import type { StaffRow } from '../store/types';
 import { cardActivity } from '../cards/render';
 import { localeFrom } from '../i18n/locale';
@@ -20,25 +22,53 @@ export interface PlanResult {
   failures: string[];
 }
 
+type Message = Parameters<PassPlanner['enqueueMany']>[0][number];
+
 /**
  * One planning pass for one municipality at `now`: every reminder due today goes into the outbox
  * under its unique key, so running the pass again (or on another instance) plans nothing twice.
  * A recipient whose working day is over gets nothing more today; tomorrow's pass takes over.
+ *
+ * It costs what is due, not what exists (docs/performance.md): it reads only the measures whose
+ * `plan_on` day has come, in one indexed query, inserts their reminders in set-based statements and
+ * moves each measure's `plan_on` to the next day it has something new. One transaction holds the
+ * municipality's advisory lock, so a second instance skips the pass instead of repeating it.
  */
-export const planMunicipality: PlanningPass = async (store, m, now) => {
-  const p = PassPlanner.for(store, m, now);
-  const { t, today } = p;
-  const deadlines = await openDeadlines(t, m.policy, { today });
-  const staff = new Map((await t.staff.list()).map((s) => [s.id, s]));
+export const planMunicipality: PlanningPass = (store, m, now) =>
+  store.inTransaction({ municipalityId: m.id, actor: 'scheduler' }, async (t) => {
+    const p = new PassPlanner(t, m, now);
+    if (!(await t.planning.tryLock())) return p.result;
+    const policy: ReminderPolicy = {
+      daysBefore: m.settings.reminderDaysBefore,
+      escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
+    };
+    const rows = await t.measures.toPlan(p.today);
+    if (rows.length > 0) await planDue(p, rows, policy);
+    if (isWorkingDay(p.today) && (await t.planning.markOnce('digest', p.today))) await planDigests(p, policy);
+    return p.result;
+  });
+
+async function planDue(p: PassPlanner, rows: MeasureToPlan[], policy: ReminderPolicy): Promise<void> {
+  const { t, m, today } = p;
+  const people = new Set<string>();
+  for (const r of rows) {
+    if (r.adviser_id) people.add(r.adviser_id);
+    if (r.leader_id) people.add(r.leader_id);
+  }
+  const staff = new Map((await t.staff.byIds([...people])).map((s) => [s.id, s]));
   const snoozed = new Map(
     (await t.snoozes.active(today)).map((z) => [`${z.staff_id}|${z.subject}`, z.until]),
   );
-  const policy = {
-    daysBefore: m.settings.reminderDaysBefore,
-    escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
-  };
-
-  for (const d of deadlines) {
+  const messages: Message[] = [];
+  const planned: PlannedMeasure[] = [];
+  for (const row of rows) {
+    const d = row.case_closed || !row.adviser_id ? null : deadlineOfMeasure(row, m.policy, today);
+    if (!d) {
+      // Nothing to remind until a write changes the measure or its case (which resets plan_on).
+      planned.push({ id: row.id, rev: row.deadline_rev, nextDue: null, planOn: null });
+      continue;
+    }
+    let complete = true;
     for (const r of remindersFor(d, today, policy)) {
       const recipient = staff.get(r.recipientId);
       if (!recipient?.active) continue;
@@ -48,7 +78,10 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
       if (r.kind !== 'escalation' && isSnoozed(snoozed.get(`${recipient.id}|${snoozeSubject(d)}`), today))
         continue;
       const notBefore = p.openWindow(recipient);
-      if (!notBefore) continue;
+      if (!notBefore) {
+        complete = false; // the window has closed: tomorrow's pass catches up
+        continue;
+      }
       const locale = localeFrom(null, recipient.locale);
       const card = reminderCard({
         kind: r.kind,
@@ -59,35 +92,45 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
         adviserName: r.kind === 'escalation' ? staff.get(d.adviserId)?.name : undefined,
         suggestedCadence: d.first ? suggestedCadence(d.measureType, m.policy) : undefined,
       });
-      await p.enqueue(
-        r.key,
-        `followup.${r.kind}`,
-        { staffId: recipient.id },
-        { activity: cardActivity(card, TEXTS[locale].followUps[`${r.kind}Title`]) },
+      messages.push({
+        key: r.key,
+        kind: `followup.${r.kind}`,
+        to: { staffId: recipient.id },
+        payload: { activity: cardActivity(card, TEXTS[locale].followUps[`${r.kind}Title`]) },
         notBefore,
-      );
+      });
     }
+    planned.push({
+      id: row.id,
+      rev: row.deadline_rev,
+      nextDue: d.due,
+      planOn: nextLook(d.due, today, complete, policy),
+    });
   }
-  await planDigests(p, deadlines, staff);
-  return p.result;
-};
+  await p.enqueueMany(messages);
+  await t.measures.setPlanned(planned);
+}
 
-async function planDigests(p: PassPlanner, deadlines: MeasureDeadline[], staff: Map<string, StaffRow>) {
-  const { m, today } = p;
-  const policy = {
-    daysBefore: m.settings.reminderDaysBefore,
-    escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
-  };
-  for (const s of staff.values()) {
-    if (s.reminder_mode !== 'digest' || !s.active || !s.roles.includes('adviser')) continue;
-    const entries = digestFor(
-      deadlines.filter((d) => d.adviserId === s.id),
-      today,
-      policy,
-    );
-    if (entries.length === 0) continue;
+/** The next day a pass must look at a deadline it has just planned for `today`. */
+function nextLook(due: string, today: string, complete: boolean, policy: ReminderPolicy): string {
+  const first = nextReminderDay(due, null, policy);
+  if (first > today) return first; // nothing was due yet
+  if (!complete || !isWorkingDay(today)) return nextWorkingDay(today);
+  return nextReminderDay(due, today, policy);
+}
+
+/** Once a working day: each digest user's overview of everything due soon, due or overdue. */
+async function planDigests(p: PassPlanner, policy: ReminderPolicy) {
+  const { t, m, today } = p;
+  const readers = (await t.staff.list()).filter(
+    (s: StaffRow) => s.reminder_mode === 'digest' && s.active && s.roles.includes('adviser'),
+  );
+  for (const s of readers) {
     const notBefore = p.openWindow(s);
     if (!notBefore) continue;
+    const deadlines = await openDeadlines(t, m.policy, { adviserId: s.id, today });
+    const entries = digestFor(deadlines, today, policy);
+    if (entries.length === 0) continue;
     const locale = localeFrom(null, s.locale);
     const card = followUpListCard(
       entries.map((e) => e.deadline as MeasureDeadline),

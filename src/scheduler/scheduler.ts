@@ -4,7 +4,11 @@ import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { OutboxSender, DrainResult } from '../outbox/sender';
 import { planAll, PlanResult } from './planner';
+import { analyzeTables } from '../store/migrate';
 import { PLANNING_PASSES, type PassOptions } from './passes';
+
+/** An hour of one-minute passes. */
+const ANALYZE_EVERY_PASSES = 60;
 
 export interface TickResult {
   plans: PlanResult[];
@@ -35,6 +39,7 @@ export function startScheduler(
   opts: PassOptions & { cron?: string } = {},
 ): { stop(): void } {
   let running = false;
+  let passes = 0;
   // Every minute; a test may pass a six-field expression with seconds.
   const task = cron.schedule(opts.cron ?? '* * * * *', async () => {
     if (running) return;
@@ -46,6 +51,9 @@ export function startScheduler(
         for (const failure of p.failures)
           log.error({ municipality: p.municipality, failure }, 'planning pass failed');
       if (planned || r.sent.sent || r.sent.parked) log.info({ planned, ...r.sent }, 'scheduler pass');
+      // PostgreSQL's autovacuum keeps statistics fresh; the embedded store is analysed hourly.
+      if (store.engine.kind === 'pglite' && ++passes % ANALYZE_EVERY_PASSES === 0)
+        await analyzeTables(store.engine);
     } catch (err) {
       log.error({ err }, 'scheduler pass failed');
     } finally {

@@ -1,5 +1,6 @@
 import { SqlExecutor } from './engine';
 import { AuditRepo } from './audit';
+import { INVALIDATE_DEADLINE } from './measuresRepo';
 import { CaseRow, LadderMoveRow, TenantContext, Upserted } from './types';
 import type { LocalDate } from '../domain/localDate';
 
@@ -42,6 +43,8 @@ export class CasesRepo {
         input.closed ?? null,
       ],
     );
+    // Closing, reopening or reassigning a case changes whether and to whom its deadlines are reminded.
+    if (!row!.inserted) await this.invalidateDeadlines(row!.id);
     const fromStep = before?.ladder_step ?? null;
     if (!before || fromStep !== input.ladderStep) {
       if (before || input.ladderStep !== null) {
@@ -69,6 +72,23 @@ export class CasesRepo {
     await this.db.query(
       'INSERT INTO ladder_moves (municipality_id, case_id, moved_on, from_step, to_step) VALUES ($1, $2, $3, $4, $5)',
       [this.ctx.municipalityId, caseId, movedOn, from, to],
+    );
+  }
+
+  private async invalidateDeadlines(caseId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE measures SET ${INVALIDATE_DEADLINE} WHERE municipality_id = $1 AND case_id = $2`,
+      [this.ctx.municipalityId, caseId],
+    );
+  }
+
+  /** The cases with these references, as id and opening date (an import resolves rows with them). */
+  async idsByRefs(refs: readonly string[]): Promise<{ id: string; case_ref: string; opened: LocalDate }[]> {
+    if (refs.length === 0) return [];
+    return this.db.query(
+      `SELECT c.id, c.case_ref, c.opened FROM unnest($2::text[]) AS x(ref)
+       JOIN cases c ON c.municipality_id = $1 AND c.case_ref = x.ref`,
+      [this.ctx.municipalityId, refs],
     );
   }
 

@@ -19,6 +19,26 @@ export interface MeasureWithHistory extends MeasureRow {
   held: LocalDate[];
 }
 
+/** A measure as the planner reads it: its deadline's inputs, where it stands, and who hears of it. */
+export interface MeasureToPlan extends MeasureWithHistory {
+  case_closed: LocalDate | null;
+  deadline_rev: number;
+}
+
+/** What a pass learnt about one measure: its current due date and the next day to look at it. */
+export interface PlannedMeasure {
+  id: string;
+  rev: number;
+  nextDue: LocalDate | null;
+  planOn: LocalDate | null;
+}
+
+/**
+ * SET clause for every write that can change a measure's deadline: the planner looks at the row on
+ * its next pass and recomputes it (migration 008). The revision guards against a pass in flight.
+ */
+export const INVALIDATE_DEADLINE = `plan_on = '-infinity', deadline_rev = measures.deadline_rev + 1`;
+
 export interface FollowUpInput {
   measureId: string;
   heldOn: LocalDate;
@@ -38,7 +58,7 @@ export class MeasuresRepo {
     const [row] = await this.db.query<Upserted>(
       `INSERT INTO measures (municipality_id, case_id, measure_type, start, "end")
        SELECT $1, c.id, $3, $4, $5 FROM cases c WHERE c.municipality_id = $1 AND c.id = $2
-       ON CONFLICT (case_id, measure_type, start) DO UPDATE SET "end" = EXCLUDED."end"
+       ON CONFLICT (case_id, measure_type, start) DO UPDATE SET "end" = EXCLUDED."end", ${INVALIDATE_DEADLINE}
        RETURNING id, (xmax = 0) AS inserted`,
       [this.ctx.municipalityId, input.caseId, input.measureType, input.start, input.end],
     );
@@ -73,17 +93,17 @@ export class MeasuresRepo {
   }
 
   async setCadence(measureId: string, cadence: CadenceRecord): Promise<void> {
-    await this.db.query('UPDATE measures SET cadence = $3 WHERE municipality_id = $1 AND id = $2', [
-      this.ctx.municipalityId,
-      measureId,
-      cadence,
-    ]);
+    await this.db.query(
+      `UPDATE measures SET cadence = $3, ${INVALIDATE_DEADLINE} WHERE municipality_id = $1 AND id = $2`,
+      [this.ctx.municipalityId, measureId, cadence],
+    );
     await this.audit.write('update', 'measure_cadence', measureId, cadence);
   }
 
   async setPostponement(measureId: string, to: LocalDate | null, reason: string | null): Promise<void> {
     await this.db.query(
-      'UPDATE measures SET postponed_to = $3, postpone_reason = $4 WHERE municipality_id = $1 AND id = $2',
+      `UPDATE measures SET postponed_to = $3, postpone_reason = $4, ${INVALIDATE_DEADLINE}
+       WHERE municipality_id = $1 AND id = $2`,
       [this.ctx.municipalityId, measureId, to, reason],
     );
     await this.audit.write('postpone', 'measure', measureId, { to, reason });
@@ -107,11 +127,81 @@ export class MeasuresRepo {
     if (!row) throw new Error(`No measure ${input.measureId} in this municipality`);
     // A registered follow-up ends any postponement: the next due date is computed afresh.
     await this.db.query(
-      'UPDATE measures SET postponed_to = NULL, postpone_reason = NULL WHERE municipality_id = $1 AND id = $2',
+      `UPDATE measures SET postponed_to = NULL, postpone_reason = NULL, ${INVALIDATE_DEADLINE}
+       WHERE municipality_id = $1 AND id = $2`,
       [this.ctx.municipalityId, input.measureId],
     );
     await this.audit.write(row.inserted ? 'create' : 'update', 'followup', row.id, input);
     return row;
+  }
+
+  /**
+   * Many follow-ups in set-based statements (an import): the same rules as `addFollowUp` — a
+   * registration ends any postponement and resets the planner's look at the measure.
+   */
+  async addFollowUps(inputs: readonly FollowUpInput[], chunk = 1000): Promise<Upserted[]> {
+    const out: Upserted[] = [];
+    for (let i = 0; i < inputs.length; i += chunk) {
+      const batch = inputs.slice(i, i + chunk);
+      // The foreign key refuses a measure that does not exist; the municipality is checked here.
+      const rows = await this.db.query<Upserted & { measure_id: string; held_on: LocalDate }>(
+        `INSERT INTO followups (municipality_id, measure_id, held_on, due_on, child_conversation, registered_by)
+         SELECT $1, x.measure_id, x.held_on, x.due_on, x.child, $3
+         FROM jsonb_to_recordset($2::jsonb) AS x(measure_id uuid, held_on date, due_on date, child boolean)
+         ON CONFLICT (measure_id, held_on) DO UPDATE SET child_conversation = EXCLUDED.child_conversation
+         RETURNING id, measure_id, held_on, (xmax = 0) AS inserted`,
+        [
+          this.ctx.municipalityId,
+          JSON.stringify(
+            batch.map((f) => ({
+              measure_id: f.measureId,
+              held_on: f.heldOn,
+              due_on: f.dueOn,
+              child: f.childConversation,
+            })),
+          ),
+          this.ctx.actor,
+        ],
+      );
+      const byKey = new Map(batch.map((f) => [`${f.measureId}|${f.heldOn}`, f]));
+      await this.audit.writeMany(
+        rows.map((r) => ({
+          action: r.inserted ? 'create' : 'update',
+          entity: 'followup',
+          entityId: r.id,
+          details: byKey.get(`${r.measure_id}|${r.held_on}`),
+        })),
+      );
+      out.push(...rows.map((r) => ({ id: r.id, inserted: r.inserted })));
+    }
+    const touched = await this.db.query(
+      `UPDATE measures SET postponed_to = NULL, postpone_reason = NULL, ${INVALIDATE_DEADLINE}
+       FROM unnest($2::uuid[]) AS x(id) WHERE measures.municipality_id = $1 AND measures.id = x.id
+       RETURNING measures.id`,
+      [this.ctx.municipalityId, [...new Set(inputs.map((f) => f.measureId))]],
+    );
+    if (touched.length !== new Set(inputs.map((f) => f.measureId)).size)
+      throw new Error('A follow-up names a measure not in this municipality');
+    return out;
+  }
+
+  /** Every measure of these cases (an import resolves its rows against them in memory). */
+  async ofCases(caseIds: readonly string[]): Promise<MeasureRow[]> {
+    if (caseIds.length === 0) return [];
+    return this.db.query<MeasureRow>(
+      `SELECT m.* FROM unnest($2::uuid[]) AS x(id) JOIN measures m ON m.case_id = x.id AND m.municipality_id = $1`,
+      [this.ctx.municipalityId, caseIds],
+    );
+  }
+
+  /** The held dates of these measures' follow-ups. */
+  async heldOf(measureIds: readonly string[]): Promise<{ measure_id: string; held_on: LocalDate }[]> {
+    if (measureIds.length === 0) return [];
+    return this.db.query(
+      `SELECT f.measure_id, f.held_on FROM unnest($2::uuid[]) AS x(id)
+       JOIN followups f ON f.measure_id = x.id AND f.municipality_id = $1`,
+      [this.ctx.municipalityId, measureIds],
+    );
   }
 
   async followUps(measureId: string): Promise<FollowUpRow[]> {
@@ -150,6 +240,37 @@ export class MeasuresRepo {
        WHERE m.municipality_id = $1 AND ($2::uuid IS NULL OR c.adviser_id = $2)
        GROUP BY m.id, c.id, s.leader_id`,
       [this.ctx.municipalityId, adviserId ?? null],
+    );
+  }
+
+  /**
+   * The measures the planner must look at on `today`: one range scan of the plan_on index, so a pass
+   * with nothing new reads nothing. Closed and unassigned cases come too, so the pass can park them.
+   */
+  async toPlan(today: LocalDate): Promise<MeasureToPlan[]> {
+    return this.db.query<MeasureToPlan>(
+      `SELECT m.*, c.case_ref, c.child_initials, c.adviser_id, c.closed AS case_closed, s.leader_id,
+              COALESCE((SELECT array_agg(f.held_on::text ORDER BY f.held_on) FROM followups f
+                        WHERE f.measure_id = m.id), '{}') AS held
+       FROM measures m
+       JOIN cases c ON c.id = m.case_id
+       LEFT JOIN staff s ON s.id = c.adviser_id
+       WHERE m.municipality_id = $1 AND m.plan_on <= $2`,
+      [this.ctx.municipalityId, today],
+    );
+  }
+
+  /** Writes what a pass computed, in one statement; a row changed since it was read is left alone. */
+  async setPlanned(rows: PlannedMeasure[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.query(
+      `UPDATE measures m SET next_due = x.next_due, plan_on = x.plan_on
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, rev integer, next_due date, plan_on date)
+       WHERE m.municipality_id = $1 AND m.id = x.id AND m.deadline_rev = x.rev`,
+      [
+        this.ctx.municipalityId,
+        JSON.stringify(rows.map((r) => ({ id: r.id, rev: r.rev, next_due: r.nextDue, plan_on: r.planOn }))),
+      ],
     );
   }
 

@@ -5,6 +5,22 @@ import { MIGRATIONS } from './migrations';
 const MIGRATION_LOCK_KEY = 741_520_026;
 
 export async function migrate(db: SqlEngine): Promise<string[]> {
+  const { applied, fresh } = await applyMigrations(db);
+  // New columns and indexes over existing rows have no statistics until analysed, and PGlite never
+  // analyses by itself. A fresh database has nothing to analyse yet.
+  if (applied.length && !fresh) await analyzeTables(db);
+  return applied;
+}
+
+/** ANALYZE of Samspil's own tables (a bare ANALYZE would also walk the system catalogs). */
+export async function analyzeTables(db: SqlEngine): Promise<void> {
+  const tables = await db.query<{ name: string }>(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema()`,
+  );
+  if (tables.length) await db.query(`ANALYZE ${tables.map((t) => t.name).join(', ')}`);
+}
+
+function applyMigrations(db: SqlEngine): Promise<{ applied: string[]; fresh: boolean }> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await tx.query(
@@ -20,7 +36,7 @@ export async function migrate(db: SqlEngine): Promise<string[]> {
       await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [m.id]);
       applied.push(m.id);
     }
-    return applied;
+    return { applied, fresh: done.size === 0 };
   });
 }
 

@@ -1,5 +1,6 @@
 import { SqlExecutor } from './engine';
 import { MunicipalityRow } from './types';
+import { INVALIDATE_DEADLINE } from './measuresRepo';
 
 /** The tenant registry itself: the only table not scoped to one municipality. */
 export class MunicipalitiesRepo {
@@ -40,6 +41,8 @@ export class MunicipalitiesRepo {
 
   async updateSettings(id: string, settings: Record<string, unknown>): Promise<void> {
     await this.db.query('UPDATE municipalities SET settings = $2 WHERE id = $1', [id, settings]);
+    // Policy and reminder days decide every deadline: the next pass recomputes them all.
+    await this.db.query(`UPDATE measures SET ${INVALIDATE_DEADLINE} WHERE municipality_id = $1`, [id]);
   }
 
   async delete(id: string): Promise<void> {

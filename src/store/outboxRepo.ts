@@ -56,6 +56,33 @@ export class OutboxRepo {
     return rows.length === 1;
   }
 
+  /**
+   * Many messages in one statement per chunk (a morning's reminders): the same unique keys as
+   * `enqueue`, so it is just as idempotent. Returns the keys that were new.
+   */
+  async enqueueMany(ms: readonly NewOutboxMessage[], chunk = 500): Promise<Set<string>> {
+    const fresh = new Set<string>();
+    for (let i = 0; i < ms.length; i += chunk) {
+      const batch = ms.slice(i, i + chunk).map((m) => ({
+        k: m.dedupeKey,
+        kind: m.kind,
+        r: m.recipientStaffId,
+        c: m.conversationId ?? null,
+        p: m.payload,
+        nb: m.notBefore.toISOString(),
+      }));
+      const rows = await this.db.query<{ dedupe_key: string }>(
+        `INSERT INTO outbox (municipality_id, dedupe_key, kind, recipient_staff_id, conversation_id, payload, not_before)
+         SELECT $1, x.k, x.kind, x.r, x.c, x.p, x.nb
+         FROM jsonb_to_recordset($2::jsonb) AS x(k text, kind text, r uuid, c text, p jsonb, nb timestamptz)
+         ON CONFLICT (municipality_id, dedupe_key) DO NOTHING RETURNING dedupe_key`,
+        [this.ctx.municipalityId, JSON.stringify(batch)],
+      );
+      for (const r of rows) fresh.add(r.dedupe_key);
+    }
+    return fresh;
+  }
+
   async list(status?: OutboxStatus, limit = 200): Promise<OutboxMessage[]> {
     return this.db.query<OutboxMessage>(
       `SELECT * FROM outbox WHERE municipality_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY id DESC LIMIT $3`,

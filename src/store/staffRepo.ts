@@ -111,6 +111,15 @@ export class StaffRepo {
     await this.audit.write('update', 'staff_settings', staffId, s);
   }
 
+  /** The staff among `ids` (a planning pass needs only the recipients of what is due). */
+  async byIds(ids: readonly string[]): Promise<StaffRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.query<StaffRow>(`${SELECT} WHERE s.municipality_id = $1 AND s.id = ANY($2::uuid[])`, [
+      this.ctx.municipalityId,
+      ids,
+    ]);
+  }
+
   async list(): Promise<StaffRow[]> {
     return this.db.query<StaffRow>(`${SELECT} WHERE s.municipality_id = $1 ORDER BY s.name`, [
       this.ctx.municipalityId,

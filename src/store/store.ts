@@ -14,6 +14,7 @@ import { SnoozesRepo } from './snoozesRepo';
 import { MinutesRepo } from './minutesRepo';
 import { QuestionnairesRepo } from './questionnairesRepo';
 import { ReportQueries } from './reportQueries';
+import { PlanningRepo } from './planningRepo';
 
 /** Everything one municipality's data is reached through; there is no unscoped path to its rows. */
 export interface TenantStore {
@@ -30,6 +31,7 @@ export interface TenantStore {
   readonly meetings: MeetingsRepo;
   readonly minutes: MinutesRepo;
   readonly questionnaires: QuestionnairesRepo;
+  readonly planning: PlanningRepo;
   /** Read-only queries behind the key figures (src/reports). */
   readonly reports: ReportQueries;
 }
@@ -61,6 +63,7 @@ export function tenantStore(db: SqlExecutor, ctx: TenantContext): TenantStore {
     meetings: new MeetingsRepo(db, ctx, audit),
     minutes: new MinutesRepo(db, ctx, audit),
     questionnaires: new QuestionnairesRepo(db, ctx, audit),
+    planning: new PlanningRepo(db, ctx),
     reports: new ReportQueries(db, ctx),
   };
 }

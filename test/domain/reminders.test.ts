@@ -1,4 +1,10 @@
-import { Deadline, digestFor, dueDayReminderDate, remindersFor } from '../../src/domain/reminders';
+import {
+  Deadline,
+  digestFor,
+  dueDayReminderDate,
+  nextReminderDay,
+  remindersFor,
+} from '../../src/domain/reminders';
 
 const policy = { daysBefore: [10, 3], escalateAfterWorkingDays: 5 };
 const deadline = (due: string, over: Partial<Deadline> = {}): Deadline => ({
@@ -90,5 +96,30 @@ describe('daily digest', () => {
 
   it('is empty on a public holiday', () => {
     expect(digestFor([deadline('2026-12-20')], '2026-12-25', policy)).toEqual([]);
+  });
+});
+
+describe('the next day a deadline has a new reminder (what the planner skips to)', () => {
+  // Due Monday 2026-11-30: 10 working days before is 2026-11-16, 3 before is 2026-11-25.
+  it('is the first advance threshold before anything was planned', () => {
+    expect(nextReminderDay('2026-11-30', null, policy)).toBe('2026-11-16');
+  });
+
+  it('skips the days between the thresholds, whose reminder the dedupe key already holds', () => {
+    expect(nextReminderDay('2026-11-30', '2026-11-16', policy)).toBe('2026-11-25');
+    expect(nextReminderDay('2026-11-30', '2026-11-25', policy)).toBe('2026-11-30');
+    // Between the thresholds remindersFor plans only the one already planned.
+    expect(remindersFor(deadline('2026-11-30'), '2026-11-20', policy)[0]?.key).toContain('upcoming-10');
+  });
+
+  it('is every working day once the deadline is overdue', () => {
+    expect(nextReminderDay('2026-11-30', '2026-11-30', policy)).toBe('2026-12-01');
+    expect(nextReminderDay('2026-11-30', '2026-12-04', policy)).toBe('2026-12-07');
+  });
+
+  it('moves a due day on a closed day to the working day before, and the nag to the next working day', () => {
+    // Due Saturday 2026-11-28: the due-day reminder is on Friday 27th, the first nag on Monday 30th.
+    expect(nextReminderDay('2026-11-28', '2026-11-26', policy)).toBe('2026-11-27');
+    expect(nextReminderDay('2026-11-28', '2026-11-27', policy)).toBe('2026-11-30');
   });
 });

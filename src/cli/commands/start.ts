@@ -6,6 +6,7 @@ import { openStore } from '../../store/open';
 import { createLogger } from '../../log';
 import { createAdapter } from '../../teams/adapter';
 import { createBotApp } from '../../teams/botApp';
+import { prepareCards } from '../../cards/render';
 import { BotFrameworkTransport } from '../../teams/proactive';
 import { createHttpApp, listen } from '../../server/httpServer';
 import { startAdminEndpoint } from '../../server/adminEndpoint';
@@ -37,6 +38,8 @@ export const start: Command = {
     );
     const adapter = createAdapter(config);
     const calendarLinks = calendarLinksOf(config);
+    // Templates are read and compiled now, not on the first card press or pass.
+    prepareCards();
     const bot = createBotApp({
       adapter,
       botAppId: config.MicrosoftAppId,

@@ -1,0 +1,80 @@
+import { nextFollowUpDue } from '../domain/followup';
+import type { LocalDate } from '../domain/localDate';
+import type { TenantStore } from '../store/store';
+import type { FollowUpInput } from '../store/measuresRepo';
+import type { MeasureRow } from '../store/types';
+import type { ImportEnv, Parsed } from './importer';
+
+type Outcome = { line: number; created?: boolean; error?: { field?: string; message: string } };
+
+/**
+ * A follow-up file applied set-based (docs/performance.md): its cases, their measures and the
+ * follow-ups already held are read in three queries, each row is judged in memory (in held-on order,
+ * so each due date counts from the follow-up before it), and the rows are written in multi-row
+ * statements. Every row is still judged on its own; the caller rolls back if any failed.
+ */
+export async function applyFollowUps(
+  t: TenantStore,
+  env: ImportEnv,
+  parsed: Parsed<'followups'>[],
+): Promise<Outcome[]> {
+  const rows = [...parsed].sort((a, b) => a.row.held_on.localeCompare(b.row.held_on));
+  const cases = new Map(
+    (await t.cases.idsByRefs([...new Set(rows.map((r) => r.row.case_ref))])).map((c) => [c.case_ref, c]),
+  );
+  const measures = await t.measures.ofCases([...cases.values()].map((c) => c.id));
+  const held = new Map<string, LocalDate[]>(measures.map((m) => [m.id, []]));
+  for (const f of await t.measures.heldOf(measures.map((m) => m.id))) held.get(f.measure_id)!.push(f.held_on);
+  // Newest start first, so the first match is the measure running on a date.
+  const byCaseType = new Map<string, MeasureRow[]>();
+  for (const m of [...measures].sort((a, b) => b.start.localeCompare(a.start))) {
+    const key = `${m.case_id}|${m.measure_type}`;
+    byCaseType.set(key, [...(byCaseType.get(key) ?? []), m]);
+  }
+
+  const out: Outcome[] = [];
+  const writes = new Map<string, FollowUpInput>();
+  for (const { line, row: r } of rows) {
+    const fail = (field: string, message: string) => out.push({ line, error: { field, message } });
+    if (r.held_on > env.today) {
+      fail('held_on', `is in the future (today is ${env.today})`);
+      continue;
+    }
+    const c = cases.get(r.case_ref);
+    if (!c) {
+      fail('case_ref', `no case ${r.case_ref}`);
+      continue;
+    }
+    if (r.measure_type === 'investigation') {
+      fail('measure_type', 'an investigation has a deadline, not follow-ups');
+      continue;
+    }
+    const m = byCaseType.get(`${c.id}|${r.measure_type}`)?.find((x) => x.start <= r.held_on);
+    if (!m) {
+      fail('measure_type', `case ${r.case_ref} has no ${r.measure_type} measure running on ${r.held_on}`);
+      continue;
+    }
+    const dates = held.get(m.id)!;
+    const next = nextFollowUpDue({
+      measureType: m.measure_type,
+      start: m.start,
+      end: null,
+      held: dates.filter((d) => d < r.held_on),
+      policy: env.policy,
+      cadence: m.cadence,
+    });
+    const key = `${m.id}|${r.held_on}`;
+    const known = dates.includes(r.held_on);
+    if (!known) dates.push(r.held_on);
+    writes.set(key, {
+      measureId: m.id,
+      heldOn: r.held_on,
+      dueOn: next?.due ?? null,
+      childConversation: r.child_conversation,
+    });
+    out.push({ line, created: !known });
+  }
+  if (out.some((o) => o.error)) return out;
+  await t.measures.addFollowUps([...writes.values()]);
+  return out;
+}
