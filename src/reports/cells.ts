@@ -35,7 +35,11 @@ export function professionList(p: { profession: string; count: number }[], local
     .join(', ');
 }
 
+/** A date the Danish way: 10.04.2019. */
+export function dateText(d: string): string {
+  return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+}
+
 export function periodText(from: string, to: string): string {
-  const d = (s: string) => `${s.slice(8, 10)}.${s.slice(5, 7)}.${s.slice(0, 4)}`;
-  return `${d(from)}–${d(to)}`;
+  return `${dateText(from)}–${dateText(to)}`;
 }

@@ -44,13 +44,12 @@ export async function followUpFigures(src: Source, period: Period) {
   };
 }
 
-/** Moves in the inclusive period [from, to], i.e. between the cut-off dates from − 1 day and to. */
+/** Each child's step on the cut-off dates from − 1 day and to (the inclusive period [from, to]). */
 export async function ladderFigures(src: Source, period: Period) {
-  const cutOff = addDays(period.from, -1);
-  const rows = await src.tenant.reports.ladderMoves(cutOff, period.to, { unitId: src.scope?.unitId });
+  const rows = await src.tenant.reports.ladderSteps(period.to, { unitId: src.scope?.unitId });
   return ladderMovements(
-    rows.map((r) => ({ caseId: r.case_id, date: r.moved_on, from: r.from_step, to: r.to_step })),
-    cutOff,
+    rows.map((r) => ({ caseId: r.case_id, from: r.from_date, step: r.step })),
+    addDays(period.from, -1),
     period.to,
   );
 }
