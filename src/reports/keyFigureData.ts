@@ -1,5 +1,6 @@
 import type { LocalDate } from '../domain/localDate';
 import { addDays } from '../domain/localDate';
+import { localDateOf } from '../domain/calendar';
 import {
   compliance,
   earlyHelpFollowedByInvestigation,
@@ -39,7 +40,12 @@ export async function followUpFigures(src: Source, period: Period) {
   return {
     intervals: followUpIntervals(histories, period),
     perHalfYear: followUpsPerHalfYear(histories, period),
-    compliance: compliance(histories, src.municipality.policy, period),
+    compliance: compliance(
+      histories,
+      src.municipality.policy,
+      period,
+      localDateOf(src.now, src.municipality.settings.timeZone),
+    ),
     histories,
   };
 }

@@ -1,5 +1,11 @@
 import { PARENT, PROFESSIONS } from '../professions';
-import { guard, type Guarded } from './suppression';
+import {
+  complementarySuppression,
+  guard,
+  isSmallGroup,
+  suppressComplementaryGroups,
+  type Guarded,
+} from './suppression';
 import { percent } from './numbers';
 
 /** The three answers of the rating question: godt / godt, men plads til forbedringer / mangelfuldt. */
@@ -21,8 +27,11 @@ export type RatingFigures = Guarded<{
   counts: Record<Rating, number>;
   /** Per cent of `rated`, two decimals. */
   shares: Record<Rating, number | null>;
-  /** Answers per profession (parents as `parent`), largest first. */
-  professions: { profession: string; count: number }[];
+  /**
+   * Answers per profession (parents as `parent`), largest first. A count of 1–4 is listed as taking
+   * part without its number; null is a count hidden because it and a total would give one back.
+   */
+  professions: { profession: string; count: number | null }[];
 }>;
 
 const isRating = (s: string | null): s is Rating => (RATINGS as readonly (string | null)[]).includes(s);
@@ -64,8 +73,34 @@ export function ratingResultsByGroup(
   answers: readonly AnswerForReport[],
   groups: readonly { id: string; name: string }[],
 ): { groups: { id: string; name: string; figures: RatingFigures }[]; total: RatingFigures } {
-  return {
-    groups: groups.map((g) => ({ ...g, figures: ratingResults(answers.filter((a) => a.groupId === g.id)) })),
-    total: ratingResults(answers),
-  };
+  // A hidden team is kept from being read off the total (the municipality minus the teams shown).
+  const { parts, total } = suppressComplementaryGroups(
+    groups.map((g) => ratingResults(answers.filter((a) => a.groupId === g.id))),
+    ratingResults(answers),
+  );
+  hideComplementaryProfessions(parts, total);
+  return { groups: groups.map((g, i) => ({ ...g, figures: parts[i]! })), total };
+}
+
+/**
+ * The total's count of a profession is the sum of the teams' counts: where one of them is small (or
+ * its team hidden), a second count of that profession is hidden too, so no subtraction gives it.
+ */
+function hideComplementaryProfessions(parts: RatingFigures[], total: RatingFigures): void {
+  if (total.suppressed) return;
+  const countIn = (g: RatingFigures, p: string): number | null =>
+    g.suppressed ? null : (g.professions.find((x) => x.profession === p)?.count ?? 0);
+  for (const { profession } of total.professions) {
+    const values = new Map<string, number | null>([['total', countIn(total, profession)]]);
+    parts.forEach((g, i) => values.set(String(i), countIn(g, profession)));
+    const hide = complementarySuppression(values, [
+      { total: 'total', parts: parts.map((_, i) => String(i)) },
+    ]);
+    [...parts, total].forEach((g, i) => {
+      const key = i === parts.length ? 'total' : String(i);
+      if (g.suppressed || !hide.has(key)) return;
+      const entry = g.professions.find((x) => x.profession === profession);
+      if (entry && entry.count !== null && !isSmallGroup(entry.count)) entry.count = null;
+    });
+  }
 }

@@ -25,6 +25,8 @@ const caseFigures = (suppressed: boolean): CaseFigures => ({
         suppressed: false,
         n: 8,
         held: 15,
+        missedPolicy: 0,
+        missedLegal: 0,
         onTimePolicy: 6,
         policyShare: 40,
         legalBase: 15,
