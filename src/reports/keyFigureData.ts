@@ -10,6 +10,7 @@ import {
   meetingCountsAsHeld,
   meetingsAgainstMinimum,
   ratingResultsByGroup,
+  type EarlyHelpWindow,
   type MeasureHistory,
   type Period,
 } from '../domain/keyFigures';
@@ -60,16 +61,13 @@ export async function ladderFigures(src: Source, period: Period) {
   );
 }
 
-export function earlyHelpFigures(
-  histories: readonly MeasureHistory[],
-  courses: Period,
-  followedUntil: LocalDate,
-) {
-  return earlyHelpFollowedByInvestigation(histories, {
-    coursesFrom: courses.from,
-    coursesTo: courses.to,
-    followedUntil,
-  });
+export function earlyHelpFigures(histories: readonly MeasureHistory[], window: EarlyHelpWindow) {
+  return earlyHelpFollowedByInvestigation(histories, window);
+}
+
+/** A custom window: courses started in the period, followed until its last day. */
+export function periodWindow(p: Period): EarlyHelpWindow {
+  return { coursesFrom: p.from, coursesTo: p.to, followedUntil: p.to };
 }
 
 export async function caseloadRows(src: Source, on: LocalDate) {

@@ -29,6 +29,8 @@ export interface ReportInput {
   /** When the report is made: decides e.g. whether a scheduled meeting is over. */
   now: Date;
   scope?: ReportScope;
+  /** A single cut-off date, for the reports that take one (`options`). */
+  cutoff?: LocalDate;
 }
 
 export interface ReportDefinition {
@@ -36,5 +38,7 @@ export interface ReportDefinition {
   description: string;
   /** What it can be narrowed to: case figures by the advisers' unit, meeting figures by team. */
   scopes?: ('unit' | 'team')[];
+  /** Options beyond the period that the report accepts. */
+  options?: 'cutoff'[];
   run(input: ReportInput): Promise<ReportTable>;
 }

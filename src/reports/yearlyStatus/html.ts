@@ -181,7 +181,7 @@ function earlyHelpSection(d: YearlyStatusData): string {
   return section(
     'paragraf30',
     '§ 30-forløb (tidl. § 11) fulgt af en undersøgelse',
-    `Børn, der fik et § 30-forløb 1.1.–30.6.${d.year}, og som derefter fik en børnefaglig undersøgelse inden 31.12.${d.year} (jf. Vesthimmerlands tabel 3).`,
+    `Børn, der fik et § 30-forløb 31.12.${d.year - 1}–30.6.${d.year}, og som derefter fik en børnefaglig undersøgelse senest 31.12.${d.year} (Vesthimmerlands tabel 3 og note 7 med 31.12. som skæringsdato).`,
     chart,
     table(
       ['Modtagere (n)', 'Fulgt af undersøgelse', 'Andel'],
