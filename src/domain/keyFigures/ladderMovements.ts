@@ -68,7 +68,10 @@ export function ladderMovements(
   const values = new Map<string, number | null>();
   const sums: PublishedSum[] = [];
   const addSum = (total: string, parts: string[]) => {
-    values.set(total, parts.reduce((n, p) => n + (values.get(p) ?? 0), 0));
+    values.set(
+      total,
+      parts.reduce((n, p) => n + (values.get(p) ?? 0), 0),
+    );
     sums.push({ total, parts });
   };
   for (const [k, p] of pairs) values.set(`pair:${k}`, p.n);

@@ -5,6 +5,7 @@ import {
   isSmallGroup,
   suppressComplementaryGroups,
   type Guarded,
+  type PublishedSum,
 } from './suppression';
 import { percent } from './numbers';
 
@@ -73,34 +74,56 @@ export function ratingResultsByGroup(
   answers: readonly AnswerForReport[],
   groups: readonly { id: string; name: string }[],
 ): { groups: { id: string; name: string; figures: RatingFigures }[]; total: RatingFigures } {
-  // A hidden team is kept from being read off the total (the municipality minus the teams shown).
-  const { parts, total } = suppressComplementaryGroups(
-    groups.map((g) => ratingResults(answers.filter((a) => a.groupId === g.id))),
-    ratingResults(answers),
-  );
-  hideComplementaryProfessions(parts, total);
+  // A hidden team is kept from being read off the total (the municipality minus the teams shown),
+  // and so is a profession's small count, from its team's n and from the total's count.
+  let parts = groups.map((g) => ratingResults(answers.filter((a) => a.groupId === g.id)));
+  let total = ratingResults(answers);
+  for (;;) {
+    ({ parts, total } = suppressComplementaryGroups(parts, total));
+    const hide = hideComplementaryProfessions(parts, total);
+    if (hide === null) break;
+    if (hide === 'total') total = { suppressed: true };
+    else parts[hide] = { suppressed: true };
+  }
   return { groups: groups.map((g, i) => ({ ...g, figures: parts[i]! })), total };
 }
 
 /**
- * The total's count of a profession is the sum of the teams' counts: where one of them is small (or
- * its team hidden), a second count of that profession is hidden too, so no subtraction gives it.
+ * The professions of the teams form a table: a team's n is the sum of its row, the total's count of a
+ * profession the sum of its column. A small count is hidden ("<5") and a second count of its row and
+ * column with it, until no subtraction gives one back. Where that would have to hide a team's n, the
+ * team (or the total) is returned to be hidden whole instead, as its ratings add up to n too; else null.
  */
-function hideComplementaryProfessions(parts: RatingFigures[], total: RatingFigures): void {
-  if (total.suppressed) return;
+function hideComplementaryProfessions(parts: RatingFigures[], total: RatingFigures): number | 'total' | null {
+  const professions = total.suppressed ? [] : total.professions.map((p) => p.profession);
   const countIn = (g: RatingFigures, p: string): number | null =>
     g.suppressed ? null : (g.professions.find((x) => x.profession === p)?.count ?? 0);
-  for (const { profession } of total.professions) {
-    const values = new Map<string, number | null>([['total', countIn(total, profession)]]);
-    parts.forEach((g, i) => values.set(String(i), countIn(g, profession)));
-    const hide = complementarySuppression(values, [
-      { total: 'total', parts: parts.map((_, i) => String(i)) },
-    ]);
-    [...parts, total].forEach((g, i) => {
-      const key = i === parts.length ? 'total' : String(i);
-      if (g.suppressed || !hide.has(key)) return;
-      const entry = g.professions.find((x) => x.profession === profession);
-      if (entry && entry.count !== null && !isSmallGroup(entry.count)) entry.count = null;
-    });
+  const values = new Map<string, number | null>();
+  const sums: PublishedSum[] = [];
+  parts.forEach((g, i) => {
+    values.set(`n:${i}`, g.suppressed ? null : g.n);
+    professions.forEach((p) => values.set(`${i}:${p}`, countIn(g, p)));
+    if (!g.suppressed) sums.push({ total: `n:${i}`, parts: professions.map((p) => `${i}:${p}`) });
+  });
+  for (const p of professions) {
+    values.set(`total:${p}`, countIn(total, p));
+    sums.push({ total: `total:${p}`, parts: parts.map((_, i) => `${i}:${p}`) });
   }
+  if (!total.suppressed) {
+    values.set('n:total', total.n);
+    sums.push({ total: 'n:total', parts: professions.map((p) => `total:${p}`) });
+  }
+  const hide = complementarySuppression(values, sums);
+  if (hide.has('n:total') && !total.suppressed) return 'total';
+  const team = parts.findIndex((g, i) => !g.suppressed && hide.has(`n:${i}`));
+  if (team >= 0) return team;
+  const apply = (g: RatingFigures, key: (p: string) => string) => {
+    if (g.suppressed) return;
+    for (const entry of g.professions)
+      if (hide.has(key(entry.profession)) && entry.count !== null && !isSmallGroup(entry.count))
+        entry.count = null;
+  };
+  parts.forEach((g, i) => apply(g, (p) => `${i}:${p}`));
+  apply(total, (p) => `total:${p}`);
+  return null;
 }
