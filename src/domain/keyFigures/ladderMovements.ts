@@ -96,7 +96,11 @@ export function ladderMovements(
     'moved',
     MOVING.map((d) => `dir:${d}`),
   );
-  const hidden = complementarySuppression(values, sums);
+  // Direction totals are hidden first, the children on each step last: the stock on the two dates
+  // is what the seed's figures are read by (note 6).
+  const hidden = complementarySuppression(values, sums, (k) =>
+    k.startsWith('dir:') || k === 'moved' ? 0 : k.startsWith('pair:') ? 1 : 2,
+  );
   const shown = (k: string): Count => (hidden.has(k) ? SUPPRESSED_TEXT : (values.get(k) ?? 0));
 
   return {

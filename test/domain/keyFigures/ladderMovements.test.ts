@@ -1,4 +1,5 @@
 import { ladderMovements, SUPPRESSED_TEXT, type CaseLadderStep } from '../../../src/domain/keyFigures';
+import { ladderEquations, smallRecovered } from '../../support/disclosure';
 
 const HIDDEN = SUPPRESSED_TEXT;
 let next = 0;
@@ -53,19 +54,28 @@ describe('ladder movements between two cut-off dates (seed 002 §3.2, figur A–
       ]),
     ];
     const f = ladderMovements(history, '2017-03-31', '2018-03-31');
-    // 3 → 2 (2 children) is small. Its row total (start 3 = 22) would give it back from 3 → 3 (20),
-    // so 3 → 3 goes too; then end 3 = 20 would give 3 → 3 back, so end 3 goes; end 2 = 32 minus
-    // 2 → 2 (30) would give 3 → 2 back, so 2 → 2 goes, which start 2 (37) minus 2 → 1 (7) would
-    // give back, so 2 → 1 goes; "down" = 3 → 2 + 2 → 1 = 9 has both hidden.
-    expect(f.pairs.map((p) => [p.from, p.to, p.count])).toEqual([
-      [2, 1, HIDDEN],
-      [2, 2, HIDDEN],
-      [3, 2, HIDDEN],
-      [3, 3, HIDDEN],
-    ]);
+    // 3 → 2 (2 children) is small; its row (22 on step 3), its column (32 on step 2) and "down"
+    // would each give it back from the counts beside it, and so would all of them solved together.
+    // 3 → 3 and 2 → 1 are hidden with it, and the steps they alone end on (1 and 3) with them.
+    expect(f.pairs.find((p) => p.from === 3 && p.to === 2)!.count).toBe(HIDDEN);
     expect(f.positionsStart).toEqual({ '2': 37, '3': 22 });
     expect(f.positionsEnd).toEqual({ '1': HIDDEN, '2': 32, '3': HIDDEN });
-    expect(f.moves).toEqual({ up: 0, down: 9, in: 0, out: 0 });
+    expect(smallRecovered(ladderEquations(f))).toEqual({});
+    // Without complements the attacker has it at once.
+    const naive = {
+      ...f,
+      pairs: f.pairs.map((p) => ({ ...p, count: p.from === 3 && p.to === 2 ? HIDDEN : 0 })),
+    };
+    naive.pairs = f.pairs.map((p) => ({
+      ...p,
+      count:
+        p.from === 3 && p.to === 2 ? HIDDEN : { '2->1': 7, '2->2': 30, '3->3': 20 }[`${p.from}->${p.to}`]!,
+    }));
+    expect(
+      smallRecovered(ladderEquations({ ...naive, moves: { up: 0, down: 9, in: 0, out: 0 }, moved: 9 })),
+    ).toEqual({
+      '3->2': 2,
+    });
   });
 
   it('refuses cut-off dates out of order', () => {
