@@ -46,9 +46,15 @@ const childInitials = optionalText.refine((s) => s === null || /^[A-ZÆØÅ]{1,4
   message: 'must be 1–4 capital letters (initials only, never a name)',
 });
 
-const ladderStep = optionalText.pipe(
-  z.union([z.null(), z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number')]),
-);
+/** A ladder step number, or empty for "not on the ladder". */
+const ladderStep = optionalText.transform((s, ctx) => {
+  if (s === null) return null;
+  if (!/^\d+$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a whole number' });
+    return z.NEVER;
+  }
+  return Number(s);
+});
 
 /**
  * A case's closing date. Left out or empty keeps what is stored, so re-importing an old extract
