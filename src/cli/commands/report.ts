@@ -109,7 +109,9 @@ export const report: Command = {
         return 0;
       }
       const today = localDateOf(now, municipality.settings.timeZone);
-      const period = { from: from ?? `${today.slice(0, 4)}-01-01`, to: to ?? today };
+      // --to alone is the year up to that day (so `caseload --to D` needs no --from).
+      const end = to ?? today;
+      const period = { from: from ?? `${end.slice(0, 4)}-01-01`, to: end };
       if (period.from > period.to) throw new UsageError(`--from ${period.from} is after --to ${period.to}.`);
       const table = await def!.run({ tenant, municipality, ...period, now, scope, cutoff });
       ctx.out(formatReport(table, format));
