@@ -20,12 +20,7 @@ export type MeasureType = (typeof MEASURE_TYPES)[number];
  * § 11 courses on their own (table 3) and table 2 is about foranstaltninger.
  */
 export type MeasureCategory =
-  | 'institution'
-  | 'foster_care'
-  | 'home_placement'
-  | 'home_based'
-  | 'early_help'
-  | 'investigation';
+  'institution' | 'foster_care' | 'home_placement' | 'home_based' | 'early_help' | 'investigation';
 
 export interface MeasureTypeInfo {
   type: MeasureType;

@@ -143,8 +143,7 @@ async function applyFollowUp(t: TenantStore, env: ImportEnv, r: ImportRow<'follo
   if (r.measure_type === 'investigation')
     return fail('measure_type', 'an investigation has a deadline, not follow-ups');
   const m = await t.measures.runningOn(c.id, r.measure_type, r.held_on);
-  if (!m)
-    return fail('held_on', `is before case ${r.case_ref}'s first ${r.measure_type} measure started`);
+  if (!m) return fail('held_on', `is before case ${r.case_ref}'s first ${r.measure_type} measure started`);
   if (m.end !== null && r.held_on > m.end)
     return fail('held_on', `is after case ${r.case_ref}'s ${r.measure_type} measure ended (${m.end})`);
   const before = (await t.measures.followUps(m.id)).map((f) => f.held_on).filter((d) => d < r.held_on);

@@ -13,7 +13,8 @@ export const earlyHelpReport: ReportDefinition = {
   name: 'early-help',
   scopes: ['unit'],
   options: ['cutoff'],
-  description: 'Share of § 30 (formerly § 11) courses followed by an investigation (--cutoff D: seed 002 note 7)',
+  description:
+    'Share of § 30 (formerly § 11) courses followed by an investigation (--cutoff D: seed 002 note 7)',
   async run(input) {
     const w = input.cutoff ? earlyHelpWindowFor(input.cutoff) : periodWindow(input);
     const figures = earlyHelpFigures(await measureHistories(input), w);

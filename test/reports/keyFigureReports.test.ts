@@ -4,6 +4,7 @@ import { formatReport } from '../../src/reports/format';
 import type { ReportScope, ReportTable } from '../../src/reports/report';
 import type { Store } from '../../src/store/store';
 import { ENGINES, openTestStore } from '../support/db';
+import { ladderEquations, smallRecovered, type Equation } from '../support/disclosure';
 import { MUNICIPALITY, NOW, seedKeyFigures, type Seeded } from './fixture';
 
 const HIDDEN = 'skjult (n<5)';
@@ -215,6 +216,62 @@ describe.each(ENGINES)('key figure reports on $name', (engine) => {
     ]);
     const csv = formatReport(t, 'csv');
     expect(csv.split('\n')[1]).toBe(`Team Hedeskolen,${Array(8).fill(HIDDEN).join(',')}`);
+  });
+
+  it('no subtraction across the rows and totals of any report gives a hidden figure back', async () => {
+    const json = async (name: string) =>
+      JSON.parse(formatReport(await run(name), 'json')) as {
+        summary: Record<string, unknown>;
+        rows: Record<string, string | number | null>[];
+      };
+    const column = (
+      rows: Record<string, string | number | null>[],
+      total: Record<string, unknown>,
+      key: string,
+      name: (r: Record<string, unknown>) => string,
+    ): Equation => ({
+      total: { key: `${name(total)} ${key}`, value: total[key] as number | string },
+      parts: rows.map((r) => ({ key: `${name(r)} ${key}`, value: r[key] ?? 0 })),
+    });
+    // Compliance: "Alle" is the sum of the categories in every count column.
+    const compliance = await json('compliance');
+    const categories = compliance.rows.slice(0, -1);
+    const all = compliance.rows[compliance.rows.length - 1]!;
+    const counts = ['held', 'missed_policy', 'on_time_policy', 'legal_base', 'missed_legal', 'on_time_legal'];
+    const complianceEqs = counts.map((k) => column(categories, all, k, (r) => String(r.category)));
+    expect(smallRecovered(complianceEqs)).toEqual({});
+    // Without the complement, "Alle" minus institutions would give foster care's 6 follow-ups back.
+    const institutions = await run('followups');
+    expect(institutions.rows[0]).toMatchObject({ held: 9 });
+    // Questionnaires: the municipality is the sum of the teams in every count column.
+    const q = await json('questionnaires');
+    const teams = q.rows.slice(0, -1);
+    const municipality = q.rows[q.rows.length - 1]!;
+    const qEqs = ['answers', 'good', 'good_with_room', 'poor'].map((k) =>
+      column(teams, municipality, k, (r) => String(r.group)),
+    );
+    expect(smallRecovered(qEqs)).toEqual({});
+    // Ladder: rows sum to the steps on each date, to each direction, and the directions to "moved".
+    const ladder = await json('ladder-movements');
+    const f = {
+      positionsStart: ladder.summary.positions_start as Record<string, number | string>,
+      positionsEnd: ladder.summary.positions_end as Record<string, number | string>,
+      pairs: ladder.rows.map((r) => ({
+        from: r.from_step as number | null,
+        to: r.to_step as number | null,
+        direction: String(r.direction),
+        count: r.count ?? null,
+      })),
+      moves: Object.fromEntries(
+        ['up', 'down', 'in', 'out'].map((d) => [d, ladder.summary[d] as number | string]),
+      ),
+      moved: ladder.summary.moved as number | string,
+    };
+    expect(smallRecovered(ladderEquations(f))).toEqual({});
+    // The other reports publish no total beside their rows: nothing to subtract from.
+    for (const name of ['followups', 'followups-per-half-year', 'early-help']) {
+      expect((await json(name)).rows.some((r) => Object.values(r).includes('Alle'))).toBe(false);
+    }
   });
 
   it('questionnaires narrowed to one team: 41/9/0 of 50 → 82/18/0 %, the total that team only', async () => {

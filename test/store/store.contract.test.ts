@@ -85,7 +85,12 @@ describe.each(ENGINES)('store contract on $name', (fixture) => {
   it('keeps a stored closing date when a re-import does not name one, and reopens only on null', async () => {
     const t = nordby();
     const adviser = await t.staff.byEmail('anna.adviser@nordby.example');
-    const input = { caseRef: 'N-2026-050', adviserId: adviser!.id, opened: '2026-01-01', childInitials: null };
+    const input = {
+      caseRef: 'N-2026-050',
+      adviserId: adviser!.id,
+      opened: '2026-01-01',
+      childInitials: null,
+    };
     await t.cases.upsert({ ...input, closed: '2026-04-30' });
     await t.cases.upsert(input);
     expect((await t.cases.byRef('N-2026-050'))?.closed).toBe('2026-04-30');

@@ -153,7 +153,9 @@ function ladderSection(d: YearlyStatusData): string {
       esc(stepLabel(d.ladder, p.from)),
       esc(stepLabel(d.ladder, p.to)),
       T.directions[p.direction],
-      p.count === SUPPRESSED_TEXT ? `<span class="suppressed">${esc(SUPPRESSED_TEXT)}</span>` : String(p.count),
+      p.count === SUPPRESSED_TEXT
+        ? `<span class="suppressed">${esc(SUPPRESSED_TEXT)}</span>`
+        : String(p.count),
     ]),
   );
   return section(
