@@ -127,7 +127,7 @@ export async function registerFollowUp(
       dueOn: d.due,
       childConversation: input.childConversation === 'yes',
     });
-    if (ladderStep !== null) await t.cases.changeStep(d.caseId, ladderStep, input.heldOn);
+    if (ladderStep !== null) await t.cases.setStep(d.caseId, ladderStep, input.heldOn);
     await t.outbox.cancelPending(`${d.kind}:${d.measureId}:${d.due}:`);
   });
   const after = await store

@@ -1,6 +1,6 @@
 import { Ladder, LADDER_PRESETS } from '../domain/ladder';
-import { MunicipalitySettings, municipalitySettingsSchema } from '../domain/municipality';
-import { FollowUpPolicy, POLICY_PRESETS } from '../domain/policy';
+import { MunicipalitySettings, municipalitySettingsSchema, policyOf } from '../domain/municipality';
+import type { FollowUpPolicy } from '../domain/policy';
 import type { Store } from '../store/store';
 import type { MunicipalityRow } from '../store/types';
 
@@ -18,8 +18,7 @@ export function resolveMunicipality(row: MunicipalityRow): MunicipalityContext {
   const settings = municipalitySettingsSchema.parse(row.settings ?? {});
   const ladder = typeof settings.ladder === 'string' ? LADDER_PRESETS[settings.ladder] : settings.ladder;
   if (!ladder) throw new Error(`Municipality ${row.id}: unknown ladder "${String(settings.ladder)}"`);
-  const policy = POLICY_PRESETS[settings.policyId];
-  if (!policy) throw new Error(`Municipality ${row.id}: unknown follow-up policy "${settings.policyId}"`);
+  const policy = policyOf(settings);
   return { id: row.id, name: row.name, tenantId: row.tenant_id, settings, ladder, policy };
 }
 

@@ -133,7 +133,8 @@ export function generateDemo(today: LocalDate, policy: FollowUpPolicy, seed = 20
       });
       const end = type === 'early_help' ? addDuration(start, { months: 6 }) : '';
       measures.push({ case_ref: ref, measure_type: type, start, end });
-      if (type !== 'investigation') followups.push(...history(rnd, ref, type, start, today, policy));
+      if (type !== 'investigation')
+        followups.push(...history(rnd, ref, type, start, end || null, today, policy));
     }
   }
   return { staff, teams, cases, measures, followups };
@@ -144,12 +145,13 @@ function initials(rnd: Random): string {
   return rnd.pick([...letters]) + rnd.pick([...letters]);
 }
 
-/** Held follow-ups from the measure's start to today: mostly on time, some late, a few missed. */
+/** Held follow-ups from the measure's start to today (or its end): mostly on time, some late, a few missed. */
 function history(
   rnd: Random,
   ref: string,
   type: MeasureType,
   start: LocalDate,
+  end: LocalDate | null,
   today: LocalDate,
   policy: FollowUpPolicy,
 ): Row[] {
@@ -164,6 +166,8 @@ function history(
       [rnd.int(21, 60), 8],
     ]);
     const heldOn = addDays(next.due, lateness);
+    // A follow-up after the measure ended would be refused by the import.
+    if (end && heldOn > end) break;
     // The newest follow-up is sometimes not yet held: that is what makes reminders and overdue cards.
     if (heldOn >= today || (addDays(heldOn, 45) >= today && rnd.chance(0.15))) break;
     held.push(heldOn);

@@ -238,6 +238,20 @@ export function isOnTime(heldOn: LocalDate, due: LocalDate): boolean {
   return heldOn <= due;
 }
 
+/** Barnets Lov replaced Serviceloven's child provisions, § 70 among them, on this day. */
+export const BARNETS_LOV_IN_FORCE: LocalDate = '2024-01-01';
+
+/**
+ * The next due date judged by the law of its time: a follow-up that fell due before Barnets Lov came
+ * into force is held to SEL § 70 (every 6 months for every measure), one due from then on to Barnets
+ * Lov, whatever regime the municipality's policy names. The policy's own cadence applies under both.
+ */
+export function dueUnderLawOfItsTime(input: NextDueInput): NextDue | null {
+  const sel = nextFollowUpDue({ ...input, policy: { ...input.policy, regime: 'sel-70' } });
+  if (sel && (sel.legalDue ?? sel.due) < BARNETS_LOV_IN_FORCE) return sel;
+  return nextFollowUpDue({ ...input, policy: { ...input.policy, regime: 'barnets-lov-2024' } });
+}
+
 export interface HeldCompliance {
   heldOn: LocalDate;
   /** The date the follow-up was due by the municipality's schedule (already within the law). */
@@ -248,34 +262,42 @@ export interface HeldCompliance {
   onTimeLegal: boolean | null;
 }
 
+/** One measure's follow-up history, as the compliance figures judge it. */
+export interface FollowUpHistory {
+  measureType: MeasureType;
+  start: LocalDate;
+  end?: LocalDate | null;
+  held: LocalDate[];
+  cadence?: CadenceDecision | null;
+  investigationEnd?: LocalDate | null;
+}
+
+function dueAfter(h: FollowUpHistory, before: LocalDate[], policy: FollowUpPolicy): NextDue | null {
+  const last = before[before.length - 1];
+  // A cadence only governs follow-ups after the one where it was decided.
+  const decided = h.cadence && last !== undefined && last >= h.cadence.decidedOn ? h.cadence : null;
+  return dueUnderLawOfItsTime({
+    measureType: h.measureType,
+    start: h.start,
+    end: h.end,
+    held: before,
+    policy,
+    cadence: decided,
+    investigationEnd: h.investigationEnd,
+  });
+}
+
 /**
  * For each follow-up held, whether it was on time against the municipality's policy and against the
- * law — the compliance figure seed 004 says the evaluation could not compute. Each is judged against
- * the due date that applied when it was due, i.e. counted from the follow-up before it.
+ * law of its time — the compliance figure seed 004 says the evaluation could not compute. Each is
+ * judged against the due date that applied when it was due, i.e. counted from the follow-up before it.
  */
-export function complianceOfHistory(
-  measureType: MeasureType,
-  start: LocalDate,
-  held: LocalDate[],
-  policy: FollowUpPolicy,
-  cadence?: CadenceDecision | null,
-  investigationEnd?: LocalDate | null,
-): HeldCompliance[] {
-  const sorted = [...held].sort();
+export function complianceOfHistory(h: FollowUpHistory, policy: FollowUpPolicy): HeldCompliance[] {
+  const sorted = [...h.held].sort();
   const out: HeldCompliance[] = [];
   sorted.forEach((heldOn, i) => {
-    const before = sorted.slice(0, i);
-    const last = before[before.length - 1];
-    // A cadence only governs follow-ups after the one where it was decided.
-    const decided = cadence && last !== undefined && last >= cadence.decidedOn ? cadence : null;
-    const next = nextFollowUpDue({
-      measureType,
-      start,
-      held: before,
-      policy,
-      cadence: decided,
-      investigationEnd,
-    });
+    // The end is not applied here: a follow-up held is judged even if it was held after the end.
+    const next = dueAfter({ ...h, end: null }, sorted.slice(0, i), policy);
     if (!next) return;
     out.push({
       heldOn,
@@ -286,4 +308,20 @@ export function complianceOfHistory(
     });
   });
   return out;
+}
+
+/**
+ * The follow-up that fell due after the last one held by `until` and was not held by the end of
+ * `until`: its policy and legal due dates, each null where it had not passed (or the measure ended
+ * first). A date passes at its end, and never before `today` is over: held on the due date is on time.
+ */
+export function dueButNotHeld(
+  h: FollowUpHistory,
+  policy: FollowUpPolicy,
+  until: LocalDate,
+  today: LocalDate,
+): { policyDue: LocalDate | null; legalDue: LocalDate | null } {
+  const next = dueAfter(h, [...h.held].filter((d) => d <= until).sort(), policy);
+  const passed = (d: LocalDate | null | undefined) => (d && d <= until && d < today ? d : null);
+  return { policyDue: passed(next?.due), legalDue: passed(next?.legalDue) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate, type LocalDate } from './localDate';
+import type { LocalDate } from './localDate';
 
 export interface LadderStep {
   step: number;
@@ -130,41 +130,20 @@ export function classifyMove(from: number | null, to: number | null): MoveDirect
   return to > from ? 'up' : to < from ? 'down' : 'none';
 }
 
-export interface LadderMove {
-  date: LocalDate;
-  from: number | null;
-  to: number | null;
+/** One dated entry of a child's ladder history: on `step` from `from` (null: off the ladder). */
+export interface LadderStepEntry {
+  from: LocalDate;
+  step: number | null;
 }
-
-export interface MoveCounts {
-  up: number;
-  down: number;
-  in: number;
-  out: number;
-  /** Keyed 'from->to', with 'off' for not on the ladder: '6->5', 'off->3', '2->off'. */
-  matrix: Record<string, number>;
-}
-
-export const OFF_LADDER = 'off';
 
 /**
- * Every recorded move with from < date <= to, so consecutive cut-off periods neither miss nor double
- * count a move made on a cut-off day (seed 002 §3.2: cut-off 31 March). Seed 002 compares each child's
- * step on two cut-off dates; counting recorded moves also shows a child who went up and came down again.
+ * The child's step at the end of `on`: the latest entry dated on or before it; none means the child
+ * was not on the ladder then (seed 002 §3.2 compares each child's step on two cut-off dates).
  */
-export function countMoves(moves: readonly LadderMove[], from: LocalDate, to: LocalDate): MoveCounts {
-  if (!isLocalDate(from) || !isLocalDate(to)) throw new Error(`Not a period: ${from} – ${to}`);
-  if (from > to) throw new Error(`Period starts after it ends: ${from} – ${to}`);
-  const counts: MoveCounts = { up: 0, down: 0, in: 0, out: 0, matrix: {} };
-  for (const m of moves) {
-    if (!(m.date > from && m.date <= to)) continue;
-    const dir = classifyMove(m.from, m.to);
-    if (dir === 'none') continue;
-    counts[dir]++;
-    const key = `${m.from ?? OFF_LADDER}->${m.to ?? OFF_LADDER}`;
-    counts.matrix[key] = (counts.matrix[key] ?? 0) + 1;
-  }
-  return counts;
+export function stepOn(history: readonly LadderStepEntry[], on: LocalDate): number | null {
+  let found: LadderStepEntry | null = null;
+  for (const e of history) if (e.from <= on && (found === null || e.from >= found.from)) found = e;
+  return found?.step ?? null;
 }
 
 /** The seed 002 counting year ending on 31 March of `year`: 31 March (year-1) → 31 March (year). */

@@ -13,8 +13,14 @@ export const MEASURE_TYPES = [
 ] as const;
 export type MeasureType = (typeof MEASURE_TYPES)[number];
 
-/** Report categories of seed 002 table 2 (institution, foster care, home-based). */
-export type MeasureCategory = 'institution' | 'foster_care' | 'home_based' | 'investigation';
+/**
+ * Report categories: seed 002 table 2's three (institution, foster care, home-based measures), with
+ * seed 004's "hjemmebaserede anbringelser" (own room, boarding school; §4.3, table 4.1) as a series of
+ * its own and § 30 (formerly § 11) courses apart from § 32 (formerly § 52) measures: seed 002 counts
+ * § 11 courses on their own (table 3) and table 2 is about foranstaltninger.
+ */
+export type MeasureCategory =
+  'institution' | 'foster_care' | 'home_placement' | 'home_based' | 'early_help' | 'investigation';
 
 export interface MeasureTypeInfo {
   type: MeasureType;
@@ -42,10 +48,15 @@ export const MEASURE_TYPE_INFO: Record<MeasureType, MeasureTypeInfo> = {
   own_room: {
     type: 'own_room',
     placement: true,
-    category: 'institution',
+    category: 'home_placement',
     label: { da: 'Anbringelse på eget værelse', en: 'Placement in own room' },
     law: 'Barnets Lov §§ 46–47',
   },
+  /*
+   * Seed 004 §5.1 speaks of "kortvarige anbringelser på døgninstitution", a treatment stay at an
+   * institution, and §4.3 lists home-based placements as boarding schools and own rooms only: a
+   * short-term placement is counted with institutions.
+   */
   short_term: {
     type: 'short_term',
     placement: true,
@@ -63,7 +74,7 @@ export const MEASURE_TYPE_INFO: Record<MeasureType, MeasureTypeInfo> = {
   early_help: {
     type: 'early_help',
     placement: false,
-    category: 'home_based',
+    category: 'early_help',
     label: { da: 'Tidlig forebyggende indsats (§ 30-forløb)', en: 'Early preventive course (§ 30)' },
     law: 'Barnets Lov § 30 (tidl. SEL § 11)',
   },

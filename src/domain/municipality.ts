@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { isLadderPresetId, LADDER_PRESET_IDS, ladderSchema } from './ladder';
 import { CASELOAD_TARGET } from './caseload';
 import { schoolHolidaysSchema } from './meetings/schoolYear';
+import {
+  followUpPolicySchema,
+  isPolicyPresetId,
+  POLICY_PRESET_IDS,
+  POLICY_PRESETS,
+  type FollowUpPolicy,
+} from './policy';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
 
@@ -24,7 +31,7 @@ const monthDay = z
   }, 'is not a day of the year');
 
 /** A municipality's settings (JSON in the store); every field has a default so old rows stay valid. */
-export const municipalitySettingsSchema = z.object({
+const settingsObject = z.object({
   timeZone: z.string().refine(isTimeZone, 'is not an IANA time zone').default('Europe/Copenhagen'),
   /** A preset id, or a whole ladder the municipality has edited. */
   ladder: z
@@ -34,10 +41,13 @@ export const municipalitySettingsSchema = z.object({
     ])
     .default('herning'),
   /**
-   * A follow-up policy id of src/domain/policy.ts ('legal-minimum', 'herning-1.0', 'sel-70'). Unset means
-   * the law: a municipality that chose nothing should not be held to another municipality's cadence.
+   * The follow-up policy in use: a preset of src/domain/policy.ts ('legal-minimum', 'herning-1.0',
+   * 'sel-70') or the id of the municipality's own `policy`. Unset means the law: a municipality that
+   * chose nothing should not be held to another municipality's cadence.
    */
   policyId: z.string().trim().min(1).default('legal-minimum'),
+  /** The municipality's own follow-up policy, as data; the law is applied on top of it (followup.ts). */
+  policy: followUpPolicySchema.optional(),
   caseloadTarget: z.number().positive().default(CASELOAD_TARGET),
   /** Working days before a due date that advance reminders go out; kept largest first, no repeats. */
   reminderDaysBefore: z
@@ -67,7 +77,35 @@ export const municipalitySettingsSchema = z.object({
   questionnaireClosesAfterDays: z.number().int().min(1).max(120).default(14),
 });
 
+/** `policyId` names a preset or the own policy, and the own policy does not take a preset's id. */
+function checkPolicy(s: z.infer<typeof settingsObject>, ctx: z.RefinementCtx): void {
+  if (s.policy && isPolicyPresetId(s.policy.id))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['policy', 'id'],
+      message: `"${s.policy.id}" is a preset's id; give the municipality's own policy an id of its own`,
+    });
+  if (!isPolicyPresetId(s.policyId) && s.policyId !== s.policy?.id)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['policyId'],
+      message: `must be one of ${POLICY_PRESET_IDS.join(', ')}${s.policy ? ` or ${s.policy.id}` : ''} (the own policy's id)`,
+    });
+}
+
+export const municipalitySettingsSchema = settingsObject.superRefine(checkPolicy);
+/** For edits: a setting Samspil does not know is an error, not silently kept. */
+export const strictMunicipalitySettingsSchema = settingsObject.strict().superRefine(checkPolicy);
+
 export type MunicipalitySettings = z.infer<typeof municipalitySettingsSchema>;
+
+/** The policy a municipality's settings name: its own, or a preset. */
+export function policyOf(settings: MunicipalitySettings): FollowUpPolicy {
+  if (settings.policy && settings.policyId === settings.policy.id) return settings.policy;
+  const preset = POLICY_PRESETS[settings.policyId];
+  if (!preset) throw new Error(`Unknown follow-up policy "${settings.policyId}"`);
+  return preset;
+}
 
 export const MUNICIPALITY_PRESETS = ['herning', 'hjorring', 'vesthimmerland'] as const;
 export type MunicipalityPreset = (typeof MUNICIPALITY_PRESETS)[number];

@@ -142,6 +142,10 @@ export const SEL_70: FollowUpPolicy = (() => {
 export const POLICY_PRESET_IDS = ['legal-minimum', 'herning-1.0', 'sel-70'] as const;
 export type PolicyPresetId = (typeof POLICY_PRESET_IDS)[number];
 
+export function isPolicyPresetId(s: string): s is PolicyPresetId {
+  return (POLICY_PRESET_IDS as readonly string[]).includes(s);
+}
+
 /** Keyed by string: a municipality's stored setting is looked up unchecked and may name no preset. */
 export const POLICY_PRESETS: Readonly<Record<string, FollowUpPolicy>> = {
   'legal-minimum': LEGAL_MINIMUM,

@@ -5,7 +5,9 @@ const da = {
   categories: {
     institution: 'Institutionsanbringelser',
     foster_care: 'Plejefamilieanbringelser',
+    home_placement: 'Hjemmebaserede anbringelser',
     home_based: 'Hjemmebaserede foranstaltninger',
+    early_help: '§ 30-forløb (tidl. § 11)',
     all: 'Alle',
   },
   ratings: {
@@ -13,7 +15,7 @@ const da = {
     good_with_room: 'Godt, men plads til forbedringer',
     poor: 'Mangelfuldt',
   },
-  directions: { up: 'Op', down: 'Ned', in: 'Ind', out: 'Ud' },
+  directions: { up: 'Op', down: 'Ned', in: 'Ind', out: 'Ud', none: 'Uændret' },
   offLadder: 'Ikke på trappen',
   unknownProfession: 'ukendt',
   suppressed: 'skjult (n<5)',
@@ -52,11 +54,13 @@ const en: ReportTexts = {
   categories: {
     institution: 'Institution placements',
     foster_care: 'Foster care placements',
+    home_placement: 'Home-based placements',
     home_based: 'Home-based measures',
+    early_help: '§ 30 courses (formerly § 11)',
     all: 'All',
   },
   ratings: { good: 'Good', good_with_room: 'Good, but room for improvement', poor: 'Poor' },
-  directions: { up: 'Up', down: 'Down', in: 'In', out: 'Out' },
+  directions: { up: 'Up', down: 'Down', in: 'In', out: 'Out', none: 'Unchanged' },
   offLadder: 'Not on the ladder',
   unknownProfession: 'unknown',
   suppressed: 'hidden (n<5)',

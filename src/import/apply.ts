@@ -21,6 +21,8 @@ export async function applyRow(
       return applyTeam(t, row as ImportRow<'teams'>);
     case 'cases':
       return applyCase(t, env, row as ImportRow<'cases'>);
+    case 'ladder':
+      return applyLadderStep(t, env, row as ImportRow<'ladder'>);
     case 'measures':
       return applyMeasure(t, row as ImportRow<'measures'>);
     case 'followups': {
@@ -82,14 +84,20 @@ async function applyTeam(t: TenantStore, r: ImportRow<'teams'>): Promise<Outcome
   return { created: team.inserted };
 }
 
+const stepProblem = (step: number | null, env: ImportEnv): Outcome | null =>
+  step !== null && (step < 1 || step > env.ladderMaxStep)
+    ? fail('ladder_step', `must be between 1 and ${env.ladderMaxStep} (the municipality's ladder)`)
+    : null;
+
+/** A new case's step is dated from its opening, a changed step of a known case from the import day. */
 async function applyCase(t: TenantStore, env: ImportEnv, r: ImportRow<'cases'>): Promise<Outcome> {
   const adviser = await t.staff.byEmail(r.adviser_email);
   if (!adviser) return fail('adviser_email', `${r.adviser_email} is not in the staff list`);
   if (!adviser.roles.includes('adviser'))
     return fail('adviser_email', `${r.adviser_email} does not have the adviser role`);
-  if (r.ladder_step !== null && (r.ladder_step < 1 || r.ladder_step > env.ladderMaxStep)) {
-    return fail('ladder_step', `must be between 1 and ${env.ladderMaxStep} (the municipality's ladder)`);
-  }
+  const bad = stepProblem(r.ladder_step, env);
+  if (bad) return bad;
+  if (r.closed && r.closed > env.today) return fail('closed', `is in the future (today is ${env.today})`);
   const existing = await t.cases.byRef(r.case_ref);
   const res = await t.cases.upsert(
     {
@@ -98,10 +106,24 @@ async function applyCase(t: TenantStore, env: ImportEnv, r: ImportRow<'cases'>):
       opened: r.opened,
       ladderStep: r.ladder_step,
       childInitials: r.child_initials,
+      closed: r.closed,
     },
     existing ? env.today : r.opened,
   );
   return { created: res.inserted };
+}
+
+/** One dated step of a child's ladder history (seed 002 §3.2); an empty step is "off the ladder". */
+async function applyLadderStep(t: TenantStore, env: ImportEnv, r: ImportRow<'ladder'>): Promise<Outcome> {
+  const bad = stepProblem(r.ladder_step, env);
+  if (bad) return bad;
+  if (r.from > env.today) return fail('from', `is in the future (today is ${env.today})`);
+  const c = await t.cases.byRef(r.case_ref);
+  if (!c) return fail('case_ref', `no case ${r.case_ref}`);
+  if (r.from < c.opened) return fail('from', `is before the case was opened (${c.opened})`);
+  const created = !(await t.cases.steps(c.id)).some((s) => s.from_date === r.from);
+  await t.cases.setStep(c.id, r.ladder_step, r.from);
+  return { created };
 }
 
 async function applyMeasure(t: TenantStore, r: ImportRow<'measures'>): Promise<Outcome> {

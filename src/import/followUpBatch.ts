@@ -50,8 +50,13 @@ export async function applyFollowUps(
       continue;
     }
     const m = byCaseType.get(`${c.id}|${r.measure_type}`)?.find((x) => x.start <= r.held_on);
+    // A follow-up reviews a running measure: one dated outside the measure's period is a wrong row.
     if (!m) {
-      fail('measure_type', `case ${r.case_ref} has no ${r.measure_type} measure running on ${r.held_on}`);
+      fail('held_on', `is before case ${r.case_ref}'s first ${r.measure_type} measure started`);
+      continue;
+    }
+    if (m.end !== null && r.held_on > m.end) {
+      fail('held_on', `is after case ${r.case_ref}'s ${r.measure_type} measure ended (${m.end})`);
       continue;
     }
     const dates = held.get(m.id)!;

@@ -45,6 +45,7 @@ const IMPORT_TABLES: Record<ImportKind, string> = {
   cases: 'cases',
   measures: 'measures',
   followups: 'followups, measures',
+  ladder: 'ladder_steps',
 };
 
 function validate<K extends ImportKind>(

@@ -8,11 +8,13 @@ import {
   importDate,
   optionalImportDate,
   optionalText,
+  parseImportDate,
   requiredText,
   yesNo,
 } from './fields';
+import type { LocalDate } from '../domain/localDate';
 
-export const IMPORT_KINDS = ['staff', 'teams', 'cases', 'measures', 'followups'] as const;
+export const IMPORT_KINDS = ['staff', 'teams', 'cases', 'ladder', 'measures', 'followups'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 const roles = requiredText.transform((s, ctx) => {
@@ -44,6 +46,35 @@ const childInitials = optionalText.refine((s) => s === null || /^[A-ZÆØÅ]{1,4
   message: 'must be 1–4 capital letters (initials only, never a name)',
 });
 
+/** A ladder step number, or empty for "not on the ladder". */
+const ladderStep = optionalText.transform((s, ctx) => {
+  if (s === null) return null;
+  if (!/^\d+$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a whole number' });
+    return z.NEVER;
+  }
+  return Number(s);
+});
+
+/**
+ * A case's closing date. Left out or empty keeps what is stored, so re-importing an old extract
+ * never reopens a case closed since; `åben` (or `open`) reopens it on purpose.
+ */
+const closedDate = z
+  .string()
+  .optional()
+  .transform((s, ctx): LocalDate | null | undefined => {
+    const t = s?.trim() ?? '';
+    if (t === '') return undefined;
+    if (['åben', 'aaben', 'open'].includes(t.toLowerCase())) return null;
+    const d = parseImportDate(t);
+    if (!d) {
+      ctx.addIssue({ code: 'custom', message: `"${t}" is not a date (YYYY-MM-DD or DD-MM-YYYY) or "åben"` });
+      return z.NEVER;
+    }
+    return d;
+  });
+
 export const rowSchemas = {
   staff: z.object({
     email,
@@ -65,18 +96,17 @@ export const rowSchemas = {
     coordinator_email: email,
     members: emailList,
   }),
-  cases: z.object({
-    case_ref: requiredText,
-    adviser_email: email,
-    opened: importDate,
-    ladder_step: optionalText.pipe(
-      z.union([
-        z.null(),
-        z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number'),
-      ]),
-    ),
-    child_initials: childInitials,
-  }),
+  cases: z
+    .object({
+      case_ref: requiredText,
+      adviser_email: email,
+      opened: importDate,
+      ladder_step: ladderStep,
+      child_initials: childInitials,
+      closed: closedDate,
+    })
+    .refine((r) => !r.closed || r.opened <= r.closed, { path: ['closed'], message: 'is before opened' }),
+  ladder: z.object({ case_ref: requiredText, ladder_step: ladderStep, from: importDate }),
   measures: z
     .object({ case_ref: requiredText, measure_type: measureType, start: importDate, end: optionalImportDate })
     .refine((r) => r.end === null || r.end >= r.start, { path: ['end'], message: 'is before start' }),
@@ -96,6 +126,7 @@ export function kindFromColumns(columns: string[]): ImportKind | null {
   if (has('email', 'roles')) return 'staff';
   if (has('team', 'institution_type')) return 'teams';
   if (has('case_ref', 'adviser_email')) return 'cases';
+  if (has('case_ref', 'ladder_step', 'from')) return 'ladder';
   if (has('case_ref', 'held_on')) return 'followups';
   if (has('case_ref', 'measure_type', 'start')) return 'measures';
   return null;

@@ -24,18 +24,25 @@ export function professionLabel(id: string, locale: Locale = 'da'): string {
   return PROFESSIONS.find((p) => p.id === id)?.[locale] ?? REPORT_TEXTS[locale].unknownProfession;
 }
 
-/** "lærer 30, forælder 11" — parents are counted, never named. */
-/** A profession with 1–4 answers is listed as taking part, but its count is hidden like any small group. */
-export function professionList(p: { profession: string; count: number }[], locale: Locale = 'da'): string {
-  return p
-    .map(
-      (x) =>
-        `${professionLabel(x.profession, locale)} ${isSmallGroup(x.count) ? `<${MIN_GROUP_SIZE}` : x.count}`,
-    )
-    .join(', ');
+/**
+ * "lærer 30, forælder <5" — parents are counted, never named. A profession with 1–4 answers is
+ * listed as taking part with its count hidden like any small group; a count hidden as the
+ * complement of one (so the total cannot give it back) shows the suppression mark.
+ */
+export function professionList(
+  p: { profession: string; count: number | null }[],
+  locale: Locale = 'da',
+): string {
+  const count = (n: number | null) =>
+    n === null ? REPORT_TEXTS[locale].suppressed : isSmallGroup(n) ? `<${MIN_GROUP_SIZE}` : String(n);
+  return p.map((x) => `${professionLabel(x.profession, locale)} ${count(x.count)}`).join(', ');
+}
+
+/** A date the Danish way: 10.04.2019. */
+export function dateText(d: string): string {
+  return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 }
 
 export function periodText(from: string, to: string): string {
-  const d = (s: string) => `${s.slice(8, 10)}.${s.slice(5, 7)}.${s.slice(0, 4)}`;
-  return `${d(from)}–${d(to)}`;
+  return `${dateText(from)}–${dateText(to)}`;
 }

@@ -82,21 +82,25 @@ export const complianceReport: ReportDefinition = {
     const keys = [
       'cases',
       'held',
+      'missed_policy',
       'on_time_policy',
       'policy_share',
       'legal_base',
+      'missed_legal',
       'on_time_legal',
       'legal_share',
     ];
     return {
-      title: `Rettidige opfølgninger ${periodText(input.from, input.to)} (politik: ${input.municipality.policy.name})`,
+      title: `Rettidige opfølgninger ${periodText(input.from, input.to)} (politik: ${input.municipality.policy.name}; loven på sin tid)`,
       columns: [
         { key: 'category', label: 'Foranstaltning' },
         { key: 'cases', label: 'Sager (n)' },
         { key: 'held', label: 'Afholdte' },
+        { key: 'missed_policy', label: 'Forfaldne, ikke afholdt (politik)' },
         { key: 'on_time_policy', label: 'Rettidige efter politik' },
         { key: 'policy_share', label: 'Andel efter politik (%)' },
         { key: 'legal_base', label: 'Med lovfrist' },
+        { key: 'missed_legal', label: 'Lovfrist overskredet, ikke afholdt' },
         { key: 'on_time_legal', label: 'Rettidige efter loven' },
         { key: 'legal_share', label: 'Andel efter loven (%)' },
       ],
@@ -105,14 +109,21 @@ export const complianceReport: ReportDefinition = {
         ...guardedCells(r.figures, keys, (f) => ({
           cases: f.n,
           held: f.held,
+          missed_policy: f.missedPolicy,
           on_time_policy: f.onTimePolicy,
           policy_share: f.policyShare,
           legal_base: f.legalBase,
+          missed_legal: f.missedLegal,
           on_time_legal: f.onTimeLegal,
           legal_share: f.legalShare,
         })),
       })),
-      summary: { from: input.from, to: input.to, policy: input.municipality.policy.id },
+      summary: {
+        from: input.from,
+        to: input.to,
+        policy: input.municipality.policy.id,
+        law: 'Serviceloven § 70 for opfølgninger med frist før 1.1.2024, Barnets Lov derefter',
+      },
     };
   },
 };

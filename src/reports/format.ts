@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { ReportTable } from './report';
+import type { ReportTable, SummaryValue } from './report';
 
 export type ReportFormat = 'table' | 'csv' | 'json';
 
@@ -33,7 +33,7 @@ function plainTable(t: ReportTable): string {
       .map((c, i) => c.padEnd(widths[i]!))
       .join('  ')
       .trimEnd();
-  const summary = Object.entries(t.summary).map(([k, v]) => `${k}: ${v ?? ''}`);
+  const summary = Object.entries(t.summary).map(([k, v]) => `${k}: ${summaryText(v)}`);
   return [
     t.title,
     '',
@@ -43,4 +43,13 @@ function plainTable(t: ReportTable): string {
     '',
     ...summary,
   ].join('\n');
+}
+
+function summaryText(v: SummaryValue): string {
+  if (v === null) return '';
+  if (typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, x]) => `${k}: ${x}`)
+      .join(', ');
+  return String(v);
 }

@@ -1,5 +1,6 @@
 import type { LocalDate } from '../domain/localDate';
 import { addDays } from '../domain/localDate';
+import { localDateOf } from '../domain/calendar';
 import {
   compliance,
   earlyHelpFollowedByInvestigation,
@@ -9,6 +10,7 @@ import {
   meetingCountsAsHeld,
   meetingsAgainstMinimum,
   ratingResultsByGroup,
+  type EarlyHelpWindow,
   type MeasureHistory,
   type Period,
 } from '../domain/keyFigures';
@@ -39,32 +41,33 @@ export async function followUpFigures(src: Source, period: Period) {
   return {
     intervals: followUpIntervals(histories, period),
     perHalfYear: followUpsPerHalfYear(histories, period),
-    compliance: compliance(histories, src.municipality.policy, period),
+    compliance: compliance(
+      histories,
+      src.municipality.policy,
+      period,
+      localDateOf(src.now, src.municipality.settings.timeZone),
+    ),
     histories,
   };
 }
 
-/** Moves in the inclusive period [from, to], i.e. between the cut-off dates from − 1 day and to. */
+/** Each child's step on the cut-off dates from − 1 day and to (the inclusive period [from, to]). */
 export async function ladderFigures(src: Source, period: Period) {
-  const cutOff = addDays(period.from, -1);
-  const rows = await src.tenant.reports.ladderMoves(cutOff, period.to, { unitId: src.scope?.unitId });
+  const rows = await src.tenant.reports.ladderSteps(period.to, { unitId: src.scope?.unitId });
   return ladderMovements(
-    rows.map((r) => ({ caseId: r.case_id, date: r.moved_on, from: r.from_step, to: r.to_step })),
-    cutOff,
+    rows.map((r) => ({ caseId: r.case_id, from: r.from_date, step: r.step })),
+    addDays(period.from, -1),
     period.to,
   );
 }
 
-export function earlyHelpFigures(
-  histories: readonly MeasureHistory[],
-  courses: Period,
-  followedUntil: LocalDate,
-) {
-  return earlyHelpFollowedByInvestigation(histories, {
-    coursesFrom: courses.from,
-    coursesTo: courses.to,
-    followedUntil,
-  });
+export function earlyHelpFigures(histories: readonly MeasureHistory[], window: EarlyHelpWindow) {
+  return earlyHelpFollowedByInvestigation(histories, window);
+}
+
+/** A custom window: courses started in the period, followed until its last day. */
+export function periodWindow(p: Period): EarlyHelpWindow {
+  return { coursesFrom: p.from, coursesTo: p.to, followedUntil: p.to };
 }
 
 export async function caseloadRows(src: Source, on: LocalDate) {

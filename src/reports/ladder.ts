@@ -1,5 +1,3 @@
-import { matrixEntries, SUPPRESSED_TEXT } from '../domain/keyFigures';
-import { classifyMove, OFF_LADDER } from '../domain/ladder';
 import type { Ladder } from '../domain/ladder';
 import { REPORT_TEXTS } from '../i18n/reportTexts';
 import { periodText } from './cells';
@@ -8,59 +6,50 @@ import type { ReportDefinition } from './report';
 
 const T = REPORT_TEXTS.da;
 
-export function stepLabel(ladder: Ladder, step: string): string {
-  if (step === OFF_LADDER) return T.offLadder;
-  const s = ladder.steps.find((x) => String(x.step) === step);
-  return s ? `${s.step} ${s.label.da}` : step;
+export function stepLabel(ladder: Ladder, step: number | null): string {
+  if (step === null) return T.offLadder;
+  const s = ladder.steps.find((x) => x.step === step);
+  return s ? `${s.step} ${s.label.da}` : String(step);
 }
 
-const stepNumber = (s: string): number | null => (s === OFF_LADDER ? null : Number(s));
-
 /**
- * Movements on the ladder (seed 002 §3.2). The inclusive period [from, to] is the span between the
- * cut-off dates from − 1 day and to: for the seed's counting year give --from 2015-04-01 --to 2016-03-31.
+ * Movements on the ladder (seed 002 §3.2): each child's step on the cut-off date before the period
+ * (from − 1 day) against the step on its last day. For the seed's counting year 31 March 2018 →
+ * 31 March 2019 give --from 2018-04-01 --to 2019-03-31. JSON rows keep the step numbers (null is
+ * "not on the ladder"), the table shows the ladder's labels.
  */
 export const ladderReport: ReportDefinition = {
   name: 'ladder-movements',
   scopes: ['unit'],
-  description: 'Movements on the ladder (up, down, in, out and the from–to matrix)',
+  description: 'Movements on the ladder between two cut-off dates, with the children on each step',
   async run(input) {
-    const figures = await ladderFigures(input, input);
-    const columns = [
-      { key: 'from_step', label: 'Fra' },
-      { key: 'to_step', label: 'Til' },
-      { key: 'direction', label: 'Retning' },
-      { key: 'count', label: 'Antal' },
-    ];
-    const title = `Bevægelser på indsatstrappen ${periodText(input.from, input.to)} (${input.municipality.ladder.name})`;
-    if (figures.suppressed) {
-      const hidden = Object.fromEntries(columns.map((c) => [c.key, SUPPRESSED_TEXT]));
-      return {
-        title,
-        columns,
-        rows: [hidden],
-        summary: {
-          cases: SUPPRESSED_TEXT,
-          up: SUPPRESSED_TEXT,
-          down: SUPPRESSED_TEXT,
-          in: SUPPRESSED_TEXT,
-          out: SUPPRESSED_TEXT,
-        },
-      };
-    }
+    const f = await ladderFigures(input, input);
+    const ladder = input.municipality.ladder;
     return {
-      title,
-      columns,
-      rows: matrixEntries(figures.matrix).map((e) => {
-        const dir = classifyMove(stepNumber(e.from), stepNumber(e.to));
-        return {
-          from_step: stepLabel(input.municipality.ladder, e.from),
-          to_step: stepLabel(input.municipality.ladder, e.to),
-          direction: dir === 'none' ? '' : T.directions[dir],
-          count: e.count,
-        };
-      }),
-      summary: { cases: figures.cases, up: figures.up, down: figures.down, in: figures.in, out: figures.out },
+      title: `Bevægelser på indsatstrappen ${periodText(input.from, input.to)} (${ladder.name})`,
+      columns: [
+        { key: 'from_label', label: 'Fra' },
+        { key: 'to_label', label: 'Til' },
+        { key: 'direction_label', label: 'Retning' },
+        { key: 'count', label: 'Børn' },
+      ],
+      rows: f.pairs.map((p) => ({
+        from_step: p.from,
+        to_step: p.to,
+        direction: p.direction,
+        from_label: stepLabel(ladder, p.from),
+        to_label: stepLabel(ladder, p.to),
+        direction_label: T.directions[p.direction],
+        count: p.count,
+      })),
+      summary: {
+        cut_off_start: f.start,
+        cut_off_end: f.end,
+        positions_start: f.positionsStart,
+        positions_end: f.positionsEnd,
+        moved: f.moved,
+        ...f.moves,
+      },
     };
   },
 };

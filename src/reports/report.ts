@@ -2,12 +2,15 @@ import type { LocalDate } from '../domain/localDate';
 import type { TenantStore } from '../store/store';
 import type { MunicipalityContext } from '../app/municipalityContext';
 
+/** A summary figure, or a small keyed set of them (e.g. the children on each ladder step). */
+export type SummaryValue = string | number | boolean | null | Record<string, string | number>;
+
 export interface ReportTable {
   title: string;
   columns: { key: string; label: string }[];
   rows: Record<string, string | number | boolean | null>[];
   /** Figures about the whole table (averages, the target), shown under it and in JSON. */
-  summary: Record<string, string | number | boolean | null>;
+  summary: Record<string, SummaryValue>;
 }
 
 /** Narrows a report: case figures to one unit's advisers, meeting figures to some teams. */
@@ -26,6 +29,8 @@ export interface ReportInput {
   /** When the report is made: decides e.g. whether a scheduled meeting is over. */
   now: Date;
   scope?: ReportScope;
+  /** A single cut-off date, for the reports that take one (`options`). */
+  cutoff?: LocalDate;
 }
 
 export interface ReportDefinition {
@@ -33,5 +38,7 @@ export interface ReportDefinition {
   description: string;
   /** What it can be narrowed to: case figures by the advisers' unit, meeting figures by team. */
   scopes?: ('unit' | 'team')[];
+  /** Options beyond the period that the report accepts. */
+  options?: 'cutoff'[];
   run(input: ReportInput): Promise<ReportTable>;
 }

@@ -3,6 +3,7 @@ import type { Period } from '../domain/keyFigures';
 import {
   caseloadRows,
   earlyHelpFigures,
+  periodWindow,
   followUpFigures,
   ladderFigures,
   meetingFigures,
@@ -24,7 +25,7 @@ export async function caseFiguresFor(src: Source, scope: ReportScope, period: Pe
     intervals: followUps.intervals,
     compliance: followUps.compliance.find((r) => r.category === 'all')!.figures,
     ladder: await ladderFigures(input, period),
-    earlyHelp: earlyHelpFigures(followUps.histories, period, period.to),
+    earlyHelp: earlyHelpFigures(followUps.histories, periodWindow(period)),
     caseload: { average: caseload.average, target: caseload.target },
   };
 }

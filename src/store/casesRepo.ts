@@ -1,17 +1,26 @@
 import { SqlExecutor } from './engine';
 import { AuditRepo } from './audit';
 import { INVALIDATE_DEADLINE } from './measuresRepo';
-import { CaseRow, LadderMoveRow, TenantContext, Upserted } from './types';
+import { CaseRow, LadderStepRow, TenantContext, Upserted } from './types';
 import type { LocalDate } from '../domain/localDate';
 
 export interface CaseInput {
   caseRef: string;
   adviserId: string | null;
   opened: LocalDate;
-  ladderStep: number | null;
+  /** The child's step from `stepFrom` (default: the opening date); undefined leaves the history alone. */
+  ladderStep?: number | null;
   childInitials: string | null;
+  /**
+   * The day the case was closed. Undefined keeps what is stored, so a re-import that does not name
+   * a closing date never reopens a closed case; null reopens it.
+   */
   closed?: LocalDate | null;
 }
+
+/** The case row with its current step: the latest entry of its ladder history. */
+const CASE_COLUMNS = `c.id, c.municipality_id, c.case_ref, c.adviser_id, c.opened, c.closed, c.child_initials,
+  (SELECT s.step FROM ladder_steps s WHERE s.case_id = c.id ORDER BY s.from_date DESC LIMIT 1) AS ladder_step`;
 
 export class CasesRepo {
   constructor(
@@ -20,58 +29,68 @@ export class CasesRepo {
     private readonly audit: AuditRepo,
   ) {}
 
-  /**
-   * Creates or updates a case. A changed ladder step is recorded as a move (dated `movedOn`, default
-   * the opening date for a new case) so movements can be counted per period (seed 002 §3.2).
-   */
-  async upsert(input: CaseInput, movedOn?: LocalDate): Promise<Upserted> {
-    const before = await this.byRef(input.caseRef);
+  /** Creates or updates a case; a given ladder step goes into the dated history (seed 002 §3.2). */
+  async upsert(input: CaseInput, stepFrom?: LocalDate): Promise<Upserted> {
     const [row] = await this.db.query<Upserted>(
-      `INSERT INTO cases (municipality_id, case_ref, adviser_id, opened, ladder_step, child_initials, closed)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO cases (municipality_id, case_ref, adviser_id, opened, child_initials, closed)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (municipality_id, case_ref) DO UPDATE
-         SET adviser_id = EXCLUDED.adviser_id, opened = EXCLUDED.opened, ladder_step = EXCLUDED.ladder_step,
-             child_initials = EXCLUDED.child_initials, closed = EXCLUDED.closed
+         SET adviser_id = EXCLUDED.adviser_id, opened = EXCLUDED.opened,
+             child_initials = EXCLUDED.child_initials,
+             closed = CASE WHEN $7::boolean THEN EXCLUDED.closed ELSE cases.closed END
        RETURNING id, (xmax = 0) AS inserted`,
       [
         this.ctx.municipalityId,
         input.caseRef,
         input.adviserId,
         input.opened,
-        input.ladderStep,
         input.childInitials,
         input.closed ?? null,
+        input.closed !== undefined,
       ],
     );
     // Closing, reopening or reassigning a case changes whether and to whom its deadlines are reminded.
     if (!row!.inserted) await this.invalidateDeadlines(row!.id);
-    const fromStep = before?.ladder_step ?? null;
-    if (!before || fromStep !== input.ladderStep) {
-      if (before || input.ladderStep !== null) {
-        await this.recordMove(row!.id, movedOn ?? input.opened, fromStep, input.ladderStep);
-      }
+    if (input.ladderStep !== undefined) {
+      await this.setStep(row!.id, input.ladderStep, stepFrom ?? input.opened);
     }
     await this.audit.write(row!.inserted ? 'create' : 'update', 'case', row!.id, { caseRef: input.caseRef });
     return row!;
   }
 
-  async changeStep(caseId: string, toStep: number | null, movedOn: LocalDate): Promise<void> {
-    const current = await this.get(caseId);
-    if (!current) throw new Error(`No case ${caseId} in this municipality`);
-    if (current.ladder_step === toStep) return;
-    await this.db.query('UPDATE cases SET ladder_step = $3 WHERE municipality_id = $1 AND id = $2', [
-      this.ctx.municipalityId,
-      caseId,
-      toStep,
-    ]);
-    await this.recordMove(caseId, movedOn, current.ladder_step, toStep);
-    await this.audit.write('update', 'case', caseId, { ladderStep: toStep });
+  /**
+   * The child is on `step` from `from` (null: off the ladder). Nothing is written when the history
+   * already has the child there on that date, so re-importing the same file adds no rows.
+   */
+  async setStep(caseId: string, step: number | null, from: LocalDate): Promise<void> {
+    if ((await this.stepOn(caseId, from)) === step) return;
+    const written = await this.db.query(
+      `INSERT INTO ladder_steps (municipality_id, case_id, from_date, step)
+       SELECT $1, c.id, $3, $4 FROM cases c WHERE c.municipality_id = $1 AND c.id = $2
+       ON CONFLICT (case_id, from_date) DO UPDATE SET step = EXCLUDED.step
+       RETURNING case_id`,
+      [this.ctx.municipalityId, caseId, from, step],
+    );
+    if (written.length === 0) throw new Error(`No case ${caseId} in this municipality`);
+    await this.audit.write('update', 'case_ladder_step', caseId, { step, from });
   }
 
-  private async recordMove(caseId: string, movedOn: LocalDate, from: number | null, to: number | null) {
-    await this.db.query(
-      'INSERT INTO ladder_moves (municipality_id, case_id, moved_on, from_step, to_step) VALUES ($1, $2, $3, $4, $5)',
-      [this.ctx.municipalityId, caseId, movedOn, from, to],
+  /** The step the child was on at the end of `on` (null: not on the ladder). */
+  async stepOn(caseId: string, on: LocalDate): Promise<number | null> {
+    const rows = await this.db.query<{ step: number | null }>(
+      `SELECT step FROM ladder_steps WHERE municipality_id = $1 AND case_id = $2 AND from_date <= $3
+       ORDER BY from_date DESC LIMIT 1`,
+      [this.ctx.municipalityId, caseId, on],
+    );
+    return rows[0]?.step ?? null;
+  }
+
+  /** A case's whole ladder history, oldest first. */
+  async steps(caseId: string): Promise<LadderStepRow[]> {
+    return this.db.query<LadderStepRow>(
+      `SELECT case_id, from_date, step FROM ladder_steps WHERE municipality_id = $1 AND case_id = $2
+       ORDER BY from_date`,
+      [this.ctx.municipalityId, caseId],
     );
   }
 
@@ -93,16 +112,16 @@ export class CasesRepo {
   }
 
   async get(id: string): Promise<CaseRow | null> {
-    const rows = await this.db.query<CaseRow>('SELECT * FROM cases WHERE municipality_id = $1 AND id = $2', [
-      this.ctx.municipalityId,
-      id,
-    ]);
+    const rows = await this.db.query<CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.municipality_id = $1 AND c.id = $2`,
+      [this.ctx.municipalityId, id],
+    );
     return rows[0] ?? null;
   }
 
   async byRef(caseRef: string): Promise<CaseRow | null> {
     const rows = await this.db.query<CaseRow>(
-      'SELECT * FROM cases WHERE municipality_id = $1 AND case_ref = $2',
+      `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.municipality_id = $1 AND c.case_ref = $2`,
       [this.ctx.municipalityId, caseRef],
     );
     return rows[0] ?? null;
@@ -110,35 +129,10 @@ export class CasesRepo {
 
   async list(opts: { adviserId?: string; openOnly?: boolean } = {}): Promise<CaseRow[]> {
     return this.db.query<CaseRow>(
-      `SELECT * FROM cases WHERE municipality_id = $1
-         AND ($2::uuid IS NULL OR adviser_id = $2) AND (NOT $3::boolean OR closed IS NULL)
-       ORDER BY case_ref`,
+      `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.municipality_id = $1
+         AND ($2::uuid IS NULL OR c.adviser_id = $2) AND (NOT $3::boolean OR c.closed IS NULL)
+       ORDER BY c.case_ref`,
       [this.ctx.municipalityId, opts.adviserId ?? null, opts.openOnly ?? false],
-    );
-  }
-
-  async ladderMoves(from: LocalDate, to: LocalDate): Promise<LadderMoveRow[]> {
-    return this.db.query<LadderMoveRow>(
-      `SELECT case_id, moved_on, from_step, to_step FROM ladder_moves
-       WHERE municipality_id = $1 AND moved_on > $2 AND moved_on <= $3 ORDER BY moved_on`,
-      [this.ctx.municipalityId, from, to],
-    );
-  }
-
-  /** Open cases per adviser (active advisers with no cases count as 0). */
-  async caseload(): Promise<
-    { adviser_id: string; adviser_name: string; unit: string | null; open_cases: number }[]
-  > {
-    return this.db.query(
-      `SELECT s.id AS adviser_id, s.name AS adviser_name, u.name AS unit,
-              count(c.id) FILTER (WHERE c.closed IS NULL) AS open_cases
-       FROM staff s
-       LEFT JOIN units u ON u.id = s.unit_id
-       LEFT JOIN cases c ON c.adviser_id = s.id AND c.municipality_id = s.municipality_id
-       WHERE s.municipality_id = $1 AND 'adviser' = ANY(s.roles) AND s.active
-       GROUP BY s.id, s.name, u.name
-       ORDER BY s.name`,
-      [this.ctx.municipalityId],
     );
   }
 }

@@ -1,5 +1,5 @@
 import { SqlExecutor } from './engine';
-import { CadenceRecord, TenantContext } from './types';
+import { CadenceRecord, LadderStepRow, TenantContext } from './types';
 import type { InstitutionType } from '../domain/institutions';
 import type { LocalDate } from '../domain/localDate';
 import type { MeasureType } from '../domain/measures';
@@ -55,10 +55,11 @@ export class ReportQueries {
   /**
    * Every measure (of open and closed cases) with all its held follow-ups, and the end of an
    * investigation on the same case that was running when the measure started (Barnets Lov § 95).
+   * A measure ends at the latest when its case is closed.
    */
   async measureHistories(scope: CaseScope = {}): Promise<MeasureHistoryRow[]> {
     return this.db.query<MeasureHistoryRow>(
-      `SELECT m.case_id, m.measure_type, m.start, m."end", m.cadence,
+      `SELECT m.case_id, m.measure_type, m.start, LEAST(m."end", c.closed) AS "end", m.cadence,
               COALESCE(array_agg(f.held_on::text ORDER BY f.held_on) FILTER (WHERE f.id IS NOT NULL), '{}') AS held,
               (SELECT max(i."end") FROM measures i
                 WHERE i.municipality_id = m.municipality_id AND i.case_id = m.case_id
@@ -69,26 +70,22 @@ export class ReportQueries {
        LEFT JOIN staff s ON s.id = c.adviser_id
        LEFT JOIN followups f ON f.measure_id = m.id AND f.municipality_id = m.municipality_id
        WHERE m.municipality_id = $1 AND ($2::uuid IS NULL OR s.unit_id = $2)
-       GROUP BY m.id
+       GROUP BY m.id, c.closed
        ORDER BY m.case_id, m.start`,
       [this.ctx.municipalityId, scope.unitId ?? null],
     );
   }
 
-  async ladderMoves(
-    from: LocalDate,
-    to: LocalDate,
-    scope: CaseScope = {},
-  ): Promise<{ case_id: string; moved_on: LocalDate; from_step: number | null; to_step: number | null }[]> {
-    return this.db.query(
-      `SELECT l.case_id, l.moved_on, l.from_step, l.to_step
-       FROM ladder_moves l
+  /** Every dated ladder step on or before `until` of the cases in scope, per case oldest first. */
+  async ladderSteps(until: LocalDate, scope: CaseScope = {}): Promise<LadderStepRow[]> {
+    return this.db.query<LadderStepRow>(
+      `SELECT l.case_id, l.from_date, l.step
+       FROM ladder_steps l
        JOIN cases c ON c.id = l.case_id AND c.municipality_id = l.municipality_id
        LEFT JOIN staff s ON s.id = c.adviser_id
-       WHERE l.municipality_id = $1 AND l.moved_on > $2 AND l.moved_on <= $3
-         AND ($4::uuid IS NULL OR s.unit_id = $4)
-       ORDER BY l.moved_on`,
-      [this.ctx.municipalityId, from, to, scope.unitId ?? null],
+       WHERE l.municipality_id = $1 AND l.from_date <= $2 AND ($3::uuid IS NULL OR s.unit_id = $3)
+       ORDER BY l.case_id, l.from_date`,
+      [this.ctx.municipalityId, until, scope.unitId ?? null],
     );
   }
 

@@ -34,6 +34,7 @@ export interface CaseRow {
   adviser_id: string | null;
   opened: LocalDate;
   closed: LocalDate | null;
+  /** The latest step of the ladder history (null: not on the ladder). */
   ladder_step: number | null;
   child_initials: string | null;
 }
@@ -65,11 +66,11 @@ export interface FollowUpRow {
   registered_by: string;
 }
 
-export interface LadderMoveRow {
+/** A child entered `step` on `from_date` (null: left the ladder); see migration 006. */
+export interface LadderStepRow {
   case_id: string;
-  moved_on: LocalDate;
-  from_step: number | null;
-  to_step: number | null;
+  from_date: LocalDate;
+  step: number | null;
 }
 
 export interface InstitutionRow {

@@ -159,7 +159,12 @@ export async function complianceByMonth(viewer: Viewer, spec: TableSpec, period:
         : `${from.slice(0, 5)}${String(m + 1).padStart(2, '0')}-01`,
       -1,
     );
-    const rows = compliance(histories, viewer.municipality.policy, { from, to: minDate(end, period.to) });
+    const rows = compliance(
+      histories,
+      viewer.municipality.policy,
+      { from, to: minDate(end, period.to) },
+      localDateOf(now, viewer.municipality.settings.timeZone),
+    );
     months.push({ month: from, figures: rows.find((r) => r.category === 'all')!.figures });
   }
   return months;

@@ -57,3 +57,58 @@ describe('samspil municipality settings', () => {
     expect(r.err).toContain('No municipality "nowhere"');
   });
 });
+
+describe('samspil municipality settings: a follow-up policy of its own, as data', () => {
+  const cli = new CliHarness({ SAMSPIL_NOW: '2026-11-23T09:00:00+01:00' });
+  afterAll(() => cli.cleanup());
+  const own = {
+    id: 'testby-2026',
+    name: 'Testby 2026',
+    regime: 'barnets-lov-2024',
+    rules: { preventive: { firstAfter: { weeks: 3 }, every: { months: 2 } } },
+    source: 'Byrådets beslutning 2026',
+  };
+
+  beforeAll(async () => {
+    expect((await cli.run('municipality', 'add', 'testby', '--name', 'Testby Kommune')).code).toBe(0);
+  });
+
+  it('takes a policy validated by the policy schema, and uses it once policyId names it', async () => {
+    const r = await cli.run(
+      'municipality',
+      'settings',
+      'testby',
+      '--set',
+      cli.file('p.json', JSON.stringify({ policy: own, policyId: own.id })),
+    );
+    expect([r.code, r.err]).toEqual([0, '']);
+    const shown = JSON.parse((await cli.run('municipality', 'settings', 'testby')).out) as Record<
+      string,
+      unknown
+    >;
+    expect(shown).toMatchObject({ policyId: 'testby-2026', policy: own });
+    const report = await cli.run('report', 'compliance', '--year', '2026', '--format', 'json');
+    expect(JSON.parse(report.out).summary).toMatchObject({ policy: 'testby-2026' });
+  });
+
+  it.each([
+    [
+      { policyId: 'herning-2.0' },
+      /policyId: must be one of legal-minimum, herning-1.0, sel-70 or testby-2026/,
+    ],
+    [{ policy: { ...own, rules: { preventiv: {} } } }, /policy\.rules: Unrecognized key/],
+    [{ policy: { ...own, id: 'sel-70' }, policyId: 'sel-70' }, /policy\.id: "sel-70" is a preset's id/],
+  ])('refuses %j and changes nothing', async (patch, message) => {
+    const before = (await cli.run('municipality', 'settings', 'testby')).out;
+    const r = await cli.run(
+      'municipality',
+      'settings',
+      'testby',
+      '--set',
+      cli.file('bad.json', JSON.stringify(patch)),
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(message);
+    expect((await cli.run('municipality', 'settings', 'testby')).out).toBe(before);
+  });
+});

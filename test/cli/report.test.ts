@@ -35,7 +35,9 @@ describe('samspil report: key figures from the command line', () => {
       'Foranstaltning,Sager (n),Afholdte opfølgninger,Gns. dage mellem opfølgninger,Mellemrum målt',
       'Institutionsanbringelser,5,9,87.6,5',
       `Plejefamilieanbringelser,${HIDDEN},${HIDDEN},${HIDDEN},${HIDDEN}`,
+      'Hjemmebaserede anbringelser,0,0,,0',
       'Hjemmebaserede foranstaltninger,0,0,,0',
+      '§ 30-forløb (tidl. § 11),0,0,,0',
     ]);
   });
 
@@ -88,8 +90,67 @@ describe('samspil report: key figures from the command line', () => {
       const r = await cli.run('report', name, '--year', '2017', '--municipality', 'fjordby');
       expect([name, r.code, r.err]).toEqual([name, 0, '']);
     }
-    const ladder = await cli.run('report', 'ladder-movements', '--year', '2017', '--municipality', 'fjordby');
-    expect(ladder.out).toContain('up: 1\ndown: 2\nin: 1\nout: 1');
+  });
+
+  it('ladder-movements --from/--to: positions on each cut-off date and one row per from–to pair in JSON', async () => {
+    const r = await cli.run(
+      'report',
+      'ladder-movements',
+      '--from',
+      '2017-01-01',
+      '--to',
+      '2017-12-31',
+      '--format',
+      'json',
+      '--municipality',
+      'fjordby',
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { summary: Record<string, unknown>; rows: Record<string, unknown>[] };
+    expect(json.summary).toMatchObject({
+      cut_off_start: '2016-12-31',
+      cut_off_end: '2017-12-31',
+      positions_start: { '2': HIDDEN, '3': HIDDEN, '4': HIDDEN, '5': HIDDEN },
+      positions_end: { '2': HIDDEN, '3': HIDDEN, '4': HIDDEN },
+    });
+    expect(json.rows[0]).toMatchObject({ from_step: null, to_step: 2, direction: 'in', count: HIDDEN });
+  });
+
+  it("early-help --cutoff takes seed 002 note 7's window; caseload --to counts the cases open that day", async () => {
+    const help = await cli.run(
+      'report',
+      'early-help',
+      '--cutoff',
+      '2017-12-31',
+      '--format',
+      'json',
+      '--municipality',
+      'fjordby',
+    );
+    expect(help.code).toBe(0);
+    expect(JSON.parse(help.out)).toMatchObject({
+      summary: {
+        cutoff: '2017-12-31',
+        courses_from: '2016-12-31',
+        courses_to: '2017-06-30',
+        followed_until: '2017-12-31',
+      },
+      rows: [{ recipients: 5, followed: 1, share: 20 }],
+    });
+    // Every fixture case was opened on 1 January 2016: none were open the day before.
+    const before = await cli.run(
+      'report',
+      'caseload',
+      '--to',
+      '2015-12-31',
+      '--format',
+      'json',
+      '--municipality',
+      'fjordby',
+    );
+    expect(JSON.parse(before.out).summary).toMatchObject({ on: '2015-12-31', average: 0 });
+    const now = await cli.run('report', 'caseload', '--format', 'json', '--municipality', 'fjordby');
+    expect(JSON.parse(now.out).summary).toMatchObject({ on: '2017-12-15', average: 9 });
   });
 
   it('writes the yearly status as one HTML document', async () => {
@@ -128,6 +189,9 @@ describe('samspil report: key figures from the command line', () => {
     [['report', 'meetings', '--team', 'Team X'], /No team "Team X"/],
     [['report', 'meetings', '--unit', 'Familie Nord'], /cannot be narrowed with --unit/],
     [['report', 'followups', '--team', 'Team Solsikken'], /cannot be narrowed with --team/],
+    [['report', 'followups', '--cutoff', '2017-03-31'], /takes no --cutoff/],
+    [['report', 'early-help', '--cutoff', '2017-03-31', '--year', '2017'], /either --cutoff or/],
+    [['report', 'early-help', '--cutoff', '31 marts'], /--cutoff "31 marts" is not a date/],
   ])('refuses %j with a usage message', async (args, message) => {
     const r = await cli.run(...args, '--municipality', 'fjordby');
     expect(r.code).toBe(2);

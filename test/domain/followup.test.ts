@@ -1,5 +1,6 @@
 import {
   complianceOfHistory,
+  dueButNotHeld,
   earlyHelpEndReminder,
   investigationDeadline,
   isOnTime,
@@ -371,7 +372,7 @@ describe('SPEC "Key figures": compliance against the policy and the legal minimu
 
   it('judges each held follow-up against the due date counted from the one before it', () => {
     const held = ['2026-09-15', '2026-01-19', '2026-03-10'];
-    expect(complianceOfHistory('institution', START, held, HERNING_1_0)).toEqual([
+    expect(complianceOfHistory({ measureType: 'institution', start: START, held }, HERNING_1_0)).toEqual([
       {
         heldOn: '2026-01-19',
         policyDue: '2026-01-19',
@@ -399,7 +400,10 @@ describe('SPEC "Key figures": compliance against the policy and the legal minimu
   it('leaves legal compliance open where the law sets no date, and applies a cadence after its decision', () => {
     const cadence = { every: { months: 6 }, reason: 'Stabil', decidedOn: '2026-02-01' };
     expect(
-      complianceOfHistory('preventive', START, ['2026-02-01', '2026-07-15'], HERNING_1_0, cadence),
+      complianceOfHistory(
+        { measureType: 'preventive', start: START, held: ['2026-02-01', '2026-07-15'], cadence },
+        HERNING_1_0,
+      ),
     ).toEqual([
       {
         heldOn: '2026-02-01',
@@ -418,7 +422,44 @@ describe('SPEC "Key figures": compliance against the policy and the legal minimu
     ]);
   });
 
+  it('judges a follow-up due before 2024 by SEL § 70 and one due after by Barnets Lov', () => {
+    // A preventive measure: SEL § 70 required a follow-up at most every 6 months for every measure;
+    // Barnets Lov sets no date after the first follow-up of a measure that is not a placement.
+    const rows = complianceOfHistory(
+      { measureType: 'preventive', start: '2023-01-02', held: ['2023-03-01', '2023-10-02', '2024-09-01'] },
+      LEGAL_MINIMUM,
+    );
+    expect(rows.map((r) => [r.heldOn, r.legalDue, r.onTimeLegal])).toEqual([
+      ['2023-03-01', '2023-04-02', true],
+      ['2023-10-02', '2023-09-01', false], // due 1 Sep 2023 under SEL § 70: one month late
+      ['2024-09-01', null, null], // its SEL date (2 Apr 2024) is after 2024: Barnets Lov, no legal date
+    ]);
+  });
+
+  it('finds the follow-up that fell due and was never held, by the policy and by the law', () => {
+    const h = { measureType: 'institution' as const, start: START, held: ['2026-01-19'] };
+    // Herning: next 6 weeks after 19 Jan = 2 Mar; the law: 6 months = 19 Jul.
+    expect(dueButNotHeld(h, HERNING_1_0, '2026-06-30', '2026-12-01')).toEqual({
+      policyDue: '2026-03-02',
+      legalDue: null,
+    });
+    expect(dueButNotHeld(h, HERNING_1_0, '2026-12-31', '2027-01-05')).toEqual({
+      policyDue: '2026-03-02',
+      legalDue: '2026-07-19',
+    });
+    // Held on its due date is on time, so a date is not missed before the day is over.
+    expect(dueButNotHeld(h, HERNING_1_0, '2026-12-31', '2026-03-02').policyDue).toBeNull();
+    expect(dueButNotHeld(h, HERNING_1_0, '2026-03-02', '2026-12-01').policyDue).toBe('2026-03-02');
+    // A measure that ended first owes nothing.
+    expect(dueButNotHeld({ ...h, end: '2026-02-01' }, HERNING_1_0, '2026-12-31', '2027-01-05')).toEqual({
+      policyDue: null,
+      legalDue: null,
+    });
+  });
+
   it('an investigation has no follow-up history to judge', () => {
-    expect(complianceOfHistory('investigation', START, [START], HERNING_1_0)).toEqual([]);
+    expect(
+      complianceOfHistory({ measureType: 'investigation', start: START, held: [START] }, HERNING_1_0),
+    ).toEqual([]);
   });
 });

@@ -179,7 +179,10 @@ describe('other deadlines', () => {
 
 describe('compliance (the figure seed 004 could not compute)', () => {
   it('judges each held follow-up against the policy and against the law', () => {
-    const rows = complianceOfHistory('institution', START, ['2026-02-01', '2026-09-15'], herning);
+    const rows = complianceOfHistory(
+      { measureType: 'institution', start: START, held: ['2026-02-01', '2026-09-15'] },
+      herning,
+    );
     expect(rows).toEqual([
       {
         heldOn: '2026-02-01',

@@ -1,12 +1,11 @@
 import {
   classifyMove,
-  countMoves,
   isLadderPresetId,
   LADDER_PRESET_IDS,
   LADDER_PRESETS,
   ladderCutOffPeriods,
   ladderSchema,
-  LadderMove,
+  stepOn,
 } from '../../src/domain/ladder';
 
 const preset = (id: string) => {
@@ -120,83 +119,27 @@ describe('classifyMove: up = more intrusive, null = not on the ladder', () => {
   });
 });
 
-describe('countMoves and cut-off periods (seed 002 §3.2: skæringsdato 31. marts)', () => {
+describe("a child's step on a date, from the dated history (seed 002 §3.2: skæringsdato 31. marts)", () => {
   it('ladderCutOffPeriods(2016) is 31 March 2015 → 31 March 2016', () => {
     expect(ladderCutOffPeriods(2016)).toEqual({ from: '2015-03-31', to: '2016-03-31' });
     expect(() => ladderCutOffPeriods(16.5)).toThrow('Not a year: 16.5');
   });
 
-  it('seed 002 figur A: 126 from uden indsats to hjemmebaseret (up), 4 from anbragt to hjemmebaseret (down)', () => {
-    const moves: LadderMove[] = [
-      ...Array.from({ length: 126 }, () => ({ date: '2015-09-01', from: 1, to: 2 })),
-      ...Array.from({ length: 4 }, () => ({ date: '2016-01-15', from: 3, to: 2 })),
-    ];
-    const { from, to } = ladderCutOffPeriods(2016);
-    expect(countMoves(moves, from, to)).toEqual({
-      up: 126,
-      down: 4,
-      in: 0,
-      out: 0,
-      matrix: { '1->2': 126, '3->2': 4 },
-    });
+  const history = [
+    { from: '2017-05-01', step: 2 },
+    { from: '2016-01-10', step: 3 },
+    { from: '2018-03-31', step: null },
+  ];
+
+  it('is the latest entry on or before the date, in any order', () => {
+    expect(stepOn(history, '2016-01-10')).toBe(3);
+    expect(stepOn(history, '2017-04-30')).toBe(3);
+    expect(stepOn(history, '2017-05-01')).toBe(2);
   });
 
-  it('seed 004 figur 4.1 (Herning): 26 moves down, 9 up', () => {
-    const times = (n: number, from: number, to: number) =>
-      Array.from({ length: n }, () => ({ date: '2014-06-01', from, to }));
-    const moves = [
-      ...times(6, 5, 4), // institution → plejefamilie
-      ...times(10, 5, 2), // institution → hjemmebaserede
-      ...times(10, 4, 2), // plejefamilie → lavere trin
-      ...times(4, 1, 2), // forebyggelse → hjemmebaserede
-      ...times(1, 2, 3),
-      ...times(2, 2, 4),
-      ...times(1, 2, 5),
-      ...times(1, 3, 4), // slægt/netværk → plejefamilie
-    ];
-    const c = countMoves(moves, '2013-08-01', '2015-12-31');
-    expect([c.down, c.up]).toEqual([26, 9]);
-    expect(c.matrix).toEqual({
-      '5->4': 6,
-      '5->2': 10,
-      '4->2': 10,
-      '1->2': 4,
-      '2->3': 1,
-      '2->4': 2,
-      '2->5': 1,
-      '3->4': 1,
-    });
-  });
-
-  it('a move on a cut-off day belongs to the period ending that day, never to two periods', () => {
-    const moves: LadderMove[] = [
-      { date: '2016-03-31', from: 2, to: 3 },
-      { date: '2016-04-01', from: 3, to: 2 },
-    ];
-    const p2016 = ladderCutOffPeriods(2016);
-    const p2017 = ladderCutOffPeriods(2017);
-    expect(countMoves(moves, p2016.from, p2016.to)).toMatchObject({ up: 1, down: 0 });
-    expect(countMoves(moves, p2017.from, p2017.to)).toMatchObject({ up: 0, down: 1 });
-    expect(countMoves([{ date: '2015-03-31', from: 2, to: 3 }], p2016.from, p2016.to).up).toBe(0);
-  });
-
-  it('counts in/out with "off" in the matrix key, and ignores moves that stay on the step', () => {
-    const moves: LadderMove[] = [
-      { date: '2018-05-01', from: null, to: 2 },
-      { date: '2018-06-01', from: 2, to: null },
-      { date: '2018-07-01', from: 2, to: 2 },
-    ];
-    expect(countMoves(moves, '2018-03-31', '2019-03-31')).toEqual({
-      up: 0,
-      down: 0,
-      in: 1,
-      out: 1,
-      matrix: { 'off->2': 1, '2->off': 1 },
-    });
-  });
-
-  it('rejects a period that is not two dates in order', () => {
-    expect(() => countMoves([], '2019-03-31', '2018-03-31')).toThrow('Period starts after it ends');
-    expect(() => countMoves([], '2018-02-30', '2019-03-31')).toThrow('Not a period');
+  it('is off the ladder before the first entry and after an entry without a step', () => {
+    expect(stepOn(history, '2016-01-09')).toBeNull();
+    expect(stepOn(history, '2018-03-31')).toBeNull();
+    expect(stepOn([], '2018-03-31')).toBeNull();
   });
 });

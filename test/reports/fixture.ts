@@ -157,7 +157,7 @@ export async function seedKeyFigures(store: Store): Promise<Seeded> {
   ];
   for (const moves of ladder) {
     const id = await caseWith(t, moves[0]![0], a2.id, []);
-    for (const [, step, on] of moves) await t.cases.changeStep(id, step, on);
+    for (const [, step, on] of moves) await t.cases.setStep(id, step, on);
   }
   for (let i = 1; i <= 5; i++) {
     const measures: { type: MeasureType; start: string; end?: string }[] = [

@@ -58,7 +58,7 @@ describe.each(ENGINES)('store contract on $name', (fixture) => {
     expect(row?.roles).toEqual(['adviser', 'leader']);
   });
 
-  it('keeps dates as calendar dates and records ladder moves on open and on change', async () => {
+  it('keeps dates as calendar dates and a dated ladder history: the latest step on or before a date', async () => {
     const t = nordby();
     const adviser = await t.staff.byEmail('anna.adviser@nordby.example');
     const c = await t.cases.upsert({
@@ -68,18 +68,35 @@ describe.each(ENGINES)('store contract on $name', (fixture) => {
       ladderStep: 3,
       childInitials: 'AB',
     });
-    await t.cases.changeStep(c.id, 2, '2026-06-01');
-    await t.cases.changeStep(c.id, 2, '2026-06-02'); // no change, no move
+    await t.cases.setStep(c.id, 2, '2026-06-01');
+    await t.cases.setStep(c.id, 2, '2026-06-02'); // already there: nothing written
     const row = await t.cases.get(c.id);
     expect(row?.opened).toBe('2026-03-31');
     expect(row?.ladder_step).toBe(2);
-    const moves = await t.cases.ladderMoves('2026-01-01', '2026-12-31');
-    expect(moves.map((m) => [m.moved_on, m.from_step, m.to_step])).toEqual([
-      ['2026-03-31', null, 3],
-      ['2026-06-01', 3, 2],
+    expect((await t.cases.steps(c.id)).map((s) => [s.from_date, s.step])).toEqual([
+      ['2026-03-31', 3],
+      ['2026-06-01', 2],
     ]);
-    // Cut-off semantics: a move on the cut-off date belongs to the period ending that day.
-    expect((await t.cases.ladderMoves('2026-03-31', '2026-12-31')).length).toBe(1);
+    expect(await t.cases.stepOn(c.id, '2026-03-30')).toBeNull(); // before the history: not on the ladder
+    expect(await t.cases.stepOn(c.id, '2026-05-31')).toBe(3);
+    expect(await t.cases.stepOn(c.id, '2026-06-01')).toBe(2);
+  });
+
+  it('keeps a stored closing date when a re-import does not name one, and reopens only on null', async () => {
+    const t = nordby();
+    const adviser = await t.staff.byEmail('anna.adviser@nordby.example');
+    const input = {
+      caseRef: 'N-2026-050',
+      adviserId: adviser!.id,
+      opened: '2026-01-01',
+      childInitials: null,
+    };
+    await t.cases.upsert({ ...input, closed: '2026-04-30' });
+    await t.cases.upsert(input);
+    expect((await t.cases.byRef('N-2026-050'))?.closed).toBe('2026-04-30');
+    await t.cases.upsert({ ...input, closed: null });
+    expect((await t.cases.byRef('N-2026-050'))?.closed).toBeNull();
+    await t.cases.upsert({ ...input, closed: '2026-02-01' }); // closed again, for the caseload below
   });
 
   it('stores measures and follow-ups, finds the measure running on a date, clears a postponement on registration', async () => {
@@ -122,7 +139,7 @@ describe.each(ENGINES)('store contract on $name', (fixture) => {
     });
   });
 
-  it('counts only open cases in the caseload, per adviser', async () => {
+  it('counts the cases open on a date in the caseload, per adviser', async () => {
     const t = nordby();
     const adviser = await t.staff.byEmail('anna.adviser@nordby.example');
     await t.cases.upsert({
@@ -141,11 +158,14 @@ describe.each(ENGINES)('store contract on $name', (fixture) => {
       closed: '2025-12-31',
     });
     await t.staff.upsert({ email: 'bo@nordby.example', name: 'Bo Uden Sager', roles: ['adviser'] });
-    const load = await t.cases.caseload();
+    const load = await t.reports.caseloadOn('2026-06-01');
     expect(load.map((r) => [r.adviser_name, r.unit, r.open_cases])).toEqual([
       ['Anna R.', 'Familieafdelingen Nord', 2],
       ['Bo Uden Sager', null, 0],
     ]);
+    // On 15 January 2026 N-2026-050 was open (closed 1 February) and N-2026-001 not yet opened.
+    const january = await t.reports.caseloadOn('2026-01-15');
+    expect(january.map((r) => r.open_cases)).toEqual([2, 0]);
   });
 
   it('never lets one municipality read or change another municipality’s rows', async () => {
@@ -156,7 +176,7 @@ describe.each(ENGINES)('store contract on $name', (fixture) => {
     expect(await s.cases.get(nCase!.id)).toBeNull();
     expect(await s.cases.byRef('N-2026-001')).toBeNull();
     expect(await s.cases.list()).toEqual([]);
-    expect(await s.cases.caseload()).toEqual([
+    expect(await s.reports.caseloadOn('2026-06-01')).toEqual([
       expect.objectContaining({ adviser_name: 'Sydby-Anna', open_cases: 0 }),
     ]);
     expect((await s.staff.byEmail('anna.adviser@nordby.example'))?.name).toBe('Sydby-Anna');
@@ -175,7 +195,7 @@ describe.each(ENGINES)('store contract on $name', (fixture) => {
         childConversation: false,
       }),
     ).rejects.toThrow(/No measure/);
-    await s.cases.changeStep(nCase!.id, 6, '2026-07-01').catch(() => undefined);
+    await expect(s.cases.setStep(nCase!.id, 6, '2026-07-01')).rejects.toThrow(/No case/);
     expect((await n.cases.get(nCase!.id))?.ladder_step).toBe(2);
     expect(await s.audit.list()).not.toContainEqual(expect.objectContaining({ entity_id: nCase!.id }));
   });

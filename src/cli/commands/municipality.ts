@@ -8,6 +8,7 @@ import {
   MunicipalityPreset,
   MUNICIPALITY_PRESETS,
   municipalitySettingsSchema,
+  strictMunicipalitySettingsSchema,
 } from '../../domain/municipality';
 import type { Store } from '../../store/store';
 import type { CliContext } from '../context';
@@ -32,7 +33,7 @@ async function settings(store: Store, ctx: CliContext, id: string, file: string 
   }
   if (!patch || typeof patch !== 'object' || Array.isArray(patch))
     throw new UsageError(`${file}: must hold a JSON object of settings.`);
-  const parsed = municipalitySettingsSchema.strict().safeParse({ ...row.settings, ...patch });
+  const parsed = strictMunicipalitySettingsSchema.safeParse({ ...row.settings, ...patch });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`);
     throw new UsageError(`Settings not changed:\n${issues.join('\n')}`);

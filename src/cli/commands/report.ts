@@ -40,13 +40,14 @@ async function scopeFrom(tenant: TenantStore, unit?: string, team?: string): Pro
 
 export const report: Command = {
   usage:
-    'report NAME [--from D] [--to D | --year Y] [--unit NAME] [--team NAME] [--format table|csv|json]; report yearly-status --year Y [--unit NAME]',
+    'report NAME [--from D] [--to D | --year Y] [--unit NAME] [--team NAME] [--format table|csv|json]; report early-help --cutoff D; report yearly-status --year Y [--unit NAME]',
   summary: `print a report (${NAMES.join(', ')})`,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, {
       from: { type: 'string' },
       to: { type: 'string' },
       year: { type: 'string' },
+      cutoff: { type: 'string' },
       unit: { type: 'string' },
       team: { type: 'string' },
       format: { type: 'string' },
@@ -88,8 +89,15 @@ export const report: Command = {
       if (!d) throw new UsageError(`${flag} "${v}" is not a date (YYYY-MM-DD).`);
       return d;
     };
-    const from = year !== undefined ? `${year}-01-01` : dateOption(values.from, '--from');
-    const to = year !== undefined ? `${year}-12-31` : dateOption(values.to, '--to');
+    const cutoff = dateOption(values.cutoff, '--cutoff');
+    if (cutoff !== undefined) {
+      if (!def?.options?.includes('cutoff'))
+        throw new UsageError(`The ${name} report takes no --cutoff (early-help does).`);
+      if (year !== undefined || values.from !== undefined || values.to !== undefined)
+        throw new UsageError('Give either --cutoff or --from/--to/--year, not both.');
+    }
+    const from = year !== undefined ? `${year}-01-01` : (cutoff ?? dateOption(values.from, '--from'));
+    const to = year !== undefined ? `${year}-12-31` : (cutoff ?? dateOption(values.to, '--to'));
     return withStore(ctx, 'report', async (store) => {
       const municipalityId = await resolveMunicipalityId(store, ctx, values.municipality);
       const municipality = await loadMunicipality(store, municipalityId);
@@ -101,9 +109,11 @@ export const report: Command = {
         return 0;
       }
       const today = localDateOf(now, municipality.settings.timeZone);
-      const period = { from: from ?? `${today.slice(0, 4)}-01-01`, to: to ?? today };
+      // --to alone is the year up to that day (so `caseload --to D` needs no --from).
+      const end = to ?? today;
+      const period = { from: from ?? `${end.slice(0, 4)}-01-01`, to: end };
       if (period.from > period.to) throw new UsageError(`--from ${period.from} is after --to ${period.to}.`);
-      const table = await def!.run({ tenant, municipality, ...period, now, scope });
+      const table = await def!.run({ tenant, municipality, ...period, now, scope, cutoff });
       ctx.out(formatReport(table, format));
       return 0;
     });

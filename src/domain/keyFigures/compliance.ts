@@ -1,6 +1,7 @@
-import { complianceOfHistory } from '../followup';
+import { complianceOfHistory, dueButNotHeld } from '../followup';
+import type { LocalDate } from '../localDate';
 import type { FollowUpPolicy } from '../policy';
-import { guard, type Guarded } from './suppression';
+import { guard, suppressComplementaryGroups, type Guarded } from './suppression';
 import { percent } from './numbers';
 import {
   categoryOf,
@@ -14,11 +15,14 @@ import {
 
 export type ComplianceFigures = Guarded<{
   held: number;
+  /** Follow-ups whose policy date fell in the period and passed with none held: not on time. */
+  missedPolicy: number;
   onTimePolicy: number;
-  /** Share held on time against the municipality's policy, per cent. */
+  /** On time against the municipality's policy, of held + missed, per cent. */
   policyShare: number | null;
-  /** Follow-ups the law set a date for (a non-placement after its first follow-up has none). */
+  /** Follow-ups the law set a date for: held ones with a legal date, and missed legal dates. */
   legalBase: number;
+  missedLegal: number;
   onTimeLegal: number;
   legalShare: number | null;
 }>;
@@ -28,48 +32,76 @@ export interface ComplianceRow {
   figures: ComplianceFigures;
 }
 
+interface Judged {
+  caseId: string;
+  category: FollowUpCategory;
+  /** Null: there was no such date (the law sets none for a non-placement after the first). */
+  onTimePolicy: boolean | null;
+  onTimeLegal: boolean | null;
+  missed: boolean;
+}
+
 /**
- * Compliance (SPEC; the figure seed 004 says the evaluation could not compute): of the follow-ups held
- * in the period, the share held on or before the date the municipality's policy gave, and the share
- * held on or before the legal date. Each follow-up is judged by `complianceOfHistory`, i.e. against
- * the due date that applied when it fell due (counted from the follow-up before it), so the rules are
- * those of src/domain/followup.ts, not a second copy. Postponements are not historical data and do
- * not excuse a late follow-up here. n is the number of cases with a follow-up held in the period.
+ * Compliance (SPEC; the figure seed 004 says the evaluation could not compute): of the follow-ups
+ * due in the period, the share held on or before the date the municipality's policy gave, and the
+ * share held on or before the legal date. Each follow-up held in the period is judged against the
+ * date that applied when it fell due (counted from the one before it), under the law of that time
+ * (SEL § 70 before 2024, Barnets Lov after: `dueUnderLawOfItsTime`); a follow-up whose date fell in
+ * the period and passed with none held by the period's end (or today) counts as not on time.
+ * Postponements are not historical data and do not excuse a late follow-up here. n is the number of
+ * cases judged; a hidden category is kept from being read off "all" (complementary suppression).
  */
 export function compliance(
   measures: readonly MeasureHistory[],
   policy: FollowUpPolicy,
   period: Period,
+  today: LocalDate,
 ): ComplianceRow[] {
   checkPeriod(period);
-  const judged = measures
-    .filter((m) => m.measureType !== 'investigation')
-    .flatMap((m) =>
-      complianceOfHistory(m.measureType, m.start, m.held, policy, m.cadence, m.investigationEnd)
-        .filter((c) => within(c.heldOn, period))
-        .map((c) => ({ ...c, caseId: m.caseId, category: categoryOf(m.measureType) })),
-    );
-  const figures = (rows: typeof judged): ComplianceFigures => {
+  const judged: Judged[] = [];
+  for (const m of measures) {
+    if (m.measureType === 'investigation') continue;
+    const base = { caseId: m.caseId, category: categoryOf(m.measureType) as FollowUpCategory };
+    for (const c of complianceOfHistory(m, policy)) {
+      if (within(c.heldOn, period))
+        judged.push({ ...base, onTimePolicy: c.onTimePolicy, onTimeLegal: c.onTimeLegal, missed: false });
+    }
+    const open = dueButNotHeld(m, policy, period.to, today);
+    const inPeriod = (d: LocalDate | null) => d !== null && d >= period.from;
+    if (inPeriod(open.policyDue) || inPeriod(open.legalDue)) {
+      judged.push({
+        ...base,
+        onTimePolicy: inPeriod(open.policyDue) ? false : null,
+        onTimeLegal: inPeriod(open.legalDue) ? false : null,
+        missed: true,
+      });
+    }
+  }
+  const figures = (rows: Judged[]): ComplianceFigures => {
     const cases = new Set(rows.map((r) => r.caseId));
     return guard(cases.size, () => {
-      const onTimePolicy = rows.filter((r) => r.onTimePolicy).length;
-      const legal = rows.filter((r) => r.onTimeLegal !== null);
-      const onTimeLegal = legal.filter((r) => r.onTimeLegal).length;
+      const policyRows = rows.filter((r) => r.onTimePolicy !== null);
+      const legalRows = rows.filter((r) => r.onTimeLegal !== null);
+      const onTimePolicy = policyRows.filter((r) => r.onTimePolicy).length;
+      const onTimeLegal = legalRows.filter((r) => r.onTimeLegal).length;
       return {
-        held: rows.length,
+        held: rows.filter((r) => !r.missed).length,
+        missedPolicy: policyRows.filter((r) => r.missed).length,
         onTimePolicy,
-        policyShare: percent(onTimePolicy, rows.length),
-        legalBase: legal.length,
+        policyShare: percent(onTimePolicy, policyRows.length),
+        legalBase: legalRows.length,
+        missedLegal: legalRows.filter((r) => r.missed).length,
         onTimeLegal,
-        legalShare: percent(onTimeLegal, legal.length),
+        legalShare: percent(onTimeLegal, legalRows.length),
       };
     });
   };
+  const { parts, total } = suppressComplementaryGroups(
+    FOLLOW_UP_CATEGORIES.map((category) => figures(judged.filter((j) => j.category === category))),
+    figures(judged),
+  );
   return [
-    ...FOLLOW_UP_CATEGORIES.map((category) => ({
-      category,
-      figures: figures(judged.filter((j) => j.category === category)),
-    })),
-    { category: 'all' as const, figures: figures(judged) },
+    ...FOLLOW_UP_CATEGORIES.map((category, i) => ({ category, figures: parts[i]! })),
+    { category: 'all' as const, figures: total },
   ];
 }

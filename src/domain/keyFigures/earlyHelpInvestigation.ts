@@ -1,4 +1,4 @@
-import type { LocalDate } from '../localDate';
+import { addDuration, isLocalDate, type LocalDate } from '../localDate';
 import { guard, type Guarded } from './suppression';
 import { percent } from './numbers';
 
@@ -14,6 +14,21 @@ export interface EarlyHelpWindow {
   coursesTo: LocalDate;
   /** An investigation started from the course's start up to and including this date follows it. */
   followedUntil: LocalDate;
+}
+
+/**
+ * Seed 002 note 7: for the cut-off date 31 March 2016 the courses given between 31 March 2015 and
+ * 30 September 2015 count, with an investigation decided from the course's start up to the cut-off.
+ * So courses started 12 to 6 months before the cut-off (both days included; month arithmetic clamps
+ * to the month's last day), followed until the cut-off itself.
+ */
+export function earlyHelpWindowFor(cutoff: LocalDate): EarlyHelpWindow {
+  if (!isLocalDate(cutoff)) throw new Error(`Not a date: ${cutoff}`);
+  return {
+    coursesFrom: addDuration(cutoff, { months: 12 }, -1),
+    coursesTo: addDuration(cutoff, { months: 6 }, -1),
+    followedUntil: cutoff,
+  };
 }
 
 export type EarlyHelpFigures = Guarded<{ recipients: number; followed: number; share: number | null }>;

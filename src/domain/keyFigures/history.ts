@@ -20,8 +20,14 @@ export interface Period {
   to: LocalDate;
 }
 
-/** The categories follow-ups are reported in (seed 002 table 2); investigations have no follow-ups. */
-export const FOLLOW_UP_CATEGORIES = ['institution', 'foster_care', 'home_based'] as const;
+/** The categories follow-ups are reported in (measures.ts); investigations have no follow-ups. */
+export const FOLLOW_UP_CATEGORIES = [
+  'institution',
+  'foster_care',
+  'home_placement',
+  'home_based',
+  'early_help',
+] as const;
 export type FollowUpCategory = (typeof FOLLOW_UP_CATEGORIES)[number];
 
 export function categoryOf(type: MeasureType): MeasureCategory {

@@ -1,4 +1,5 @@
 import { caseloadReport } from '../../domain/caseload';
+import { earlyHelpWindowFor } from '../../domain/keyFigures';
 import { localDateOf } from '../../domain/calendar';
 import { minDate, type LocalDate } from '../../domain/localDate';
 import type { MunicipalityContext } from '../../app/municipalityContext';
@@ -24,8 +25,8 @@ export interface YearlyStatusInput {
 /**
  * Every key figure of one calendar year. Follow-ups, meetings and questionnaires count the year
  * 1 Jan – 31 Dec; ladder moves are those between the cut-off dates 31 Dec the year before and 31 Dec;
- * § 30 courses are those started 1 Jan – 30 Jun, followed by an investigation up to 31 Dec (seed 002
- * note 7's half-year-to-a-year window, moved to the calendar year); caseload is counted on 31 Dec, or
+ * § 30 courses are those started 31 Dec the year before – 30 Jun, followed by an investigation up to
+ * 31 Dec (seed 002 note 7's window with 31 Dec as the cut-off date); caseload is counted on 31 Dec, or
  * today while the year is still running.
  */
 export async function collectYearlyStatus(input: YearlyStatusInput) {
@@ -35,6 +36,7 @@ export async function collectYearlyStatus(input: YearlyStatusInput) {
   const today = localDateOf(input.now, municipality.settings.timeZone);
   const caseloadOn: LocalDate = minDate(period.to, today);
   const followUps = await followUpFigures(input, period);
+  const earlyHelpWindow = earlyHelpWindowFor(period.to);
   const caseload = caseloadReport(
     await caseloadRows(input, caseloadOn),
     municipality.settings.caseloadTarget,
@@ -56,12 +58,8 @@ export async function collectYearlyStatus(input: YearlyStatusInput) {
     compliance: followUps.compliance,
     ladderMoves: await ladderFigures(input, period),
     earlyHelp: {
-      window: { from: `${year}-01-01`, to: `${year}-06-30`, followedUntil: period.to },
-      figures: earlyHelpFigures(
-        followUps.histories,
-        { from: `${year}-01-01`, to: `${year}-06-30` },
-        period.to,
-      ),
+      window: earlyHelpWindow,
+      figures: earlyHelpFigures(followUps.histories, earlyHelpWindow),
     },
     caseload: {
       on: caseloadOn,

@@ -1,5 +1,4 @@
-import { SUPPRESSED_TEXT, matrixEntries, RATINGS, type Guarded } from '../../domain/keyFigures';
-import { classifyMove, OFF_LADDER } from '../../domain/ladder';
+import { SUPPRESSED_TEXT, RATINGS, type Count, type Guarded } from '../../domain/keyFigures';
 import { INSTITUTION_TYPES } from '../../domain/institutions';
 import { REPORT_TEXTS } from '../../i18n/reportTexts';
 import { formatDate } from '../../i18n/locale';
@@ -142,32 +141,27 @@ function complianceSection(d: YearlyStatusData): string {
 function ladderSection(d: YearlyStatusData): string {
   const f = d.ladderMoves;
   const dirs = ['down', 'up', 'in', 'out'] as const;
+  const bar = (c: Count) => (c === SUPPRESSED_TEXT ? hidden : { value: c });
   const chart = barChart({
     id: 'ladder-movements',
     title: 'Bevægelser på indsatstrappen',
-    bars: dirs.map((k) => ({ label: T.directions[k], ...(f.suppressed ? hidden : { value: f[k] }) })),
+    bars: dirs.map((k) => ({ label: T.directions[k], ...bar(f.moves[k]) })),
   });
-  const numbers = f.suppressed
-    ? `<p class="suppressed">${esc(SUPPRESSED_TEXT)}</p>`
-    : table(
-        ['Fra', 'Til', 'Retning', 'Antal'],
-        matrixEntries(f.matrix).map((e) => {
-          const dir = classifyMove(
-            e.from === OFF_LADDER ? null : Number(e.from),
-            e.to === OFF_LADDER ? null : Number(e.to),
-          );
-          return [
-            esc(stepLabel(d.ladder, e.from)),
-            esc(stepLabel(d.ladder, e.to)),
-            dir === 'none' ? '' : T.directions[dir],
-            String(e.count),
-          ];
-        }),
-      );
+  const numbers = table(
+    ['Fra', 'Til', 'Retning', 'Børn'],
+    f.pairs.map((p) => [
+      esc(stepLabel(d.ladder, p.from)),
+      esc(stepLabel(d.ladder, p.to)),
+      T.directions[p.direction],
+      p.count === SUPPRESSED_TEXT
+        ? `<span class="suppressed">${esc(SUPPRESSED_TEXT)}</span>`
+        : String(p.count),
+    ]),
+  );
   return section(
     'trappen',
     'Bevægelser på indsatstrappen',
-    `Flytninger mellem skæringsdatoerne 31.12.${d.year - 1} og 31.12.${d.year} på ${d.ladder.name}. Ned er mod mindre indgribende hjælp.`,
+    `Hvert barns trin på ${d.ladder.name} den 31.12.${d.year - 1} sammenlignet med den 31.12.${d.year}. Ned er mod mindre indgribende hjælp.`,
     chart,
     numbers,
   );
@@ -189,7 +183,7 @@ function earlyHelpSection(d: YearlyStatusData): string {
   return section(
     'paragraf30',
     '§ 30-forløb (tidl. § 11) fulgt af en undersøgelse',
-    `Børn, der fik et § 30-forløb 1.1.–30.6.${d.year}, og som derefter fik en børnefaglig undersøgelse inden 31.12.${d.year} (jf. Vesthimmerlands tabel 3).`,
+    `Børn, der fik et § 30-forløb 31.12.${d.year - 1}–30.6.${d.year}, og som derefter fik en børnefaglig undersøgelse senest 31.12.${d.year} (Vesthimmerlands tabel 3 og note 7 med 31.12. som skæringsdato).`,
     chart,
     table(
       ['Modtagere (n)', 'Fulgt af undersøgelse', 'Andel'],

@@ -2,6 +2,7 @@ import initial from './001_initial';
 import meetings from './002_meetings';
 import meetingsExtra from './003_meetings_extra';
 import reminderSnoozes from './004_reminder_snoozes';
+import ladderHistory from './006_ladder_history';
 import planningIndex from './008_planning_index';
 
 /** Ordered; an applied migration is never edited, a change is a new entry. */
@@ -10,5 +11,6 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '002_meetings', sql: meetings },
   { id: '003_meetings_extra', sql: meetingsExtra },
   { id: '004_reminder_snoozes', sql: reminderSnoozes },
+  { id: '006_ladder_history', sql: ladderHistory },
   { id: '008_planning_index', sql: planningIndex },
 ];

@@ -8,7 +8,7 @@ import { formatDate, type Locale } from '../../i18n/locale';
 import { REPORT_TEXTS } from '../../i18n/reportTexts';
 import { REPORT_COLUMNS_EN, TAB_TEXTS } from '../../i18n/tabTexts';
 import { fill } from '../../i18n/texts';
-import type { ReportTable } from '../../reports/report';
+import type { ReportTable, SummaryValue } from '../../reports/report';
 import { barChart, esc, stackedChart, type Bar } from '../../reports/yearlyStatus/charts';
 import { deadlineLabel, statusText } from '../../teams/views/deadlineText';
 import type { complianceByMonth, TableSpec, Timeline } from '../overview';
@@ -16,11 +16,11 @@ import type { complianceByMonth, TableSpec, Timeline } from '../overview';
 type Cell = ReportTable['rows'][number][string];
 
 /** A report cell as a chart value: a number, or null for a hidden (n<5) or empty group. */
-export function numberOf(v: Cell | undefined): number | null {
+export function numberOf(v: Cell | SummaryValue | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-const hiddenBar = (v: Cell | undefined, locale: Locale): Pick<Bar, 'value' | 'note'> => ({
+const hiddenBar = (v: Cell | SummaryValue | undefined, locale: Locale): Pick<Bar, 'value' | 'note'> => ({
   value: null,
   note: v === SUPPRESSED_TEXT ? REPORT_TEXTS[locale].suppressed : '–',
 });

@@ -1,5 +1,5 @@
 import { renderCard, type CardJson } from '../../cards/render';
-import { SUPPRESSED_TEXT, type Guarded } from '../../domain/keyFigures';
+import { SUPPRESSED_TEXT, type Count, type Guarded } from '../../domain/keyFigures';
 import type { LocalDate } from '../../domain/localDate';
 import { fill } from '../../i18n/texts';
 import { formatDate, type Locale } from '../../i18n/locale';
@@ -19,6 +19,10 @@ export interface StatusSection {
 export function localNumber(x: number | null, locale: Locale): string {
   if (x === null) return REPORT_TEXTS[locale].status.noData;
   return locale === 'da' ? String(x).replace('.', ',') : String(x);
+}
+
+function countText(c: Count, locale: Locale): string {
+  return c === SUPPRESSED_TEXT ? REPORT_TEXTS[locale].suppressed : String(c);
 }
 
 function guarded<T extends object>(
@@ -58,9 +62,12 @@ export function caseSection(heading: string, f: CaseFigures, locale: Locale): St
       },
       {
         title: s.ladder,
-        value: guarded(f.ladder, locale, (x) =>
-          fill(s.ladderLine, { up: x.up, down: x.down, in: x.in, out: x.out }),
-        ),
+        value: fill(s.ladderLine, {
+          up: countText(f.ladder.moves.up, locale),
+          down: countText(f.ladder.moves.down, locale),
+          in: countText(f.ladder.moves.in, locale),
+          out: countText(f.ladder.moves.out, locale),
+        }),
       },
       {
         title: s.earlyHelp,

@@ -1,3 +1,4 @@
+import { SUPPRESSED_TEXT } from '../../../src/domain/keyFigures';
 import type { CardJson } from '../../../src/cards/render';
 import type { Locale } from '../../../src/i18n/locale';
 import type { CaseFigures, TeamFigures } from '../../../src/reports/statusFigures';
@@ -24,15 +25,25 @@ const caseFigures = (suppressed: boolean): CaseFigures => ({
         suppressed: false,
         n: 8,
         held: 15,
+        missedPolicy: 0,
+        missedLegal: 0,
         onTimePolicy: 6,
         policyShare: 40,
         legalBase: 15,
         onTimeLegal: 10,
         legalShare: 66.67,
       },
-  ladder: suppressed
-    ? { suppressed: true }
-    : { suppressed: false, n: 5, cases: 5, up: 1, down: 2, in: 1, out: 1, matrix: { '3->2': 2 } },
+  ladder: {
+    start: '2016-12-31',
+    end: '2017-12-31',
+    positionsStart: { '3': suppressed ? SUPPRESSED_TEXT : 7 },
+    positionsEnd: { '2': suppressed ? SUPPRESSED_TEXT : 5 },
+    pairs: [],
+    moves: suppressed
+      ? { up: SUPPRESSED_TEXT, down: SUPPRESSED_TEXT, in: 0, out: 0 }
+      : { up: 0, down: 5, in: 0, out: 0 },
+    moved: suppressed ? SUPPRESSED_TEXT : 5,
+  },
   earlyHelp: suppressed
     ? { suppressed: true }
     : { suppressed: false, n: 21, recipients: 21, followed: 1, share: 4.76 },

@@ -1,8 +1,12 @@
-import { earlyHelpFollowedByInvestigation, type CaseMeasureStart } from '../../../src/domain/keyFigures';
+import {
+  earlyHelpFollowedByInvestigation,
+  earlyHelpWindowFor,
+  type CaseMeasureStart,
+} from '../../../src/domain/keyFigures';
 
 // Seed 002 note 7: for the cut-off 31 March 2016, courses given 31 March – 30 September 2015, followed by
 // an investigation decided between the course's start and 31 March 2016.
-const window = { coursesFrom: '2015-03-31', coursesTo: '2015-09-30', followedUntil: '2016-03-31' };
+const window = earlyHelpWindowFor('2016-03-31');
 const course = (caseId: string, start: string): CaseMeasureStart => ({
   caseId,
   measureType: 'early_help',
@@ -15,6 +19,20 @@ const investigation = (caseId: string, start: string): CaseMeasureStart => ({
 });
 
 describe('share of § 11 (now § 30) courses followed by an investigation (seed 002 table 3)', () => {
+  it("takes note 7's window from the cut-off date: 12 to 6 months before it, followed until it", () => {
+    expect(window).toEqual({
+      coursesFrom: '2015-03-31',
+      coursesTo: '2015-09-30',
+      followedUntil: '2016-03-31',
+    });
+    // Month arithmetic clamps: six months before 31 August is 28 February.
+    expect(earlyHelpWindowFor('2019-08-31')).toMatchObject({
+      coursesFrom: '2018-08-31',
+      coursesTo: '2019-02-28',
+    });
+    expect(() => earlyHelpWindowFor('2019-02-30')).toThrow('Not a date');
+  });
+
   it('gives 1 of 21 = 4.76 % as in the seed for 31 March 2016', () => {
     const measures = [
       ...Array.from({ length: 21 }, (_, i) => course(`c${i}`, '2015-05-01')),

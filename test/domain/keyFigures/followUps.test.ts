@@ -26,7 +26,7 @@ describe('follow-ups held and the average days between them (seed 002 table 2)',
     measure('c1', { held: chain('2016-12-01', [80]) }), // 2016-12-01 → 2017-02-19: 80 days into 2017
     measure('c2', { held: chain('2017-01-10', [85]) }),
     measure('c3', { held: chain('2017-02-01', [90]) }),
-    measure('c4', { measureType: 'own_room', held: chain('2017-03-01', [95]) }),
+    measure('c4', { held: chain('2017-03-01', [95]) }),
     measure('c5', { measureType: 'short_term', held: chain('2017-04-01', [88]) }),
   ];
 
@@ -44,9 +44,38 @@ describe('follow-ups held and the average days between them (seed 002 table 2)',
       measure(`f${i}`, { measureType: 'foster_care', held: chain('2017-01-02', [100, 110]) }),
     );
     const rows = followUpIntervals([...institution, ...foster], P2017);
-    expect(rows.map((r) => r.category)).toEqual(['institution', 'foster_care', 'home_based']);
+    expect(rows.map((r) => r.category)).toEqual([
+      'institution',
+      'foster_care',
+      'home_placement',
+      'home_based',
+      'early_help',
+    ]);
     expect(rows[1]!.figures).toEqual({ suppressed: false, n: 5, held: 15, averageDays: 105, intervals: 10 });
-    expect(rows[2]!.figures).toEqual({ suppressed: false, n: 0, held: 0, averageDays: null, intervals: 0 });
+    expect(rows[3]!.figures).toEqual({ suppressed: false, n: 0, held: 0, averageDays: null, intervals: 0 });
+  });
+
+  it('counts home-based placements and § 30 courses apart from institutions and § 32 measures (seed 004)', () => {
+    const of = (type: MeasureHistory['measureType'], prefix: string) =>
+      [1, 2, 3, 4, 5].map((i) =>
+        measure(`${prefix}${i}`, { measureType: type, held: chain('2017-02-01', [30]) }),
+      );
+    const rows = followUpIntervals(
+      [...of('own_room', 'o'), ...of('early_help', 'e'), ...of('preventive', 'p'), ...of('short_term', 's')],
+      P2017,
+    );
+    const held = Object.fromEntries(
+      rows.map((r) => [r.category, r.figures.suppressed ? null : r.figures.held]),
+    );
+    // Seed 004 §5.1: "kortvarige anbringelser på døgninstitution" — a short-term placement is an
+    // institution stay; §4.3: home-based placements are own room and boarding schools.
+    expect(held).toEqual({
+      institution: 10,
+      foster_care: 0,
+      home_placement: 10,
+      home_based: 10,
+      early_help: 10,
+    });
   });
 
   it('suppresses a category with fewer than five cases, keeping neither the figures nor n', () => {
@@ -61,7 +90,7 @@ describe('follow-ups held and the average days between them (seed 002 table 2)',
         held: ['2016-12-31', '2017-01-01', '2017-12-31', '2018-01-01'],
       }),
     );
-    const [, , home] = followUpIntervals(edge, P2017);
+    const [, , , home] = followUpIntervals(edge, P2017);
     // In 2017: 01-01 (1 day after 2016-12-31) and 12-31 (364 days later): mean 182.5.
     expect(home!.figures).toEqual({ suppressed: false, n: 5, held: 10, averageDays: 182.5, intervals: 10 });
   });
@@ -125,7 +154,7 @@ describe('average follow-ups per case per half-year (seed 004 fig. 2.2)', () => 
       }),
     );
     ms.push(measure('later', { measureType: 'preventive', start: '2018-01-01', held: [] }));
-    const [, , home] = followUpsPerHalfYear(ms, P2017);
+    const [, , , home] = followUpsPerHalfYear(ms, P2017);
     expect(home!.figures).toEqual({ suppressed: false, n: 5, held: 5, caseHalfYears: 10, average: 0.5 });
   });
 

@@ -79,17 +79,45 @@ describe('questionnaire results', () => {
     });
   });
 
-  it('suppresses a team with fewer than five answers, and still counts them for the municipality', () => {
-    const all = [...answers('A', 4, 'poor'), ...answers('B', 6, 'good')];
+  it('suppresses a team with fewer than five answers, and a second team so the municipality does not give it back', () => {
+    const all = [...answers('A', 4, 'poor'), ...answers('B', 6, 'good'), ...answers('C', 20, 'good')];
+    const result = ratingResultsByGroup(all, [
+      { id: 'A', name: 'Team A' },
+      { id: 'B', name: 'Team B' },
+      { id: 'C', name: 'Team C' },
+    ]);
+    expect(result.groups[0]).toEqual({ id: 'A', name: 'Team A', figures: { suppressed: true } });
+    // 30 − 20 would be Team A's 4 answers if Team B's 6 were shown: B, the smallest, is hidden too.
+    expect(result.groups[1]).toEqual({ id: 'B', name: 'Team B', figures: { suppressed: true } });
+    expect(result.groups[2]!.figures).toMatchObject({
+      n: 20,
+      counts: { good: 20, good_with_room: 0, poor: 0 },
+    });
+    expect(result.total).toMatchObject({ n: 30, counts: { good: 26, good_with_room: 0, poor: 4 } });
+  });
+
+  it("hides a profession's count in a second team when a small one could be read off the total", () => {
+    const all = [
+      ...answers('A', 10, 'good', 'teacher'),
+      ...answers('A', 3, 'good', 'psychologist'),
+      ...answers('B', 10, 'good', 'teacher'),
+      ...answers('B', 8, 'good', 'psychologist'),
+    ];
     const result = ratingResultsByGroup(all, [
       { id: 'A', name: 'Team A' },
       { id: 'B', name: 'Team B' },
     ]);
-    expect(result.groups[0]).toEqual({ id: 'A', name: 'Team A', figures: { suppressed: true } });
-    expect(result.groups[1]!.figures).toMatchObject({
-      n: 6,
-      counts: { good: 6, good_with_room: 0, poor: 0 },
+    const professions = (f: (typeof result.groups)[number]['figures']) =>
+      f.suppressed ? null : f.professions;
+    // Team A's 3 psychologists are shown as "<5"; its n (13) minus its 10 teachers would give 3, and
+    // so would the total's 11 minus Team B's 8: a second count of each row and column is hidden.
+    expect(professions(result.groups[0]!.figures)).toContainEqual({ profession: 'psychologist', count: 3 });
+    expect(professions(result.groups[0]!.figures)).toContainEqual({ profession: 'teacher', count: null });
+    expect(professions(result.groups[1]!.figures)).toContainEqual({
+      profession: 'psychologist',
+      count: null,
     });
-    expect(result.total).toMatchObject({ n: 10, counts: { good: 6, good_with_room: 0, poor: 4 } });
+    expect(professions(result.total)).toContainEqual({ profession: 'psychologist', count: 11 });
+    expect(professions(result.total)).toContainEqual({ profession: 'teacher', count: 20 });
   });
 });
