@@ -1,6 +1,7 @@
 import { institutionTypeFromKey } from '../domain/institutions';
 import { nextFollowUpDue } from '../domain/followup';
 import type { TenantStore } from '../store/store';
+import { recordHeldFollowUp } from '../app/heldFollowUp';
 import type { ImportEnv } from './importer';
 import { ImportKind, ImportRow } from './schemas';
 
@@ -135,7 +136,8 @@ async function applyFollowUp(t: TenantStore, env: ImportEnv, r: ImportRow<'follo
     policy: env.policy,
     cadence: m.cadence,
   });
-  const res = await t.measures.addFollowUp({
+  // Recorded as a card registration is, so the reminders about the deadline it meets stop.
+  const res = await recordHeldFollowUp(t, env.policy, env.today, {
     measureId: m.id,
     heldOn: r.held_on,
     dueOn: next?.due ?? null,

@@ -3,9 +3,13 @@ import type { FollowUpPolicy } from '../domain/policy';
 import type { LocalDate } from '../domain/localDate';
 import type { Store, TenantStore } from '../store/store';
 import type { TenantContext } from '../store/types';
-import { cprIssues } from './fields';
+import type { MunicipalityContext } from '../app/municipalityContext';
+import { localDateOf } from '../domain/calendar';
+import { redactCpr } from '../domain/cpr';
+import { isLocalDate } from '../domain/localDate';
+import { cprIssues, implausibleDate } from './fields';
 import { SourceRow } from './read';
-import { ImportKind, ImportRow, rowSchemas } from './schemas';
+import { ImportKind, ImportRow, ROW_KEYS, rowKey, rowSchemas } from './schemas';
 import { applyRow, linkLeaders } from './apply';
 
 export interface ImportError {
@@ -35,23 +39,62 @@ export interface ImportEnv {
 
 export type Parsed<K extends ImportKind> = { line: number; row: ImportRow<K> };
 
+/** The import environment of a municipality at an instant (its ladder, policy and local day). */
+export function importEnvOf(m: MunicipalityContext, now: Date): ImportEnv {
+  return {
+    ladderMaxStep: m.ladder.steps.length,
+    policy: m.policy,
+    today: localDateOf(now, m.settings.timeZone),
+  };
+}
+
 class Rollback extends Error {}
 
-function validate<K extends ImportKind>(
+/**
+ * Every check that needs no database, row by row: what the reader could not read, CPR numbers (before
+ * anything else, so no later message can quote one), the row schema, implausible dates, and a key
+ * already used by an earlier row of the same file.
+ */
+export function validate<K extends ImportKind>(
   kind: K,
   rows: SourceRow[],
+  today: LocalDate,
 ): { parsed: Parsed<K>[]; errors: ImportError[] } {
   const parsed: Parsed<K>[] = [];
   const errors: ImportError[] = [];
+  const seen = new Map<string, number>();
   for (const src of rows) {
     const cpr = cprIssues(src.values);
-    if (cpr.length) {
-      errors.push(...cpr.map((c) => ({ line: src.line, ...c })));
+    if (src.problems?.length || cpr.length) {
+      errors.push(...[...(src.problems ?? []), ...cpr].map((c) => ({ line: src.line, ...c })));
       continue;
     }
     const res = rowSchemas[kind].safeParse(src.values);
-    if (res.success) parsed.push({ line: src.line, row: res.data as ImportRow<K> });
-    else errors.push(...zodErrors(src.line, res.error));
+    if (!res.success) {
+      errors.push(...zodErrors(src.line, res.error));
+      continue;
+    }
+    const row = res.data as Record<string, unknown>;
+    const dates = Object.entries(row).flatMap(([field, v]) => {
+      const why = typeof v === 'string' && isLocalDate(v) ? implausibleDate(v, today) : null;
+      return why ? [{ line: src.line, field, message: why }] : [];
+    });
+    if (dates.length) {
+      errors.push(...dates);
+      continue;
+    }
+    const key = rowKey(kind, row);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push({
+        line: src.line,
+        field: ROW_KEYS[kind].join('+'),
+        message: `repeats line ${first} (the same ${ROW_KEYS[kind].join(', ')}); each may appear once per file`,
+      });
+      continue;
+    }
+    seen.set(key, src.line);
+    parsed.push({ line: src.line, row: row as ImportRow<K> });
   }
   return { parsed, errors };
 }
@@ -60,7 +103,7 @@ function zodErrors(line: number, err: ZodError): ImportError[] {
   return err.issues.map((i) => ({
     line,
     field: i.path.join('.') || undefined,
-    message: i.message === 'Required' ? 'is missing' : i.message,
+    message: redactCpr(i.message === 'Required' ? 'is missing' : i.message),
   }));
 }
 
@@ -85,7 +128,7 @@ export async function runImport(
     dryRun: opts.dryRun,
     applied: false,
   };
-  const { parsed, errors } = validate(kind, rows);
+  const { parsed, errors } = validate(kind, rows, env.today);
   if (errors.length) return { ...result, errors: sortErrors(errors) };
   try {
     await store.inTransaction(ctx, async (t: TenantStore) => {

@@ -14,6 +14,7 @@ import { SnoozesRepo } from './snoozesRepo';
 import { MinutesRepo } from './minutesRepo';
 import { QuestionnairesRepo } from './questionnairesRepo';
 import { ReportQueries } from './reportQueries';
+import { ApiTokensRepo } from './apiTokensRepo';
 
 /** Everything one municipality's data is reached through; there is no unscoped path to its rows. */
 export interface TenantStore {
@@ -37,6 +38,8 @@ export interface TenantStore {
 export interface Store {
   readonly engine: SqlEngine;
   readonly municipalities: MunicipalitiesRepo;
+  /** Case-system API tokens (looked up by token, across municipalities). */
+  readonly apiTokens: ApiTokensRepo;
   /** The deployment-wide send queue (claims across municipalities). */
   readonly queue: OutboxQueue;
   tenant(ctx: TenantContext): TenantStore;
@@ -69,6 +72,7 @@ export function createStore(engine: SqlEngine, onClose: () => void = () => undef
   return {
     engine,
     municipalities: new MunicipalitiesRepo(engine),
+    apiTokens: new ApiTokensRepo(engine),
     queue: new OutboxQueue(engine),
     tenant: (ctx) => tenantStore(engine, ctx),
     inTransaction: (ctx, fn) => engine.transaction((tx) => fn(tenantStore(tx, ctx))),

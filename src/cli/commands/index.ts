@@ -7,6 +7,7 @@ import { report } from './report';
 import { start } from './start';
 import { tick } from './tick';
 import { questionnaire } from './questionnaire';
+import { apiToken } from './apiToken';
 
 export const COMMANDS: Record<string, Command> = {
   migrate,
@@ -17,4 +18,5 @@ export const COMMANDS: Record<string, Command> = {
   start,
   tick,
   questionnaire,
+  'api-token': apiToken,
 };

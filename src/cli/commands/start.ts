@@ -14,6 +14,7 @@ import { startScheduler } from '../../scheduler/scheduler';
 import { sendWindowFrom } from '../../app/sendWindow';
 import { calendarLinksOf } from '../../config';
 import { mountCalendarRoute } from '../../server/calendarRoute';
+import { apiRouter } from '../../api/router';
 
 export const start: Command = {
   usage: 'start',
@@ -54,6 +55,7 @@ export const start: Command = {
       },
       log,
       mount: (http) => {
+        http.use('/api/v1', apiRouter({ store, clock: ctx.clock, log }));
         if (calendarLinks) mountCalendarRoute(http, { store, links: calendarLinks, clock: ctx.clock, log });
       },
     });
