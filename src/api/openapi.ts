@@ -17,7 +17,9 @@ function itemSchema(kind: ImportKind) {
     properties: Object.fromEntries(
       cols.map((c) => [
         c.name,
-        c.name === 'members' ? { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } : scalar,
+        c.name === 'members'
+          ? { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }
+          : scalar,
       ]),
     ),
   };
@@ -72,7 +74,9 @@ export function openApiDocument(): Record<string, unknown> {
       operationId: 'get_case',
       summary: 'One case as Samspil holds it: its measures and the follow-ups held',
       security: [{ bearer: ['read'] }],
-      parameters: [{ name: 'case_ref', in: 'path', required: true, schema: { type: 'string', maxLength: 64 } }],
+      parameters: [
+        { name: 'case_ref', in: 'path', required: true, schema: { type: 'string', maxLength: 64 } },
+      ],
       responses: {
         '200': {
           description: 'The case',

@@ -46,7 +46,15 @@ export function sendProblem(
         title,
         status,
         detail: redactCpr(detail),
-        ...(extra.errors ? { errors: extra.errors.map((e) => ({ ...e, ...(e.field ? { field: redactCpr(e.field) } : {}), detail: redactCpr(e.detail) })) } : {}),
+        ...(extra.errors
+          ? {
+              errors: extra.errors.map((e) => ({
+                ...e,
+                ...(e.field ? { field: redactCpr(e.field) } : {}),
+                detail: redactCpr(e.detail),
+              })),
+            }
+          : {}),
       }),
     );
 }

@@ -66,7 +66,12 @@ export function apiRouter(deps: ApiDeps): express.Router {
   async function audit(token: ApiTokenRow, req: Request, status: number, details: object = {}) {
     await deps.store
       .tenant({ municipalityId: token.municipality_id, actor: `api:${token.name}` })
-      .audit.write('call', 'api', token.id, { method: req.method, route: req.route?.path ?? req.path, status, ...details });
+      .audit.write('call', 'api', token.id, {
+        method: req.method,
+        route: req.route?.path ?? req.path,
+        status,
+        ...details,
+      });
   }
 
   router.put('/:kind', async (req, res) => {
@@ -95,7 +100,11 @@ export function apiRouter(deps: ApiDeps): express.Router {
     );
     const errors: ItemError[] = [
       ...unknown,
-      ...result.errors.map((e) => ({ index: e.line, ...(e.field ? { field: e.field } : {}), detail: e.message })),
+      ...result.errors.map((e) => ({
+        index: e.line,
+        ...(e.field ? { field: e.field } : {}),
+        detail: e.message,
+      })),
     ].sort((a, b) => a.index - b.index);
     if (errors.length) {
       const bad = new Set(errors.map((e) => e.index)).size;
@@ -105,13 +114,21 @@ export function apiRouter(deps: ApiDeps): express.Router {
       return audit(auth.token, req, 422, { kind, items: items.length, invalid: bad });
     }
     res.json({ kind, items: items.length, created: result.created, updated: result.updated });
-    return audit(auth.token, req, 200, { kind, items: items.length, created: result.created, updated: result.updated });
+    return audit(auth.token, req, 200, {
+      kind,
+      items: items.length,
+      created: result.created,
+      updated: result.updated,
+    });
   });
 
   router.get('/cases/:caseRef', async (req, res) => {
     const auth = await authorise(req, res, READ_SCOPE);
     if (!auth) return;
-    const t = deps.store.tenant({ municipalityId: auth.token.municipality_id, actor: `api:${auth.token.name}` });
+    const t = deps.store.tenant({
+      municipalityId: auth.token.municipality_id,
+      actor: `api:${auth.token.name}`,
+    });
     const record = await caseRecord(t, req.params.caseRef ?? '');
     if (!record) {
       sendProblem(res, 'not-found', 'The municipality has no case with that reference.');

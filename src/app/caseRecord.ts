@@ -15,7 +15,12 @@ export interface CaseRecord {
     cadence: unknown;
     postponed_to: LocalDate | null;
     postpone_reason: string | null;
-    followups: { held_on: LocalDate; due_on: LocalDate | null; child_conversation: boolean; registered_by: string }[];
+    followups: {
+      held_on: LocalDate;
+      due_on: LocalDate | null;
+      child_conversation: boolean;
+      registered_by: string;
+    }[];
   }[];
 }
 

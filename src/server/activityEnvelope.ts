@@ -48,7 +48,10 @@ export function checkEnvelope(body: unknown): EnvelopeCheck {
   const res = envelope.safeParse(body);
   if (!res.success) {
     const issue = res.error.issues[0]!;
-    return { ok: false, problem: `The activity's "${issue.path.join('.') || '(body)'}" is not valid (${issue.message}).` };
+    return {
+      ok: false,
+      problem: `The activity's "${issue.path.join('.') || '(body)'}" is not valid (${issue.message}).`,
+    };
   }
   const a = body as z.infer<typeof envelope>;
   const ids: [string, string | undefined][] = [

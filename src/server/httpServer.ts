@@ -58,12 +58,16 @@ export function createHttpApp(deps: HttpServerDeps): express.Express {
       });
     } catch (err) {
       deps.log.error({ err: redactCpr(String(err)) }, 'activity could not be processed');
-      if (!res.headersSent) res.status(turnStarted ? 500 : 400).json({ error: 'The activity could not be processed.' });
+      if (!res.headersSent)
+        res.status(turnStarted ? 500 : 400).json({ error: 'The activity could not be processed.' });
       return;
     }
     const out = buffered.result();
     if (!turnStarted && out.status >= 500) {
-      deps.log.warn({ status: out.status, reason: redactCpr(String(out.body ?? '')) }, 'Bot Framework token could not be verified: key source unavailable');
+      deps.log.warn(
+        { status: out.status, reason: redactCpr(String(out.body ?? '')) },
+        'Bot Framework token could not be verified: key source unavailable',
+      );
       res.status(401).json({ error: 'The token could not be verified.' });
       return;
     }
@@ -81,15 +85,11 @@ export function createHttpApp(deps: HttpServerDeps): express.Express {
   deps.mount?.(app);
 
   app.use(
-    (
-      err: Error & { type?: string; status?: number },
-      req: Request,
-      res: Response,
-      _next: NextFunction,
-    ) => {
+    (err: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
       // body-parser marks what the caller did wrong (too large, not JSON, bad charset) with a 4xx.
       const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-      if (status === 500) deps.log.error({ err: redactCpr(String(err.stack ?? err)) }, 'unhandled HTTP error');
+      if (status === 500)
+        deps.log.error({ err: redactCpr(String(err.stack ?? err)) }, 'unhandled HTTP error');
       if (res.headersSent) return;
       const detail =
         status === 413
@@ -100,7 +100,8 @@ export function createHttpApp(deps: HttpServerDeps): express.Express {
               ? 'Internal error'
               : 'The request cannot be read.';
       if (req.path.startsWith('/api/v1/')) {
-        const type = (Object.entries(PROBLEMS).find(([, p]) => p.status === status)?.[0] ?? 'bad-request') as ProblemType;
+        const type = (Object.entries(PROBLEMS).find(([, p]) => p.status === status)?.[0] ??
+          'bad-request') as ProblemType;
         sendProblem(res, type, detail);
       } else res.status(status).json({ error: detail });
     },

@@ -32,14 +32,18 @@ export const apiToken: Command = {
         }
         return 0;
       }
-      if (!arg) throw new UsageError(action === 'create' ? 'Name the token (e.g. dubu).' : 'Give the token id (see api-token list).');
+      if (!arg)
+        throw new UsageError(
+          action === 'create' ? 'Name the token (e.g. dubu).' : 'Give the token id (see api-token list).',
+        );
       if (action === 'revoke') {
         const done = await store.apiTokens.revoke(municipalityId, arg, ctx.clock.now(), 'cli:api-token');
         if (!done) throw new UsageError(`${municipalityId} has no active API token with id ${arg}.`);
         ctx.out(`Token ${arg} is revoked; requests with it now get 401.`);
         return 0;
       }
-      if (findCpr(arg) !== null || arg.length > 100) throw new UsageError('Give the token a short name (not a CPR number).');
+      if (findCpr(arg) !== null || arg.length > 100)
+        throw new UsageError('Give the token a short name (not a CPR number).');
       const scopes = values.scope?.length ? values.scope : [...DEFAULT_SCOPES];
       const unknown = scopes.filter((s) => !API_SCOPES.includes(s));
       if (unknown.length)
