@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { ApiTokenRow } from '../store/apiTokensRepo';
+import { redactCpr } from '../domain/cpr';
 import { loadMunicipality } from '../app/municipalityContext';
 import { caseRecord } from '../app/caseRecord';
 import { importEnvOf, runImport } from '../import/importer';
@@ -74,69 +75,88 @@ export function apiRouter(deps: ApiDeps): express.Router {
       });
   }
 
-  router.put('/:kind', async (req, res) => {
-    const kind = req.params.kind ?? '';
-    if (!isApiKind(kind)) return sendProblem(res, 'not-found', 'No such route; see /api/v1/openapi.json.');
-    const auth = await authorise(req, res, kind);
-    if (!auth) return;
-    if (!req.is('application/json')) {
-      sendProblem(res, 'unsupported-media-type', 'Send the batch as application/json.');
-      return audit(auth.token, req, 415);
-    }
-    const items = batchItems(req.body);
-    if (typeof items === 'string') {
-      sendProblem(res, 'bad-request', items);
-      return audit(auth.token, req, 400);
-    }
-    const unknown = unknownFields(kind, items);
-    const m = await loadMunicipality(deps.store, auth.token.municipality_id);
-    const result = await runImport(
-      deps.store,
-      { municipalityId: m.id, actor: `api:${auth.token.name}` },
-      importEnvOf(m, deps.clock.now()),
-      kind,
-      rowsFromObjects(items, 0),
-      { dryRun: unknown.length > 0 },
-    );
-    const errors: ItemError[] = [
-      ...unknown,
-      ...result.errors.map((e) => ({
-        index: e.line,
-        ...(e.field ? { field: e.field } : {}),
-        detail: e.message,
-      })),
-    ].sort((a, b) => a.index - b.index);
-    if (errors.length) {
-      const bad = new Set(errors.map((e) => e.index)).size;
-      sendProblem(res, 'invalid-items', `${bad} of ${items.length} items are invalid; nothing was stored.`, {
-        errors,
-      });
-      return audit(auth.token, req, 422, { kind, items: items.length, invalid: bad });
-    }
-    res.json({ kind, items: items.length, created: result.created, updated: result.updated });
-    return audit(auth.token, req, 200, {
-      kind,
-      items: items.length,
-      created: result.created,
-      updated: result.updated,
+  /** An async route whose failure is answered (500, logged) instead of leaving the caller hanging. */
+  const safely = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) => {
+    fn(req, res).catch((err: unknown) => {
+      deps.log.error({ err: redactCpr(String((err as Error)?.stack ?? err)) }, 'API request failed');
+      if (!res.headersSent) sendProblem(res, 'internal', 'The request failed; it has been logged.');
     });
-  });
+  };
 
-  router.get('/cases/:caseRef', async (req, res) => {
-    const auth = await authorise(req, res, READ_SCOPE);
-    if (!auth) return;
-    const t = deps.store.tenant({
-      municipalityId: auth.token.municipality_id,
-      actor: `api:${auth.token.name}`,
-    });
-    const record = await caseRecord(t, req.params.caseRef ?? '');
-    if (!record) {
-      sendProblem(res, 'not-found', 'The municipality has no case with that reference.');
-      return audit(auth.token, req, 404);
-    }
-    res.json(record);
-    return audit(auth.token, req, 200, { case_ref: record.case_ref });
-  });
+  router.put(
+    '/:kind',
+    safely(async (req, res) => {
+      const kind = req.params.kind ?? '';
+      if (!isApiKind(kind)) return sendProblem(res, 'not-found', 'No such route; see /api/v1/openapi.json.');
+      const auth = await authorise(req, res, kind);
+      if (!auth) return;
+      if (!req.is('application/json')) {
+        sendProblem(res, 'unsupported-media-type', 'Send the batch as application/json.');
+        return audit(auth.token, req, 415);
+      }
+      const items = batchItems(req.body);
+      if (typeof items === 'string') {
+        sendProblem(res, 'bad-request', items);
+        return audit(auth.token, req, 400);
+      }
+      const unknown = unknownFields(kind, items);
+      const m = await loadMunicipality(deps.store, auth.token.municipality_id);
+      const result = await runImport(
+        deps.store,
+        { municipalityId: m.id, actor: `api:${auth.token.name}` },
+        importEnvOf(m, deps.clock.now()),
+        kind,
+        rowsFromObjects(items, 0),
+        { dryRun: unknown.length > 0 },
+      );
+      const errors: ItemError[] = [
+        ...unknown,
+        ...result.errors.map((e) => ({
+          index: e.line,
+          ...(e.field ? { field: e.field } : {}),
+          detail: e.message,
+        })),
+      ].sort((a, b) => a.index - b.index);
+      if (errors.length) {
+        const bad = new Set(errors.map((e) => e.index)).size;
+        sendProblem(
+          res,
+          'invalid-items',
+          `${bad} of ${items.length} items are invalid; nothing was stored.`,
+          {
+            errors,
+          },
+        );
+        return audit(auth.token, req, 422, { kind, items: items.length, invalid: bad });
+      }
+      res.json({ kind, items: items.length, created: result.created, updated: result.updated });
+      return audit(auth.token, req, 200, {
+        kind,
+        items: items.length,
+        created: result.created,
+        updated: result.updated,
+      });
+    }),
+  );
+
+  router.get(
+    '/cases/:caseRef',
+    safely(async (req, res) => {
+      const auth = await authorise(req, res, READ_SCOPE);
+      if (!auth) return;
+      const t = deps.store.tenant({
+        municipalityId: auth.token.municipality_id,
+        actor: `api:${auth.token.name}`,
+      });
+      const record = await caseRecord(t, req.params.caseRef ?? '');
+      if (!record) {
+        sendProblem(res, 'not-found', 'The municipality has no case with that reference.');
+        return audit(auth.token, req, 404);
+      }
+      res.json(record);
+      return audit(auth.token, req, 200, { case_ref: record.case_ref });
+    }),
+  );
 
   router.use((_req, res) => sendProblem(res, 'not-found', 'No such route; see /api/v1/openapi.json.'));
   return router;

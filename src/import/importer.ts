@@ -5,7 +5,8 @@ import type { Store, TenantStore } from '../store/store';
 import type { TenantContext } from '../store/types';
 import type { MunicipalityContext } from '../app/municipalityContext';
 import { localDateOf } from '../domain/calendar';
-import { redactCpr } from '../domain/cpr';
+import { looksLikeCpr, redactCpr } from '../domain/cpr';
+import { isStorableText } from '../domain/text';
 import { isLocalDate } from '../domain/localDate';
 import { cprIssues, implausibleDate } from './fields';
 import { SourceRow } from './read';
@@ -65,8 +66,18 @@ export function validate<K extends ImportKind>(
   const seen = new Map<string, number>();
   for (const src of rows) {
     const cpr = cprIssues(src.values);
-    if (src.problems?.length || cpr.length) {
-      errors.push(...[...(src.problems ?? []), ...cpr].map((c) => ({ line: src.line, ...c })));
+    const unstorable = Object.entries(src.values)
+      .filter(([k, v]) => !isStorableText(k) || !isStorableText(v))
+      .map(([field]) => ({
+        field,
+        message: 'holds a character that is not text (a NUL or a broken character)',
+      }));
+    const problems = [...(src.problems ?? []), ...cpr, ...unstorable];
+    if (problems.length) {
+      // A column name can itself be a CPR number; the field is named without it.
+      errors.push(
+        ...problems.map((c) => ({ line: src.line, field: safeField(c.field), message: c.message })),
+      );
       continue;
     }
     const res = rowSchemas[kind].safeParse(src.values);
@@ -97,6 +108,11 @@ export function validate<K extends ImportKind>(
     parsed.push({ line: src.line, row: row as ImportRow<K> });
   }
   return { parsed, errors };
+}
+
+function safeField(field: string): string {
+  if (!isStorableText(field)) return '(a column with a broken name)';
+  return looksLikeCpr(field) ? '(a column named like a CPR number)' : field;
 }
 
 function zodErrors(line: number, err: ZodError): ImportError[] {
@@ -168,7 +184,10 @@ function sortErrors(errors: ImportError[]): ImportError[] {
 export function formatImportResult(r: ImportResult): string {
   if (r.errors.length) {
     const bad = new Set(r.errors.map((e) => e.line)).size;
-    const lines = r.errors.map((e) => `  line ${e.line}: ${e.field ? `${e.field} ` : ''}${e.message}`);
+    // Redacted once more as it leaves: an apply-layer message may quote a value (an unknown e-mail).
+    const lines = r.errors.map((e) =>
+      redactCpr(`  line ${e.line}: ${e.field ? `${e.field} ` : ''}${e.message}`),
+    );
     return [`${bad} of ${r.rows} ${r.kind} rows have errors; nothing was imported.`, ...lines].join('\n');
   }
   const what = `${r.rows} ${r.kind} rows (${r.created} new, ${r.updated} updated)`;

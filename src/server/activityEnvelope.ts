@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { findCpr, redactCpr } from '../domain/cpr';
+import { findCprPath, redactCpr } from '../domain/cpr';
+import { findUnstorablePath } from '../domain/text';
 
 /*
  * The Bot Framework activity fields Samspil reads or stores, with the types the Bot Framework
@@ -40,9 +41,10 @@ export type EnvelopeCheck = { ok: true } | { ok: false; problem: string };
 
 /**
  * Checks the envelope of an incoming activity and makes the parts Samspil stores safe, in place.
- * Display names are people's and Teams' free text, so a CPR number in one is replaced by "[CPR]"
- * before anything stores the conversation reference or the staff link; an id holding one is no
- * Teams id at all, and the request is refused. The message says which field, never its value.
+ * botbuilder copies the envelope (ids, channel, locale, conversation) into every reply and into the
+ * conversation reference Samspil stores for proactive sends. Display names and channelData are
+ * people's free text, so a CPR number in one is replaced by "[CPR]"; in any other envelope field it
+ * is no Teams value at all, and the request is refused. The message says which field, never its value.
  */
 export function checkEnvelope(body: unknown): EnvelopeCheck {
   const res = envelope.safeParse(body);
@@ -53,18 +55,26 @@ export function checkEnvelope(body: unknown): EnvelopeCheck {
       problem: `The activity's "${issue.path.join('.') || '(body)'}" is not valid (${issue.message}).`,
     };
   }
-  const a = body as z.infer<typeof envelope>;
-  const ids: [string, string | undefined][] = [
-    ['from.id', a.from?.id],
-    ['from.aadObjectId', a.from?.aadObjectId],
-    ['recipient.id', a.recipient?.id],
-    ['conversation.id', a.conversation?.id],
-    ['conversation.tenantId', a.conversation?.tenantId],
-  ];
-  for (const [field, value] of ids)
-    if (value !== undefined && findCpr(value) !== null)
-      return { ok: false, problem: `The activity's "${field}" looks like a CPR number and is refused.` };
-  for (const holder of [a.from, a.recipient, a.conversation])
+  const unstorable = findUnstorablePath(body);
+  if (unstorable)
+    return { ok: false, problem: `The activity's "${unstorable}" holds a character that is not text.` };
+  const a = body as Record<string, unknown> & z.infer<typeof envelope>;
+  // What the user typed or submitted is judged by the handler it is for (and never stored as is).
+  const { text: _text, value: _value, attachments: _attachments, channelData, ...envelopeFields } = a;
+  for (const holder of [envelopeFields.from, envelopeFields.recipient, envelopeFields.conversation])
     if (holder?.name !== undefined) holder.name = redactCpr(holder.name);
+  const cpr = findCprPath(envelopeFields);
+  if (cpr) return { ok: false, problem: `The activity's "${cpr}" looks like a CPR number and is refused.` };
+  // Team, channel and event names in channelData are people's free text: redacted, not refused.
+  if (channelData) redactStrings(channelData);
   return { ok: true };
+}
+
+/** Replaces, in place, every CPR number in the strings of an object tree. */
+function redactStrings(node: Record<string, unknown> | unknown[]): void {
+  for (const [k, v] of Object.entries(node)) {
+    const set = (x: unknown) => ((node as Record<string, unknown>)[k] = x);
+    if (typeof v === 'string') set(redactCpr(v));
+    else if (v && typeof v === 'object') redactStrings(v as Record<string, unknown>);
+  }
 }

@@ -13,6 +13,12 @@ import { snoozeSubject } from '../../src/domain/snooze';
 
 const NOW = '2026-11-23T09:00:00+01:00';
 const PROBLEM = 'application/problem+json';
+type Problem = {
+  type: string;
+  status: number;
+  detail: string;
+  errors: { index: number; field?: string; detail: string }[];
+};
 
 /**
  * docs/api.md: the case-system API on both engines. Upserts are idempotent, a batch with a bad item
@@ -88,18 +94,18 @@ describe.each(ENGINES)('case-system API on $name', (fixture) => {
     );
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain(PROBLEM);
-    const body = await res.json();
+    const body = (await res.json()) as Problem;
     expect(body).toMatchObject({ type: '/api/v1/problems/invalid-items', status: 422 });
     expect(body.detail).toBe('5 of 6 items are invalid; nothing was stored.');
-    expect(body.errors.map((e: { index: number; field?: string }) => [e.index, e.field])).toEqual([
+    expect(body.errors.map((e) => [e.index, e.field])).toEqual([
       [1, 'case_ref'],
       [2, 'opened'],
       [3, 'opened'],
       [4, 'case_ref'],
       [5, 'colour'],
     ]);
-    expect(body.errors[0].detail).toMatch(/looks like a CPR number/);
-    expect(body.errors[3].detail).toMatch(/repeats line 0/);
+    expect(body.errors[0]!.detail).toMatch(/looks like a CPR number/);
+    expect(body.errors[3]!.detail).toMatch(/repeats line 0/);
     expect(JSON.stringify(body)).not.toMatch(/1234/);
     expect(await count('cases', 'nordby')).toBe(before);
   });
@@ -201,7 +207,7 @@ describe.each(ENGINES)('case-system API on $name', (fixture) => {
     expect(big.headers.get('content-type')).toContain(PROBLEM);
     const bad = await api.put('cases', '{"items": [', nordby);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).type).toBe('/api/v1/problems/bad-request');
+    expect(((await bad.json()) as Problem).type).toBe('/api/v1/problems/bad-request');
     expect((await api.put('cases', { items: [] }, nordby)).status).toBe(400);
     expect((await api.put('cases', [1, 2], nordby)).status).toBe(400);
     expect((await api.put('nothing', { items: [1] }, nordby)).status).toBe(404);
