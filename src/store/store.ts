@@ -15,6 +15,7 @@ import { MinutesRepo } from './minutesRepo';
 import { QuestionnairesRepo } from './questionnairesRepo';
 import { ReportQueries } from './reportQueries';
 import { ApiTokensRepo } from './apiTokensRepo';
+import { RetentionRepo } from './retentionRepo';
 
 /** Everything one municipality's data is reached through; there is no unscoped path to its rows. */
 export interface TenantStore {
@@ -33,6 +34,8 @@ export interface TenantStore {
   readonly questionnaires: QuestionnairesRepo;
   /** Read-only queries behind the key figures (src/reports). */
   readonly reports: ReportQueries;
+  /** Deletion of what the retention period no longer allows. */
+  readonly retention: RetentionRepo;
 }
 
 export interface Store {
@@ -65,6 +68,7 @@ export function tenantStore(db: SqlExecutor, ctx: TenantContext): TenantStore {
     minutes: new MinutesRepo(db, ctx, audit),
     questionnaires: new QuestionnairesRepo(db, ctx, audit),
     reports: new ReportQueries(db, ctx),
+    retention: new RetentionRepo(db, ctx),
   };
 }
 

@@ -49,6 +49,20 @@ const VALID: Record<ImportKind, Record<string, unknown>> = {
   followups: { case_ref: 'F-1', measure_type: 'preventive', held_on: '2026-06-01', child_conversation: 'ja' },
 };
 
+/**
+ * A keep-alive socket the server closed just as the client reused it resets the request before the
+ * server read it; that is the client's race, so such a request is sent once more on a new socket.
+ */
+async function postWithRetry(url: string, body: string): Promise<Response> {
+  const send = (headers: Record<string, string>) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  try {
+    return await send({});
+  } catch {
+    return send({ connection: 'close' });
+  }
+}
+
 async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>) {
   let next = 0;
   await Promise.all(
@@ -72,7 +86,8 @@ describe('fuzzing the edges (fixed seeds)', () => {
     process.on('unhandledRejection', onCrash);
     process.on('uncaughtException', onCrash);
     await connector.start();
-    ({ store, dispose } = await openTestStore(ENGINES[0]!));
+    // PostgreSQL: the requests run concurrently, as they would in production.
+    ({ store, dispose } = await openTestStore(ENGINES[1]!));
     await store.municipalities.create({
       id: 'nordby',
       name: 'Nordby Kommune',
@@ -214,11 +229,7 @@ describe('fuzzing the edges (fixed seeds)', () => {
     });
     const bad: string[] = [];
     await pool(cases, 4, async ({ i, body }) => {
-      const res = await fetch(`${api.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body) ?? 'null',
-      });
+      const res = await postWithRetry(`${api.url}/api/messages`, JSON.stringify(body) ?? 'null');
       const text = await res.text();
       if (res.status >= 500) bad.push(`#${i} ${res.status} ${text.slice(0, 200)}`);
       if (looksLikeCpr(withoutIds(text))) bad.push(`#${i} echoed: ${text.slice(0, 200)}`);

@@ -8,6 +8,7 @@ import { start } from './start';
 import { tick } from './tick';
 import { questionnaire } from './questionnaire';
 import { apiToken } from './apiToken';
+import { retention } from './retention';
 
 export const COMMANDS: Record<string, Command> = {
   migrate,
@@ -19,4 +20,5 @@ export const COMMANDS: Record<string, Command> = {
   tick,
   questionnaire,
   'api-token': apiToken,
+  retention,
 };
