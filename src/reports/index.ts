@@ -6,6 +6,7 @@ import { earlyHelpReport } from './earlyHelp';
 import { meetingsReport } from './meetings';
 import { questionnairesReport } from './questionnaires';
 import { ReportDefinition } from './report';
+import { auditReport } from './audit';
 
 /** Table reports by name (`samspil report NAME`); the yearly status is an HTML document of its own. */
 export const REPORTS: Record<string, ReportDefinition> = Object.fromEntries(
@@ -19,5 +20,6 @@ export const REPORTS: Record<string, ReportDefinition> = Object.fromEntries(
     meetingsReport,
     questionnairesReport,
     outbox,
+    auditReport,
   ].map((r) => [r.name, r]),
 );

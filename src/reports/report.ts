@@ -15,6 +15,9 @@ export interface ReportScope {
   unitId?: string | null;
   unitName?: string | null;
   teamIds?: string[] | null;
+  /** The audit report: one case's entries (by its reference), or one actor's (an e-mail or actor id). */
+  caseRef?: string | null;
+  actor?: string | null;
 }
 
 export interface ReportInput {
@@ -32,6 +35,6 @@ export interface ReportDefinition {
   name: string;
   description: string;
   /** What it can be narrowed to: case figures by the advisers' unit, meeting figures by team. */
-  scopes?: ('unit' | 'team')[];
+  scopes?: ('unit' | 'team' | 'case' | 'actor')[];
   run(input: ReportInput): Promise<ReportTable>;
 }

@@ -83,6 +83,10 @@ describe('fuzzing the edges (fixed seeds)', () => {
   const onCrash = (err: unknown) => crashes.push(err);
 
   beforeAll(async () => {
+    // botbuilder writes every refused activity to the console; jest's console capture would make
+    // the run several times slower, and what matters is checked on the answers.
+    for (const level of ['log', 'warn', 'error'] as const)
+      jest.spyOn(console, level).mockImplementation(() => undefined);
     process.on('unhandledRejection', onCrash);
     process.on('uncaughtException', onCrash);
     await connector.start();
@@ -116,6 +120,7 @@ describe('fuzzing the edges (fixed seeds)', () => {
     token = (await store.apiTokens.create('nordby', 'fuzz', [...IMPORT_KINDS, 'read'], 'test')).token;
   });
   afterAll(async () => {
+    jest.restoreAllMocks();
     process.off('unhandledRejection', onCrash);
     process.off('uncaughtException', onCrash);
     await api.close();

@@ -9,6 +9,7 @@ import { tick } from './tick';
 import { questionnaire } from './questionnaire';
 import { apiToken } from './apiToken';
 import { retention } from './retention';
+import { exportCase } from './exportCase';
 
 export const COMMANDS: Record<string, Command> = {
   migrate,
@@ -21,4 +22,5 @@ export const COMMANDS: Record<string, Command> = {
   questionnaire,
   'api-token': apiToken,
   retention,
+  export: exportCase,
 };

@@ -15,6 +15,7 @@ import { sendWindowFrom } from '../../app/sendWindow';
 import { calendarLinksOf } from '../../config';
 import { mountCalendarRoute } from '../../server/calendarRoute';
 import { apiRouter } from '../../api/router';
+import { startRetentionPass } from '../../scheduler/retentionPass';
 
 export const start: Command = {
   usage: 'start',
@@ -69,6 +70,7 @@ export const start: Command = {
       config.SAMSPIL_SCHEDULER === 'on'
         ? startScheduler(store, sender, ctx.clock, log, { calendarLinks })
         : null;
+    const retention = config.SAMSPIL_SCHEDULER === 'on' ? startRetentionPass(store, ctx.clock, log) : null;
     // Embedded store: publish a loopback admin endpoint so tick/report/import can run while we hold the lock.
     const adminToken = randomBytes(24).toString('hex');
     const admin = lock
@@ -96,6 +98,7 @@ export const start: Command = {
       process.once('SIGTERM', resolve);
     });
     scheduler?.stop();
+    retention?.stop();
     await admin?.close();
     await new Promise((r) => server.close(r));
     await store.close();
