@@ -17,7 +17,7 @@ import type { Store } from '../../src/store/store';
  * without a 5xx, without crashing, without storing a CPR number and without echoing one. Fixed seeds,
  * so a failure is reproducible; at least 2,000 mutations per edge.
  */
-const MUTATIONS = Number(process.env.FUZZ_N ?? 2000);
+const MUTATIONS = 2000;
 const NOW = '2026-11-23T09:00:00+01:00';
 const user = { id: '29:fuzz-user', aadObjectId: 'aad-fuzz-user', name: 'Anna Rådgiver' };
 
