@@ -32,7 +32,7 @@ function foldDigit(ch: string): string {
   if (ASCII_DIGIT.test(ch)) return ch;
   let start = ch.codePointAt(0)!;
   while (start > 0 && /\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
-  return String(((ch.codePointAt(0)! - start) % 10 + 10) % 10);
+  return String((((ch.codePointAt(0)! - start) % 10) + 10) % 10);
 }
 
 /** The text the detector looks at: NFKC, format characters removed, every digit as 0–9, spaces plain. */

@@ -3,6 +3,7 @@
  * surrogate pair (not a character at all; jsonb refuses it too). Other control characters are
  * text, if odd, and are kept.
  */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function isStorableText(s: string): boolean {
