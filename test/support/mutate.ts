@@ -132,7 +132,13 @@ export function mutate(r: Random, value: unknown): unknown {
 
 /** Text with ids and timestamps removed, so a random UUID's digits are not taken for a CPR number. */
 export function withoutIds(text: string): string {
-  return text
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, 'ID')
-    .replace(/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)?/g, 'TS');
+  return (
+    text
+      // Its first and last characters stay, so digits glued to it stay part of one digit run or not.
+      .replace(
+        /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
+        (id) => `${id[0]}ID${id.at(-1)}`,
+      )
+      .replace(/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)?/g, 'TS')
+  );
 }
