@@ -9,6 +9,7 @@ import { deadlineOfMeasure, MeasureDeadline } from './deadlines';
 import type { MunicipalityContext } from './municipalityContext';
 import { decodeCadence } from '../domain/cadence';
 import { fail, type ActionResult, type Bilingual } from './actionResult';
+import { recordHeldFollowUp } from './heldFollowUp';
 
 export type { ActionResult, Bilingual };
 
@@ -121,14 +122,19 @@ export async function registerFollowUp(
   }
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
     if (cadence) await t.measures.setCadence(d.measureId, { ...cadence, decidedOn: input.heldOn });
-    await t.measures.addFollowUp({
-      measureId: d.measureId,
-      heldOn: input.heldOn,
-      dueOn: d.due,
-      childConversation: input.childConversation === 'yes',
-    });
+    await recordHeldFollowUp(
+      t,
+      m.policy,
+      today,
+      {
+        measureId: d.measureId,
+        heldOn: input.heldOn,
+        dueOn: d.due,
+        childConversation: input.childConversation === 'yes',
+      },
+      d,
+    );
     if (ladderStep !== null) await t.cases.setStep(d.caseId, ladderStep, input.heldOn);
-    await t.outbox.cancelPending(`${d.kind}:${d.measureId}:${d.due}:`);
   });
   const after = await store
     .tenant({ municipalityId: m.id, actor: 'system' })

@@ -82,6 +82,12 @@ async function openMeeting(
   const meeting = await t.meetings.get(meetingId);
   if (!meeting) return refused('Mødet findes ikke (længere).', 'The meeting no longer exists.');
   if (meeting.status === 'cancelled') return refused('Mødet blev aflyst.', 'The meeting was cancelled.');
+  // An answer is about a meeting that took place: before its end there is nothing to rate yet.
+  if (now < meeting.ends_at)
+    return refused(
+      'Spørgeskemaet åbner, når mødet er slut.',
+      'The questionnaire opens when the meeting has ended.',
+    );
   if (now >= questionnaireClosesAt(meeting.ends_at, timingOf(m))) {
     return refused(
       'Spørgeskemaet er lukket, så svaret kan ikke længere registreres.',

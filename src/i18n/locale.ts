@@ -7,8 +7,9 @@ export type Locale = 'da' | 'en';
 
 /** Danish by default; English where the user's Teams locale (or saved choice) is English. */
 export function localeFrom(teamsLocale: string | null | undefined, saved?: string | null): Locale {
-  const chosen = saved ?? teamsLocale ?? 'da';
-  return chosen.toLowerCase().startsWith('en') ? 'en' : 'da';
+  const chosen: unknown = saved ?? teamsLocale ?? 'da';
+  // The locale comes from the caller's envelope: anything but a text is treated as unset.
+  return typeof chosen === 'string' && chosen.toLowerCase().startsWith('en') ? 'en' : 'da';
 }
 
 /** "23. november 2026" / "23 November 2026". The date is a calendar date: no zone to shift it. */

@@ -14,10 +14,14 @@ export function parseImportDate(s: string): LocalDate | null {
   return null;
 }
 
+/** The bad value is quoted only when short: a date column holding a paragraph is not echoed whole. */
+const notADate = (s: string) =>
+  `${s.length <= 20 ? `"${s}" ` : ''}is not a valid date (YYYY-MM-DD or DD-MM-YYYY)`;
+
 export const importDate = z.string().transform((s, ctx) => {
   const d = parseImportDate(s);
   if (!d) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a valid date (YYYY-MM-DD or DD-MM-YYYY)` });
+    ctx.addIssue({ code: 'custom', message: notADate(s) });
     return z.NEVER;
   }
   return d;
@@ -30,23 +34,51 @@ export const optionalImportDate = z
     if (s === undefined || s.trim() === '') return null;
     const d = parseImportDate(s);
     if (!d) {
-      ctx.addIssue({ code: 'custom', message: `"${s}" is not a valid date (YYYY-MM-DD or DD-MM-YYYY)` });
+      ctx.addIssue({ code: 'custom', message: notADate(s) });
       return z.NEVER;
     }
     return d;
   });
 
-export const requiredText = z.string({ required_error: 'is missing' }).trim().min(1, 'is empty');
+/** Names, units, teams: longer than this is a pasted paragraph or a wrong column, not a name. */
+export const TEXT_LIMIT = 200;
+/** Case references and other keys of the case system (DUBU journal numbers are about 20). */
+export const REFERENCE_LIMIT = 64;
+
+const tooLong = (n: number) => `is longer than ${n} characters`;
+
+export const requiredText = z
+  .string({ required_error: 'is missing' })
+  .trim()
+  .min(1, 'is empty')
+  .max(TEXT_LIMIT, tooLong(TEXT_LIMIT));
+
+export const reference = requiredText.pipe(z.string().max(REFERENCE_LIMIT, tooLong(REFERENCE_LIMIT)));
 
 export const optionalText = z
   .string()
+  .max(TEXT_LIMIT, tooLong(TEXT_LIMIT))
   .optional()
   .transform((s) => (s === undefined || s.trim() === '' ? null : s.trim()));
+
+/**
+ * Dates a case system can mean: nothing before 1990 (no open child-welfare case is that old) and
+ * nothing more than 10 years after the import (a planned end date, never 2099 as "no end").
+ */
+export const PLAUSIBLE_YEARS = { earliest: '1990-01-01', aheadYears: 10 } as const;
+
+export function implausibleDate(d: string, today: string): string | null {
+  const latest = `${Number(today.slice(0, 4)) + PLAUSIBLE_YEARS.aheadYears}${today.slice(4)}`;
+  if (d < PLAUSIBLE_YEARS.earliest) return `is before ${PLAUSIBLE_YEARS.earliest}, which cannot be right`;
+  if (d > latest) return `is after ${latest}, more than ${PLAUSIBLE_YEARS.aheadYears} years ahead`;
+  return null;
+}
 
 export const email = requiredText.toLowerCase().pipe(z.string().email('is not a valid e-mail address'));
 
 export const emailList = z
   .string()
+  .max(50 * TEXT_LIMIT, tooLong(50 * TEXT_LIMIT))
   .optional()
   .transform((s) =>
     (s ?? '')

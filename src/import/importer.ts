@@ -3,9 +3,14 @@ import type { FollowUpPolicy } from '../domain/policy';
 import type { LocalDate } from '../domain/localDate';
 import type { Store, TenantStore } from '../store/store';
 import type { TenantContext } from '../store/types';
-import { cprIssues } from './fields';
+import type { MunicipalityContext } from '../app/municipalityContext';
+import { localDateOf } from '../domain/calendar';
+import { looksLikeCpr, redactCpr } from '../domain/cpr';
+import { isStorableText } from '../domain/text';
+import { isLocalDate } from '../domain/localDate';
+import { cprIssues, implausibleDate } from './fields';
 import { SourceRow } from './read';
-import { ImportKind, ImportRow, rowSchemas } from './schemas';
+import { ImportKind, ImportRow, ROW_KEYS, rowKey, rowSchemas } from './schemas';
 import { applyRow, linkLeaders } from './apply';
 import { applyFollowUps } from './followUpBatch';
 
@@ -36,6 +41,15 @@ export interface ImportEnv {
 
 export type Parsed<K extends ImportKind> = { line: number; row: ImportRow<K> };
 
+/** The import environment of a municipality at an instant (its ladder, policy and local day). */
+export function importEnvOf(m: MunicipalityContext, now: Date): ImportEnv {
+  return {
+    ladderMaxStep: m.ladder.steps.length,
+    policy: m.policy,
+    today: localDateOf(now, m.settings.timeZone),
+  };
+}
+
 class Rollback extends Error {}
 
 /** The tables each import kind writes, analysed after it commits. */
@@ -48,30 +62,75 @@ const IMPORT_TABLES: Record<ImportKind, string> = {
   ladder: 'ladder_steps',
 };
 
-function validate<K extends ImportKind>(
+/**
+ * Every check that needs no database, row by row: what the reader could not read, CPR numbers (before
+ * anything else, so no later message can quote one), the row schema, implausible dates, and a key
+ * already used by an earlier row of the same file.
+ */
+export function validate<K extends ImportKind>(
   kind: K,
   rows: SourceRow[],
+  today: LocalDate,
 ): { parsed: Parsed<K>[]; errors: ImportError[] } {
   const parsed: Parsed<K>[] = [];
   const errors: ImportError[] = [];
+  const seen = new Map<string, number>();
   for (const src of rows) {
     const cpr = cprIssues(src.values);
-    if (cpr.length) {
-      errors.push(...cpr.map((c) => ({ line: src.line, ...c })));
+    const unstorable = Object.entries(src.values)
+      .filter(([k, v]) => !isStorableText(k) || !isStorableText(v))
+      .map(([field]) => ({
+        field,
+        message: 'holds a character that is not text (a NUL or a broken character)',
+      }));
+    const problems = [...(src.problems ?? []), ...cpr, ...unstorable];
+    if (problems.length) {
+      // A column name can itself be a CPR number; the field is named without it.
+      errors.push(
+        ...problems.map((c) => ({ line: src.line, field: safeField(c.field), message: c.message })),
+      );
       continue;
     }
     const res = rowSchemas[kind].safeParse(src.values);
-    if (res.success) parsed.push({ line: src.line, row: res.data as ImportRow<K> });
-    else errors.push(...zodErrors(src.line, res.error));
+    if (!res.success) {
+      errors.push(...zodErrors(src.line, res.error));
+      continue;
+    }
+    const row = res.data as Record<string, unknown>;
+    const dates = Object.entries(row).flatMap(([field, v]) => {
+      const why = typeof v === 'string' && isLocalDate(v) ? implausibleDate(v, today) : null;
+      return why ? [{ line: src.line, field, message: why }] : [];
+    });
+    if (dates.length) {
+      errors.push(...dates);
+      continue;
+    }
+    const key = rowKey(kind, row);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push({
+        line: src.line,
+        field: ROW_KEYS[kind].join('+'),
+        message: `repeats line ${first} (the same ${ROW_KEYS[kind].join(', ')}); each may appear once per file`,
+      });
+      continue;
+    }
+    seen.set(key, src.line);
+    parsed.push({ line: src.line, row: row as ImportRow<K> });
   }
   return { parsed, errors };
+}
+
+function safeField(field: string): string {
+  if (!isStorableText(field)) return '(a column with a broken name)';
+  return looksLikeCpr(field) ? '(a column named like a CPR number)' : field;
 }
 
 function zodErrors(line: number, err: ZodError): ImportError[] {
   return err.issues.map((i) => ({
     line,
     field: i.path.join('.') || undefined,
-    message: i.message === 'Required' ? 'is missing' : i.message,
+    message: redactCpr(i.message === 'Required' ? 'is missing' : i.message),
   }));
 }
 
@@ -96,7 +155,7 @@ export async function runImport(
     dryRun: opts.dryRun,
     applied: false,
   };
-  const { parsed, errors } = validate(kind, rows);
+  const { parsed, errors } = validate(kind, rows, env.today);
   if (errors.length) return { ...result, errors: sortErrors(errors) };
   try {
     await store.inTransaction(ctx, async (t: TenantStore) => {
@@ -132,7 +191,10 @@ function sortErrors(errors: ImportError[]): ImportError[] {
 export function formatImportResult(r: ImportResult): string {
   if (r.errors.length) {
     const bad = new Set(r.errors.map((e) => e.line)).size;
-    const lines = r.errors.map((e) => `  line ${e.line}: ${e.field ? `${e.field} ` : ''}${e.message}`);
+    // Redacted once more as it leaves: an apply-layer message may quote a value (an unknown e-mail).
+    const lines = r.errors.map((e) =>
+      redactCpr(`  line ${e.line}: ${e.field ? `${e.field} ` : ''}${e.message}`),
+    );
     return [`${bad} of ${r.rows} ${r.kind} rows have errors; nothing was imported.`, ...lines].join('\n');
   }
   const what = `${r.rows} ${r.kind} rows (${r.created} new, ${r.updated} updated)`;

@@ -1,9 +1,12 @@
 import { parse } from 'csv-parse/sync';
+import { redactCpr } from '../domain/cpr';
 
 export interface SourceRow {
   /** Line in the CSV file (header is line 1), or the 1-based position in a JSON array. */
   line: number;
   values: Record<string, string>;
+  /** Fields the reader could not turn into text (a nested object, a list of objects). */
+  problems?: { field: string; message: string }[];
 }
 
 export class ImportFileError extends Error {}
@@ -35,7 +38,8 @@ function readCsv(text: string): SourceRow[] {
       relax_column_count: false,
     }) as typeof records;
   } catch (err) {
-    throw new ImportFileError(`The CSV file cannot be read: ${(err as Error).message}`);
+    // csv-parse quotes the offending field in its message, so it is redacted before it is shown.
+    throw new ImportFileError(`The CSV file cannot be read: ${redactCpr((err as Error).message)}`);
   }
   return records.map((r) => ({ line: r.info.lines, values: r.record }));
 }
@@ -45,18 +49,42 @@ function readJson(text: string): SourceRow[] {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ImportFileError(`The JSON file cannot be read: ${(err as Error).message}`);
+    throw new ImportFileError(`The JSON file cannot be read: ${redactCpr((err as Error).message)}`);
   }
   if (!Array.isArray(data)) throw new ImportFileError('A JSON import file must hold an array of objects.');
-  return data.map((item, i) => {
+  return rowsFromObjects(data, 1);
+}
+
+/**
+ * JSON objects as source rows, numbered from `first` (1 for a file's array position, 0 for an API
+ * batch's index): the same reading for `samspil import` and the case-system API.
+ */
+export function rowsFromObjects(items: unknown[], first: number): SourceRow[] {
+  return items.map((item, i) => {
+    const line = i + first;
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      return { line: i + 1, values: { __invalid: 'not an object' } };
+      return { line, values: {}, problems: [{ field: '(row)', message: 'must be an object' }] };
     }
     const values: Record<string, string> = {};
+    const problems: { field: string; message: string }[] = [];
     for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
-      values[k.trim().toLowerCase()] =
-        v === null || v === undefined ? '' : Array.isArray(v) ? v.join('|') : String(v);
+      const key = k.trim().toLowerCase();
+      const text = scalarText(v);
+      if (text === null) problems.push({ field: key, message: NOT_SCALAR });
+      else values[key] = text;
     }
-    return { line: i + 1, values };
+    return problems.length ? { line, values, problems } : { line, values };
   });
+}
+
+const NOT_SCALAR = 'must be a text, a number or true/false, not an object or a list of objects';
+
+/** A JSON value as the text a CSV cell would hold; null for what no cell can hold. */
+export function scalarText(v: unknown): string | null {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  // A list of plain values is how JSON writes a '|'-separated column (team members).
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.join('|');
+  return null;
 }

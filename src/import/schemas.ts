@@ -9,6 +9,7 @@ import {
   optionalImportDate,
   optionalText,
   parseImportDate,
+  reference,
   requiredText,
   yesNo,
 } from './fields';
@@ -98,7 +99,7 @@ export const rowSchemas = {
   }),
   cases: z
     .object({
-      case_ref: requiredText,
+      case_ref: reference,
       adviser_email: email,
       opened: importDate,
       ladder_step: ladderStep,
@@ -106,12 +107,12 @@ export const rowSchemas = {
       closed: closedDate,
     })
     .refine((r) => !r.closed || r.opened <= r.closed, { path: ['closed'], message: 'is before opened' }),
-  ladder: z.object({ case_ref: requiredText, ladder_step: ladderStep, from: importDate }),
+  ladder: z.object({ case_ref: reference, ladder_step: ladderStep, from: importDate }),
   measures: z
-    .object({ case_ref: requiredText, measure_type: measureType, start: importDate, end: optionalImportDate })
+    .object({ case_ref: reference, measure_type: measureType, start: importDate, end: optionalImportDate })
     .refine((r) => r.end === null || r.end >= r.start, { path: ['end'], message: 'is before start' }),
   followups: z.object({
-    case_ref: requiredText,
+    case_ref: reference,
     measure_type: measureType,
     held_on: importDate,
     child_conversation: yesNo,
@@ -119,6 +120,34 @@ export const rowSchemas = {
 } satisfies Record<ImportKind, z.ZodTypeAny>;
 
 export type ImportRow<K extends ImportKind> = z.output<(typeof rowSchemas)[K]>;
+
+/**
+ * The columns that name one thing in the municipality's own keys: two rows of one file with the
+ * same key would silently overwrite each other, so the second is refused. Also the API's item key.
+ */
+export const ROW_KEYS = {
+  staff: ['email'],
+  teams: ['team'],
+  cases: ['case_ref'],
+  measures: ['case_ref', 'measure_type', 'start'],
+  followups: ['case_ref', 'measure_type', 'held_on'],
+  ladder: ['case_ref', 'from'],
+} satisfies Record<ImportKind, string[]>;
+
+export function rowKey(kind: ImportKind, row: Record<string, unknown>): string {
+  return JSON.stringify(ROW_KEYS[kind].map((c) => row[c] ?? null));
+}
+
+/** The columns of a kind and whether each must be given: for the API's OpenAPI document. */
+export function rowColumns(kind: ImportKind): { name: string; required: boolean }[] {
+  const schema: z.ZodTypeAny = rowSchemas[kind];
+  const object = schema instanceof z.ZodEffects ? (schema.innerType() as z.ZodTypeAny) : schema;
+  if (!(object instanceof z.ZodObject)) throw new Error(`Row schema of ${kind} is not an object`);
+  return Object.entries(object.shape as Record<string, z.ZodTypeAny>).map(([name, field]) => ({
+    name,
+    required: !field.isOptional(),
+  }));
+}
 
 /** Guesses the kind from the header when --kind is not given. */
 export function kindFromColumns(columns: string[]): ImportKind | null {

@@ -14,12 +14,21 @@ export function formatReport(t: ReportTable, format: ReportFormat): string {
           header: true,
           columns: t.columns.map((c) => c.label),
           // csv-stringify writes false as an empty cell; a spreadsheet should see the value.
-          cast: { boolean: (v: boolean) => String(v) },
+          cast: { boolean: (v: boolean) => String(v), string: csvSafeText },
         },
       ).trimEnd();
     case 'table':
       return plainTable(t);
   }
+}
+
+/**
+ * A text cell that starts with = + - @, a tab or a carriage return is a formula to Excel and
+ * LibreOffice (OWASP "CSV Injection"); a leading apostrophe makes it plain text again. Numbers are
+ * cast separately, so a negative count stays a number.
+ */
+export function csvSafeText(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
 function plainTable(t: ReportTable): string {

@@ -7,6 +7,7 @@ import { meetingsReport } from './meetings';
 import { questionnairesReport } from './questionnaires';
 import { overdueReport } from './overdue';
 import { ReportDefinition } from './report';
+import { auditReport } from './audit';
 
 /** Table reports by name (`samspil report NAME`); the yearly status is an HTML document of its own. */
 export const REPORTS: Record<string, ReportDefinition> = Object.fromEntries(
@@ -21,5 +22,6 @@ export const REPORTS: Record<string, ReportDefinition> = Object.fromEntries(
     meetingsReport,
     questionnairesReport,
     outbox,
+    auditReport,
   ].map((r) => [r.name, r]),
 );

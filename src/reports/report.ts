@@ -18,6 +18,9 @@ export interface ReportScope {
   unitId?: string | null;
   unitName?: string | null;
   teamIds?: string[] | null;
+  /** The audit report: one case's entries (by its reference), or one actor's (an e-mail or actor id). */
+  caseRef?: string | null;
+  actor?: string | null;
 }
 
 export interface ReportInput {
@@ -37,7 +40,7 @@ export interface ReportDefinition {
   name: string;
   description: string;
   /** What it can be narrowed to: case figures by the advisers' unit, meeting figures by team. */
-  scopes?: ('unit' | 'team')[];
+  scopes?: ('unit' | 'team' | 'case' | 'actor')[];
   /** Options beyond the period that the report accepts. */
   options?: 'cutoff'[];
   run(input: ReportInput): Promise<ReportTable>;

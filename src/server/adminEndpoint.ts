@@ -7,7 +7,14 @@ export interface AdminRun {
 }
 
 /** Commands an admin may run through a live server (SPEC operations contract). */
-export const FORWARDED_COMMANDS = new Set(['tick', 'report', 'import', 'municipality', 'questionnaire']);
+export const FORWARDED_COMMANDS = new Set([
+  'tick',
+  'report',
+  'import',
+  'municipality',
+  'questionnaire',
+  'api-token',
+]);
 
 function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '');

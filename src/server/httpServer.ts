@@ -3,6 +3,13 @@ import express, { NextFunction, Request, Response } from 'express';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../log';
+import { redactCpr } from '../domain/cpr';
+import { PROBLEMS, sendProblem, type ProblemType } from '../api/problem';
+import { checkEnvelope } from './activityEnvelope';
+import { bufferedResponse } from './bufferedResponse';
+
+/** The largest body any route takes; a Teams activity is at most about 256 KB. */
+export const BODY_LIMIT = '1mb';
 
 export interface HttpServerDeps {
   adapter: TeamsAdapter;
@@ -18,7 +25,7 @@ export interface HttpServerDeps {
 export function createHttpApp(deps: HttpServerDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: BODY_LIMIT }));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -34,21 +41,69 @@ export function createHttpApp(deps: HttpServerDeps): express.Express {
       res.status(400).json({ error: 'The body must be a Bot Framework activity (JSON with a "type").' });
       return;
     }
-    await deps.adapter.process(req, res, async (context) => {
-      await deps.runTurn(context);
-    });
+    const envelope = checkEnvelope(body);
+    if (!envelope.ok) {
+      res.status(400).json({ error: envelope.problem });
+      return;
+    }
+    // botbuilder answers a failure before the turn starts (its signing keys could not be fetched)
+    // with 500 and the error text, which names its internal URL; that is an outage of the key
+    // source, logged here, and to the caller a token that could not be verified.
+    let turnStarted = false;
+    const buffered = bufferedResponse();
+    try {
+      await deps.adapter.process(req, buffered.response, async (context) => {
+        turnStarted = true;
+        await deps.runTurn(context);
+      });
+    } catch (err) {
+      deps.log.error({ err: redactCpr(String(err)) }, 'activity could not be processed');
+      if (!res.headersSent)
+        res.status(turnStarted ? 500 : 400).json({ error: 'The activity could not be processed.' });
+      return;
+    }
+    const out = buffered.result();
+    if (!turnStarted && out.status >= 500) {
+      deps.log.warn(
+        { status: out.status, reason: redactCpr(String(out.body ?? '')) },
+        'Bot Framework token could not be verified: key source unavailable',
+      );
+      res.status(401).json({ error: 'The token could not be verified.' });
+      return;
+    }
+    if (!turnStarted && out.status === 401) {
+      res.status(401).json({ error: 'The token is missing or not valid.' });
+      return;
+    }
+    if (out.status >= 500) {
+      res.status(out.status).json({ error: 'Internal error' });
+      return;
+    }
+    buffered.flush(res);
   });
 
   deps.mount?.(app);
 
   app.use(
-    (err: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-      if (err.type === 'entity.parse.failed' || err.status === 400) {
-        res.status(400).json({ error: 'Malformed JSON body.' });
-        return;
-      }
-      deps.log.error({ err }, 'unhandled HTTP error');
-      if (!res.headersSent) res.status(500).json({ error: 'Internal error' });
+    (err: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
+      // body-parser marks what the caller did wrong (too large, not JSON, bad charset) with a 4xx.
+      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+      if (status === 500)
+        deps.log.error({ err: redactCpr(String(err.stack ?? err)) }, 'unhandled HTTP error');
+      if (res.headersSent) return;
+      const detail =
+        status === 413
+          ? `The body is larger than ${BODY_LIMIT}.`
+          : err.type === 'entity.parse.failed'
+            ? 'Malformed JSON body.'
+            : status === 500
+              ? 'Internal error'
+              : 'The request cannot be read.';
+      if (req.path.startsWith('/api/v1/')) {
+        const type = (Object.entries(PROBLEMS).find(([, p]) => p.status === status)?.[0] ??
+          'bad-request') as ProblemType;
+        sendProblem(res, type, detail);
+      } else res.status(status).json({ error: detail });
     },
   );
   return app;

@@ -45,6 +45,27 @@ export class AuditRepo {
     );
   }
 
+  /**
+   * Entries in a period (inclusive local dates compared in UTC days), optionally about some entities
+   * (a case, its measures and follow-ups) or by one actor, oldest first.
+   */
+  async search(q: {
+    from: string;
+    to: string;
+    entityIds?: string[];
+    actor?: string;
+    limit?: number;
+  }): Promise<AuditRow[]> {
+    return this.db.query<AuditRow>(
+      `SELECT at, actor, action, entity, entity_id, details FROM audit_log
+       WHERE municipality_id = $1 AND at >= $2::date AND at < $3::date + 1
+         AND ($4::text[] IS NULL OR entity_id = ANY($4::text[]))
+         AND ($5::text IS NULL OR actor = $5 OR actor = 'staff:' || $5)
+       ORDER BY id LIMIT $6`,
+      [this.ctx.municipalityId, q.from, q.to, q.entityIds ?? null, q.actor ?? null, q.limit ?? 10_000],
+    );
+  }
+
   async list(limit = 100): Promise<AuditRow[]> {
     return this.db.query<AuditRow>(
       'SELECT at, actor, action, entity, entity_id, details FROM audit_log WHERE municipality_id = $1 ORDER BY id DESC LIMIT $2',

@@ -230,6 +230,16 @@ export class MeasuresRepo {
    * adviser's leader, in one query: the scheduler reads the whole municipality on every pass.
    */
   async openWithHistory(adviserId?: string): Promise<MeasureWithHistory[]> {
+    return this.withHistoryWhere('($2::uuid IS NULL OR c.adviser_id = $2)', adviserId ?? null);
+  }
+
+  /** One measure of an open case with its history, as openWithHistory reads it; null otherwise. */
+  async openOneWithHistory(measureId: string): Promise<MeasureWithHistory | null> {
+    const [row] = await this.withHistoryWhere('m.id = $2', measureId);
+    return row ?? null;
+  }
+
+  private async withHistoryWhere(where: string, param: string | null): Promise<MeasureWithHistory[]> {
     return this.db.query<MeasureWithHistory>(
       `SELECT m.*, c.case_ref, c.child_initials, c.adviser_id, s.leader_id,
               COALESCE(array_agg(f.held_on::text ORDER BY f.held_on) FILTER (WHERE f.id IS NOT NULL), '{}') AS held
@@ -237,9 +247,9 @@ export class MeasuresRepo {
        JOIN cases c ON c.id = m.case_id AND c.closed IS NULL AND c.adviser_id IS NOT NULL
        LEFT JOIN staff s ON s.id = c.adviser_id
        LEFT JOIN followups f ON f.measure_id = m.id
-       WHERE m.municipality_id = $1 AND ($2::uuid IS NULL OR c.adviser_id = $2)
+       WHERE m.municipality_id = $1 AND ${where}
        GROUP BY m.id, c.id, s.leader_id`,
-      [this.ctx.municipalityId, adviserId ?? null],
+      [this.ctx.municipalityId, param],
     );
   }
 

@@ -15,6 +15,8 @@ import { MinutesRepo } from './minutesRepo';
 import { QuestionnairesRepo } from './questionnairesRepo';
 import { ReportQueries } from './reportQueries';
 import { PlanningRepo } from './planningRepo';
+import { ApiTokensRepo } from './apiTokensRepo';
+import { RetentionRepo } from './retentionRepo';
 
 /** Everything one municipality's data is reached through; there is no unscoped path to its rows. */
 export interface TenantStore {
@@ -34,11 +36,15 @@ export interface TenantStore {
   readonly planning: PlanningRepo;
   /** Read-only queries behind the key figures (src/reports). */
   readonly reports: ReportQueries;
+  /** Deletion of what the retention period no longer allows. */
+  readonly retention: RetentionRepo;
 }
 
 export interface Store {
   readonly engine: SqlEngine;
   readonly municipalities: MunicipalitiesRepo;
+  /** Case-system API tokens (looked up by token, across municipalities). */
+  readonly apiTokens: ApiTokensRepo;
   /** The deployment-wide send queue (claims across municipalities). */
   readonly queue: OutboxQueue;
   tenant(ctx: TenantContext): TenantStore;
@@ -65,6 +71,7 @@ export function tenantStore(db: SqlExecutor, ctx: TenantContext): TenantStore {
     questionnaires: new QuestionnairesRepo(db, ctx, audit),
     planning: new PlanningRepo(db, ctx),
     reports: new ReportQueries(db, ctx),
+    retention: new RetentionRepo(db, ctx),
   };
 }
 
@@ -72,6 +79,7 @@ export function createStore(engine: SqlEngine, onClose: () => void = () => undef
   return {
     engine,
     municipalities: new MunicipalitiesRepo(engine),
+    apiTokens: new ApiTokensRepo(engine),
     queue: new OutboxQueue(engine),
     tenant: (ctx) => tenantStore(engine, ctx),
     inTransaction: (ctx, fn) => engine.transaction((tx) => fn(tenantStore(tx, ctx))),

@@ -75,6 +75,16 @@ describe('answering the post-meeting questionnaire', () => {
     expect(r.ok).toBe(false);
   });
 
+  it('refuses an answer before the meeting has ended, and stores nothing', async () => {
+    await seed.t.meetings.setAttended(meetingId, staff.tove!.id, true);
+    const early = await answer('tove', card(), new Date('2026-11-24T08:59:00Z')); // 09:59, the meeting ends at 10:00
+    expect(early.ok === false && early.kind === 'refused' && early.reason).toEqual({
+      da: 'Spørgeskemaet åbner, når mødet er slut.',
+      en: 'The questionnaire opens when the meeting has ended.',
+    });
+    expect(await seed.t.questionnaires.responseOf(meetingId, staff.tove!.id)).toBeNull();
+  });
+
   it('refuses answers once the questionnaire has closed (14 days after the meeting)', async () => {
     await seed.t.meetings.setAttended(meetingId, staff.tove!.id, true);
     const closed = await answer('tove', card(), new Date('2026-12-08T09:00:00Z'));

@@ -3,7 +3,9 @@ import {
   CPR_REJECTION_MESSAGE,
   CprRejectedError,
   findCpr,
+  findCprPath,
   looksLikeCpr,
+  redactCpr,
 } from '../../src/domain/cpr';
 
 describe('findCpr (SPEC "Data, privacy, security": fields that look like a CPR number are rejected)', () => {
@@ -22,7 +24,7 @@ describe('findCpr (SPEC "Data, privacy, security": fields that look like a CPR n
 
   it('Teams autocorrect: an en dash or non-breaking space as separator is still a CPR number', () => {
     expect(findCpr('010203\u20131234')).toBe('010203\u20131234');
-    expect(findCpr('010203\u00a01234')).toBe('010203\u00a01234');
+    expect(findCpr('010203\u00a01234')).toBe('010203 1234');
   });
 
   it('Gregorian leap years: 29 Feb is valid for "00" (2000) and "04", not for "01"; 30 Feb never', () => {
@@ -53,11 +55,44 @@ describe('findCpr (SPEC "Data, privacy, security": fields that look like a CPR n
     ['2024-01-02', 'ISO date'],
     ['010203-12345', '5 digits after the dash'],
     ['010203--1234', 'double separator'],
-    ['01-02-03-1234', 'separators inside the date'],
+    ['01-02-2003', 'a Danish date'],
+    ['15.01.2024 kl. 10:30', 'a Danish date and time'],
     ['', 'empty'],
   ])('not a CPR number: %j (%s)', (text) => {
     expect(findCpr(text)).toBeNull();
     expect(looksLikeCpr(text)).toBe(false);
+  });
+
+  it.each([
+    ['010190 - 1234', 'spaces around the dash'],
+    ['01.01.90-1234', 'dots in the date'],
+    ['01 01 90 1234', 'spaces between every group'],
+    ['010190/1234', 'a slash'],
+    ['0101-90-1234', 'a dash inside the date'],
+    ['01-02-03-1234', 'dashes between every group'],
+    ['\uff10\uff11\uff10\uff11\uff19\uff10\uff11\uff12\uff13\uff14', 'full-width digits'],
+    ['\u0660\u0661\u0660\u0661\u0669\u0660-\u0661\u0662\u0663\u0664', 'Arabic-Indic digits'],
+    ['\u0966\u0967\u0966\u0967\u096f\u0966\u0967\u0968\u0969\u096a', 'Devanagari digits'],
+    ['0101\u200b90\u200b1234', 'zero-width spaces between the digits'],
+    ['010190\u22121234', 'a minus sign'],
+  ])('the common spellings are CPR numbers too: %j (%s)', (text) => {
+    expect(looksLikeCpr(text)).toBe(true);
+  });
+
+  it('findCprPath names the first field holding a CPR number, in nested objects and arrays and keys', () => {
+    expect(findCprPath({ items: [{ case_ref: 'S-1' }, { case_ref: 'x 01.01.90-1234' }] })).toBe(
+      'items.1.case_ref',
+    );
+    expect(findCprPath({ from: { name: 'Ida', id: '29:1' } })).toBeNull();
+    expect(findCprPath({ meta: { '0101901234': true } })).toBe('meta');
+    expect(findCprPath(101901234)).toBeNull();
+  });
+
+  it('redactCpr replaces every CPR spelling in a message and leaves other digits', () => {
+    expect(redactCpr('Invalid quote at "0101901234" and 01 01 90 1234, line 12')).toBe(
+      'Invalid quote at "[CPR]" and [CPR], line 12',
+    );
+    expect(redactCpr('journal 270312345678')).toBe('journal 270312345678');
   });
 
   it('skips an invalid candidate and finds a valid one later in the text', () => {

@@ -10,9 +10,9 @@ import { zonedInstant } from '../../src/domain/calendar';
  * 09:00–10:00: Lars said yes, Sara was marked present, Ole said no; Tove coordinates the team.
  */
 describe('after a team meeting: questionnaire, SoS minutes and agreement reminders, end to end', () => {
-  // The server's own clock starts before the meeting ends and its scheduler is off: each step below
-  // is the admin's `tick --now`, never a pass of the server's own at a minute boundary.
-  const e2e = new E2eBot('samspil-after-', '2026-11-24T08:00:00+01:00');
+  // The server's own clock starts after the meeting ended (answers are refused before that) and its
+  // scheduler is off: each step below is the admin's `tick --now`, never a pass of the server's own.
+  const e2e = new E2eBot('samspil-after-', '2026-11-24T10:40:00+01:00');
   const { dir, dataDir, connector, env } = e2e;
   const bot = e2e.url;
   const user = (key: string, name: string) => teamsUser(key, name, 'after.example');

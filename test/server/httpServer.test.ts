@@ -32,7 +32,7 @@ async function startBot(env: NodeJS.ProcessEnv) {
     log,
   });
   const server = await listen(app, 0, '127.0.0.1');
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { server, store, log, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 const post = (url: string, body: string, headers: Record<string, string> = {}) =>
@@ -44,7 +44,7 @@ const post = (url: string, body: string, headers: Record<string, string> = {}) =
 
 describe('HTTP server without an app id (local development)', () => {
   const connector = new FakeConnector();
-  let bot: { server: http.Server; url: string };
+  let bot: Awaited<ReturnType<typeof startBot>>;
   beforeAll(async () => {
     await connector.start();
     bot = await startBot({});
@@ -66,6 +66,48 @@ describe('HTTP server without an app id (local development)', () => {
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
   });
 
+  it('answers a body over the limit with 413 and an envelope of the wrong shape with 400, and stays up', async () => {
+    const big = await post(bot.url, JSON.stringify({ type: 'message', text: 'x'.repeat(1_100_000) }));
+    expect(big.status).toBe(413);
+    const activity = personalMessage(connector.url, user, 'hjælp');
+    for (const broken of [
+      { ...activity, locale: { lang: 'da' } },
+      { ...activity, from: 'someone' },
+      { ...activity, conversation: { id: 42 } },
+      { ...activity, text: 'nul\u0000byte' },
+    ]) {
+      const res = await post(bot.url, JSON.stringify(broken));
+      expect(res.status).toBe(400);
+      expect(await res.text()).not.toMatch(/toLowerCase|at .*\.js/);
+    }
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+  });
+
+  it('refuses a CPR number in an envelope id and redacts one in a display name before anything is stored', async () => {
+    const cprId = await post(
+      bot.url,
+      JSON.stringify(personalMessage(connector.url, { ...user, aadObjectId: '010190-1234' }, 'hjælp')),
+    );
+    expect(cprId.status).toBe(400);
+    expect(await cprId.text()).not.toContain('1234');
+    const other = { ...user, id: '29:user-cpr', name: 'Ida 01.01.90-1234' };
+    const named = personalMessage(connector.url, other, 'hjælp');
+    const ok = await post(
+      bot.url,
+      JSON.stringify({ ...named, conversation: { ...named.conversation, name: 'Sag 0101-90-1234' } }),
+    );
+    expect(ok.status).toBe(200);
+    // The reply carries the envelope botbuilder would store as the conversation reference.
+    const reply = JSON.stringify(connector.sent(`a:personal-${other.id}`));
+    expect(reply).toContain('"name":"Ida [CPR]"');
+    expect(reply).toContain('"name":"Sag [CPR]"');
+    expect(reply).not.toMatch(/1234/);
+    const refs = await bot.store.engine.query<{ r: string }>(
+      'SELECT reference::text AS r FROM conversation_refs',
+    );
+    expect(refs.map((x) => x.r).join()).not.toMatch(/1234/);
+  });
+
   it('answers an unknown Teams tenant through the Bot Connector, politely', async () => {
     const res = await post(bot.url, JSON.stringify(personalMessage(connector.url, user, 'hjælp')));
     expect(res.status).toBe(200);
@@ -76,7 +118,7 @@ describe('HTTP server without an app id (local development)', () => {
 });
 
 describe('HTTP server with an app id (production authentication)', () => {
-  let bot: { server: http.Server; url: string };
+  let bot: Awaited<ReturnType<typeof startBot>>;
   beforeAll(async () => {
     bot = await startBot({
       MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
@@ -89,6 +131,30 @@ describe('HTTP server with an app id (production authentication)', () => {
     const res = await post(bot.url, JSON.stringify(personalMessage('http://127.0.0.1:9', user, 'hjælp')));
     expect(res.status).toBe(401);
   });
+
+  it('answers a token that cannot be verified because the key source is unreachable with 401, logs the outage and shows no internal URL', async () => {
+    // A well-formed RS256 token with a key id: botbuilder must fetch the signing keys to check it,
+    // and this machine cannot reach them.
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = `${part({ alg: 'RS256', typ: 'JWT', kid: 'key-1' })}.${part({
+      iss: 'https://api.botframework.com',
+      aud: '00000000-0000-0000-0000-000000000001',
+      exp: Math.floor(Date.now() / 1000) + 600,
+      nbf: Math.floor(Date.now() / 1000) - 60,
+      serviceurl: 'http://127.0.0.1:9',
+    })}.c2lnbmF0dXJl`;
+    // The test machine has no route to login.botframework.com, where the keys are fetched.
+    const warn = jest.spyOn(bot.log, 'warn');
+    const res = await post(bot.url, JSON.stringify(personalMessage('http://127.0.0.1:9', user, 'hjælp')), {
+      authorization: `Bearer ${jwt}`,
+    });
+    expect(res.status).toBe(401);
+    const body = await res.text();
+    expect(body).not.toMatch(/https?:\/\/|botframework|openid/i);
+    expect(warn.mock.calls.map((c) => String(c[1]))).toContain(
+      'Bot Framework token could not be verified: key source unavailable',
+    );
+  }, 60_000);
 
   it('rejects a forged token with 401', async () => {
     const res = await post(bot.url, JSON.stringify(personalMessage('http://127.0.0.1:9', user, 'hjælp')), {

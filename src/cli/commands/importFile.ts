@@ -5,10 +5,23 @@ import { parseCommandArgs } from '../args';
 import { UsageError } from '../context';
 import { resolveMunicipalityId, withStore } from '../storeAccess';
 import { loadMunicipality } from '../../app/municipalityContext';
-import { formatImportResult, runImport } from '../../import/importer';
+import { formatImportResult, importEnvOf, runImport } from '../../import/importer';
 import { ImportFileError, readRows } from '../../import/read';
 import { IMPORT_KINDS, ImportKind, kindFromColumns } from '../../import/schemas';
-import { localDateOf } from '../../domain/calendar';
+
+/** The file's text, or an ImportFileError saying in plain words why it cannot be read. */
+function readImportFile(file: string): string {
+  try {
+    if (fs.statSync(file).isDirectory()) throw new ImportFileError(`${file} is a folder, not a file.`);
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if (err instanceof ImportFileError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ImportFileError(`${file} does not exist.`);
+    if (code === 'EACCES') throw new ImportFileError(`${file} cannot be read (no permission).`);
+    throw new ImportFileError(`${file} cannot be read (${code ?? 'unknown error'}).`);
+  }
+}
 
 export const importFile: Command = {
   usage: 'import FILE [--kind K] [--dry-run] [--municipality ID]',
@@ -26,10 +39,10 @@ export const importFile: Command = {
     }
     let rows;
     try {
-      rows = readRows(fs.readFileSync(file, 'utf8'), path.basename(file));
+      rows = readRows(readImportFile(file), path.basename(file));
     } catch (err) {
-      if (err instanceof ImportFileError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
-        ctx.err((err as Error).message);
+      if (err instanceof ImportFileError) {
+        ctx.err(err.message);
         return 1;
       }
       throw err;
@@ -43,11 +56,7 @@ export const importFile: Command = {
       const result = await runImport(
         store,
         { municipalityId, actor: 'cli:import' },
-        {
-          ladderMaxStep: m.ladder.steps.length,
-          policy: m.policy,
-          today: localDateOf(ctx.clock.now(), m.settings.timeZone),
-        },
+        importEnvOf(m, ctx.clock.now()),
         kind,
         rows,
         { dryRun: values['dry-run'] ?? false },

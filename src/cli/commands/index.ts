@@ -7,6 +7,9 @@ import { report } from './report';
 import { start } from './start';
 import { tick } from './tick';
 import { questionnaire } from './questionnaire';
+import { apiToken } from './apiToken';
+import { retention } from './retention';
+import { exportCase } from './exportCase';
 
 export const COMMANDS: Record<string, Command> = {
   migrate,
@@ -17,4 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   start,
   tick,
   questionnaire,
+  'api-token': apiToken,
+  retention,
+  export: exportCase,
 };

@@ -40,7 +40,7 @@ async function scopeFrom(tenant: TenantStore, unit?: string, team?: string): Pro
 
 export const report: Command = {
   usage:
-    'report NAME [--from D] [--to D | --year Y] [--unit NAME] [--team NAME] [--format table|csv|json]; report early-help --cutoff D; report yearly-status --year Y [--unit NAME]',
+    'report NAME [--from D] [--to D | --year Y] [--unit NAME] [--team NAME] [--format table|csv|json]; report early-help --cutoff D; report audit [--case REF] [--actor EMAIL]; report yearly-status --year Y [--unit NAME]',
   summary: `print a report (${NAMES.join(', ')})`,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, {
@@ -50,6 +50,8 @@ export const report: Command = {
       cutoff: { type: 'string' },
       unit: { type: 'string' },
       team: { type: 'string' },
+      case: { type: 'string' },
+      actor: { type: 'string' },
       format: { type: 'string' },
       municipality: { type: 'string' },
     });
@@ -72,6 +74,8 @@ export const report: Command = {
     for (const [option, kind] of [
       [values.unit, 'unit'],
       [values.team, 'team'],
+      [values.case, 'case'],
+      [values.actor, 'actor'],
     ] as const) {
       if (option !== undefined && def && !def.scopes?.includes(kind)) {
         throw new UsageError(`The ${name} report cannot be narrowed with --${kind}.`);
@@ -103,7 +107,11 @@ export const report: Command = {
       const municipality = await loadMunicipality(store, municipalityId);
       const tenant = store.tenant({ municipalityId, actor: 'cli:report' });
       const now = ctx.clock.now();
-      const scope = await scopeFrom(tenant, values.unit, values.team);
+      const scope = {
+        ...(await scopeFrom(tenant, values.unit, values.team)),
+        caseRef: values.case ?? null,
+        actor: values.actor?.toLowerCase() ?? null,
+      };
       if (yearly) {
         ctx.out(await yearlyStatusDocument({ tenant, municipality, year: year!, now, scope }));
         return 0;

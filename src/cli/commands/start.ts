@@ -15,6 +15,8 @@ import { startScheduler } from '../../scheduler/scheduler';
 import { sendWindowFrom } from '../../app/sendWindow';
 import { calendarLinksOf } from '../../config';
 import { mountCalendarRoute } from '../../server/calendarRoute';
+import { apiRouter } from '../../api/router';
+import { startRetentionPass } from '../../scheduler/retentionPass';
 import { mountTabRoutes } from '../../tab/routes';
 import { tabVerifierOf } from '../../tab/auth';
 
@@ -62,6 +64,7 @@ export const start: Command = {
       },
       log,
       mount: (http) => {
+        http.use('/api/v1', apiRouter({ store, clock: ctx.clock, log }));
         if (calendarLinks) mountCalendarRoute(http, { store, links: calendarLinks, clock: ctx.clock, log });
         mountTabRoutes(http, {
           store,
@@ -82,6 +85,7 @@ export const start: Command = {
       config.SAMSPIL_SCHEDULER === 'on'
         ? startScheduler(store, sender, ctx.clock, log, { calendarLinks })
         : null;
+    const retention = config.SAMSPIL_SCHEDULER === 'on' ? startRetentionPass(store, ctx.clock, log) : null;
     // Embedded store: publish a loopback admin endpoint so tick/report/import can run while we hold the lock.
     const adminToken = randomBytes(24).toString('hex');
     const admin = lock
@@ -110,6 +114,7 @@ export const start: Command = {
       process.once('SIGTERM', resolve);
     });
     scheduler?.stop();
+    retention?.stop();
     await admin?.close();
     await new Promise((r) => server.close(r));
     await store.close();

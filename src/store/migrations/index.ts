@@ -3,6 +3,7 @@ import meetings from './002_meetings';
 import meetingsExtra from './003_meetings_extra';
 import reminderSnoozes from './004_reminder_snoozes';
 import ladderHistory from './006_ladder_history';
+import apiTokens from './007_api_tokens';
 import planningIndex from './008_planning_index';
 
 /** Ordered; an applied migration is never edited, a change is a new entry. */
@@ -12,5 +13,6 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '003_meetings_extra', sql: meetingsExtra },
   { id: '004_reminder_snoozes', sql: reminderSnoozes },
   { id: '006_ladder_history', sql: ladderHistory },
+  { id: '007_api_tokens', sql: apiTokens },
   { id: '008_planning_index', sql: planningIndex },
 ];
