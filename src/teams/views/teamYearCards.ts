@@ -23,7 +23,7 @@ function statusLines(ty: TeamYear, locale: Locale): { text: string; color: strin
     out.push({ text: fill(t.yearBehind, { expected: s.expectedByNow, held: s.held }), color: 'Attention' });
   }
   if (s.unregistered > 0)
-    out.push({ text: fill(t.yearUnregistered, { n: s.unregistered }), color: 'Warning' });
+    out.push({ text: fill(t.yearUnregistered, { n: s.unregistered }), color: 'Attention' });
   if (out.length === 0) out.push({ text: t.yearOk, color: 'Good' });
   return out;
 }
