@@ -1,4 +1,4 @@
-import { cardSubmit, installation, personalMessage, TENANT_ID } from '../support/activities';
+import { cardExecute, installation, personalMessage, TENANT_ID } from '../support/activities';
 import { runSamspil } from '../support/processes';
 import { chatReader, E2eBot, fileWriter, poster, submitData, teamsUser } from '../support/e2e';
 import { openStore } from '../../src/store/open';
@@ -145,14 +145,14 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
   it('answers a submission with a missing answer with the reason and leaves the card as it was', async () => {
     const data = submitData(withVerb(lars.chat, 'answerQuestionnaire')[0]!, 'answerQuestionnaire');
     const updates = connector.updates(lars.chat).length;
-    await post(cardSubmit(connector.url, lars, 'act-q-lars', { ...data, ...childAnswers, rating: '' }));
+    await post(cardExecute(connector.url, lars, 'act-q-lars', { ...data, ...childAnswers, rating: '' }));
     expect(lastText(lars.chat)).toContain('Udfyld eller ret: Hvordan var mødet samlet set?');
     expect(connector.updates(lars.chat).length).toBe(updates);
   });
 
   it('answer → the card is replaced in place by a thank-you showing the answers', async () => {
     const data = submitData(withVerb(lars.chat, 'answerQuestionnaire')[0]!, 'answerQuestionnaire');
-    await post(cardSubmit(connector.url, lars, 'act-q-lars', { ...data, ...childAnswers }));
+    await post(cardExecute(connector.url, lars, 'act-q-lars', { ...data, ...childAnswers }));
     const update = connector.updates(lars.chat).at(-1)!;
     expect(update.activityId).toBe('act-q-lars');
     const body = JSON.stringify(update.body);
@@ -163,7 +163,7 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
 
   it('answer again → refused politely, nothing changed', async () => {
     const data = submitData(withVerb(lars.chat, 'answerQuestionnaire')[0]!, 'answerQuestionnaire');
-    await post(cardSubmit(connector.url, lars, 'act-q-lars-2', { ...data, ...childAnswers, rating: 'poor' }));
+    await post(cardExecute(connector.url, lars, 'act-q-lars-2', { ...data, ...childAnswers, rating: 'poor' }));
     expect(connector.updates(lars.chat).at(-1)!.activityId).toBe('act-q-lars-2');
     expect(lastUpdate(lars.chat)).toContain('Du har allerede besvaret skemaet for dette møde');
     expect(lastUpdate(lars.chat)).toContain('"value":"Godt"');
@@ -181,7 +181,7 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
     const data = submitData(withVerb(tove.chat, 'saveMinutes')[0]!, 'saveMinutes');
     const updates = connector.updates(tove.chat).length;
     await post(
-      cardSubmit(connector.url, tove, 'act-minutes', {
+      cardExecute(connector.url, tove, 'act-minutes', {
         ...data,
         purpose: 'Bekymring for trivsel i skolen',
         resources: 'Barnet (cpr 150210-1234) har gode venner',
@@ -198,7 +198,7 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
     const data = submitData(card, 'saveMinutes');
     const larsId = /"title":"Lars Lærer","value":"([0-9a-f-]{36})"/.exec(card)![1]!;
     await post(
-      cardSubmit(connector.url, tove, 'act-minutes', {
+      cardExecute(connector.url, tove, 'act-minutes', {
         ...data,
         purpose: 'Bekymring for trivsel i skolen',
         resources: 'Gode venner i klassen',
@@ -223,13 +223,13 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
 
   it('lets the coordinator record a parent’s answer on their behalf', async () => {
     const data = submitData(withVerb(tove.chat, 'saveMinutes')[0]!, 'openParentQuestionnaire');
-    await post(cardSubmit(connector.url, tove, 'act-minutes', data));
+    await post(cardExecute(connector.url, tove, 'act-minutes', data));
     const parentCard = withVerb(tove.chat, 'answerParentQuestionnaire')[0]!;
     expect(parentCard).toContain('Forældres svar på statusskemaet');
     expect(parentCard).not.toContain('"id":"profession"');
     const { profession: _p, ...answers } = childAnswers;
     await post(
-      cardSubmit(connector.url, tove, 'act-parent', {
+      cardExecute(connector.url, tove, 'act-parent', {
         ...submitData(parentCard, 'answerParentQuestionnaire'),
         ...answers,
         rating: 'good_with_room',
@@ -258,9 +258,9 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
     expect(reminders[0]).toContain('Aftale fra teammøde forfalder');
     expect(reminders[0]).toContain('Ringer til mor om morgenrutiner');
     const data = submitData(reminders[0]!, 'agreementDone');
-    await post(cardSubmit(connector.url, lars, 'act-agreement', data));
+    await post(cardExecute(connector.url, lars, 'act-agreement', data));
     expect(lastUpdate(lars.chat)).toContain('Aftalen er markeret som udført');
-    await post(cardSubmit(connector.url, lars, 'act-agreement', data));
+    await post(cardExecute(connector.url, lars, 'act-agreement', data));
     expect(lastUpdate(lars.chat)).toContain('Aftalen var allerede markeret som udført');
   });
 

@@ -1,4 +1,4 @@
-import { cardSubmit, installation, personalMessage, TENANT_ID, type TeamsUser } from '../support/activities';
+import { cardExecute, installation, personalMessage, TENANT_ID, type TeamsUser } from '../support/activities';
 import { runSamspil } from '../support/processes';
 import { chatReader, E2eBot, fileWriter, poster, submitData, teamsUser } from '../support/e2e';
 import { openStore } from '../../src/store/open';
@@ -145,7 +145,7 @@ describe('team meetings through Teams, end to end', () => {
 
   it('proposes at least 10 dates for the overbygningsskole team, none on a weekend, holiday or school holiday', async () => {
     await post(
-      cardSubmit(connector.url, tove, 'act-year', submitData(lastCard(tove.chat), 'meetingYearPlan')),
+      cardExecute(connector.url, tove, 'act-year', submitData(lastCard(tove.chat), 'meetingYearPlan')),
     );
     const card = lastCard(tove.chat);
     expect(card).toContain('Forslag til mødeplan 2026/27');
@@ -172,7 +172,7 @@ describe('team meetings through Teams, end to end', () => {
       place: 'Nordskolen',
       purpose: `Om ${CPR}`,
     };
-    await post(cardSubmit(connector.url, tove, 'act-year', data));
+    await post(cardExecute(connector.url, tove, 'act-year', data));
     expect(lastCard(tove.chat)).toContain('Feltet ligner et CPR-nummer');
     expect(lastCard(tove.chat)).not.toContain(CPR);
   });
@@ -182,7 +182,7 @@ describe('team meetings through Teams, end to end', () => {
       .reverse()
       .find((c) => c.includes('meetingYearConfirm'))!;
     await post(
-      cardSubmit(connector.url, tove, 'act-year', {
+      cardExecute(connector.url, tove, 'act-year', {
         ...inputs(card),
         ...submitData(card, 'meetingYearConfirm'),
         place: 'Nordskolen, lokale 2',
@@ -199,7 +199,7 @@ describe('team meetings through Teams, end to end', () => {
   it('plans 4 of the 6 meetings Team Syd needs (the coordinator deletes two proposed dates)', async () => {
     await post(personalMessage(connector.url, sara, 'møder'));
     await post(
-      cardSubmit(connector.url, sara, 'act-syd', submitData(lastCard(sara.chat), 'meetingYearPlan')),
+      cardExecute(connector.url, sara, 'act-syd', submitData(lastCard(sara.chat), 'meetingYearPlan')),
     );
     const card = lastCard(sara.chat);
     const data = {
@@ -209,7 +209,7 @@ describe('team meetings through Teams, end to end', () => {
       date4: '',
       date5: '',
     };
-    await post(cardSubmit(connector.url, sara, 'act-syd', data));
+    await post(cardExecute(connector.url, sara, 'act-syd', data));
     expect(lastUpdate(sara.chat)).toContain('4 møder er oprettet for Team Syd');
   });
 
@@ -239,7 +239,7 @@ describe('team meetings through Teams, end to end', () => {
 
   it('lets a participant answer "deltager" on the invitation, updating the card in place', async () => {
     const invitation = cards(pia.chat).find((c) => c.includes('meetingRsvp'))!;
-    await post(cardSubmit(connector.url, pia, 'act-invite-pia', submitData(invitation, 'meetingRsvp', 0)));
+    await post(cardExecute(connector.url, pia, 'act-invite-pia', submitData(invitation, 'meetingRsvp', 0)));
     const update = connector.updates(pia.chat).at(-1)!;
     expect(update.activityId).toBe('act-invite-pia');
     expect(JSON.stringify(update.body)).toContain('Du har svaret: deltager.');
@@ -249,7 +249,7 @@ describe('team meetings through Teams, end to end', () => {
   it('moves one meeting: the old cards are replaced in place and an updated .ics has the same UID and a higher SEQUENCE', async () => {
     await post(personalMessage(connector.url, tove, 'møder'));
     await post(
-      cardSubmit(connector.url, tove, 'act-list', {
+      cardExecute(connector.url, tove, 'act-list', {
         ...inputs(lastCard(tove.chat)),
         ...submitData(lastCard(tove.chat), 'meetingEditForm'),
       }),
@@ -264,7 +264,7 @@ describe('team meetings through Teams, end to end', () => {
     )!;
     // A CPR number in the place is refused and the meeting stays where it was.
     await post(
-      cardSubmit(connector.url, tove, 'act-edit', {
+      cardExecute(connector.url, tove, 'act-edit', {
         ...old,
         ...submitData(edit, 'meetingMove'),
         date,
@@ -273,7 +273,7 @@ describe('team meetings through Teams, end to end', () => {
     );
     expect(lastCard(tove.chat)).toContain('Sted: Feltet ligner et CPR-nummer');
     await post(
-      cardSubmit(connector.url, tove, 'act-edit', {
+      cardExecute(connector.url, tove, 'act-edit', {
         ...old,
         ...submitData(edit, 'meetingMove'),
         date,
@@ -307,12 +307,12 @@ describe('team meetings through Teams, end to end', () => {
       place: 'Nordskolen',
       purpose: 'Bekymring for trivsel',
     };
-    await post(cardSubmit(connector.url, lars, 'act-form', { ...base, childReference: CPR }));
+    await post(cardExecute(connector.url, lars, 'act-form', { ...base, childReference: CPR }));
     expect(lastCard(lars.chat)).toContain('Feltet ligner et CPR-nummer');
-    await post(cardSubmit(connector.url, lars, 'act-form', { ...base, childReference: 'S-100' }));
+    await post(cardExecute(connector.url, lars, 'act-form', { ...base, childReference: 'S-100' }));
     expect(lastCard(lars.chat)).toContain('Barnet har en aktiv sag (S-100)');
     await post(
-      cardSubmit(connector.url, lars, 'act-form', { ...base, childReference: 'GH', parentsTakePart: 'true' }),
+      cardExecute(connector.url, lars, 'act-form', { ...base, childReference: 'GH', parentsTakePart: 'true' }),
     );
     expect(lastUpdate(lars.chat)).toContain('Mødet er planlagt');
   });
@@ -324,7 +324,7 @@ describe('team meetings through Teams, end to end', () => {
     const ids = [...JSON.stringify(choices).matchAll(/"value":"([0-9a-f-]{36})"/g)].map((m) => m[1]!);
     const meetingIds = [...new Set(ids)];
     await post(
-      cardSubmit(connector.url, tove, 'act-list', {
+      cardExecute(connector.url, tove, 'act-list', {
         ...submitData(list, 'meetingEditForm'),
         meetingId: meetingIds.at(-1)!,
       }),
@@ -332,9 +332,9 @@ describe('team meetings through Teams, end to end', () => {
     const edit = lastCard(tove.chat);
     const date = inputs(edit).date!;
     const original = invitations(pia.chat).find((e) => e.props.DTSTART!.startsWith(date.replace(/-/g, '')))!;
-    await post(cardSubmit(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel')));
+    await post(cardExecute(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel')));
     expect(lastUpdate(tove.chat)).toContain('Mødet er aflyst');
-    await post(cardSubmit(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel')));
+    await post(cardExecute(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel')));
     expect(lastUpdate(tove.chat)).toContain('Dette kort er allerede håndteret');
     await tick('2026-08-10T11:00:00+02:00');
     const cancelled = invitations(pia.chat).find((e) => e.method === 'CANCEL')!;

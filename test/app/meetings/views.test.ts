@@ -5,7 +5,7 @@ import { sampleMeeting, sampleTeamYear } from '../../cards/samples/meetings';
 describe('the team year card', () => {
   const year = sampleTeamYear(['2026-09-08'], ['2026-12-08']);
   const plans = (card: object) =>
-    [...JSON.stringify(card).matchAll(/"verb":"meetingYearPlan","teamId":"[^"]+","startYear":"(\d+)"/g)].map(
+    [...JSON.stringify(card).matchAll(/"verb":"meetingYearPlan","data":\{"teamId":"[^"]+","startYear":"(\d+)"/g)].map(
       (m) => m[1],
     );
 

@@ -87,10 +87,10 @@ describe('planning a team’s school year', () => {
   it('refuses a date the coordinator typed on a weekend or in a school holiday, and a non-coordinator', async () => {
     const weekend = await confirm(f.ids.coordinator, { dates: ['2026-09-08', '2026-09-12'] });
     expect(weekend.ok ? '' : refusalText(weekend, 'da')).toBe(
-      '2026-09-12 er ikke en arbejdsdag (weekend eller helligdag).',
+      '12. september 2026 er ikke en arbejdsdag (weekend eller helligdag).',
     );
     const autumn = await confirm(f.ids.coordinator, { dates: ['2026-10-13'] });
-    expect(autumn.ok ? '' : refusalText(autumn, 'da')).toBe('2026-10-13 er i skoleferien (Efterårsferie).');
+    expect(autumn.ok ? '' : refusalText(autumn, 'da')).toBe('13. oktober 2026 er i skoleferien (Efterårsferie).');
     const member = await confirm(f.ids.psychologist, { dates: ['2026-09-08'] });
     expect(member.ok ? '' : refusalText(member, 'da')).toBe('Kun teamets tovholder kan planlægge året.');
     expect(await f.t.meetings.forTeam(f.ids.north, '2026-08-01', '2027-07-31')).toEqual([]);
