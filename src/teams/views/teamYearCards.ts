@@ -33,6 +33,14 @@ export function statusLine(ty: TeamYear, locale: Locale): string {
   return fill(MEETING_TEXTS[locale].yearStatus, { held: s.held, planned: s.planned, minimum: s.minimum });
 }
 
+/**
+ * A team's pace in words: what is held and planned against the minimum, and the verdict. `møder`
+ * and `status` both show this, from the one judgement (frequencyStatus), so they cannot disagree.
+ */
+export function paceText(ty: TeamYear, locale: Locale): string {
+  return [statusLine(ty, locale), ...statusLines(ty, locale).map((l) => l.text)].join(' ');
+}
+
 const SHOWN_PAST = 3;
 const SHOWN_AHEAD = 15;
 
