@@ -47,7 +47,10 @@ export function ok<T>(value: T): { ok: true; value: T } {
 }
 
 /** A submission that failed its schema: one problem per bad input, by the input's id. */
-export function invalidInput(err: ZodError, fieldOf: (path: (string | number)[]) => string = (p) => String(p[0] ?? '')): Refusal {
+export function invalidInput(
+  err: ZodError,
+  fieldOf: (path: (string | number)[]) => string = (p) => String(p[0] ?? ''),
+): Refusal {
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const issue of err.issues) {

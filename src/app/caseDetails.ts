@@ -17,7 +17,10 @@ export interface CaseDetails {
   history: { heldOn: LocalDate; measureType: MeasureRow['measure_type']; childConversation: boolean }[];
 }
 
-export const NOT_YOUR_CASE = fail('Du har ikke adgang til denne sag.', 'You do not have access to this case.');
+export const NOT_YOUR_CASE = fail(
+  'Du har ikke adgang til denne sag.',
+  'You do not have access to this case.',
+);
 
 export async function caseDetails(
   t: TenantStore,
@@ -32,12 +35,18 @@ export async function caseDetails(
   const allowed =
     c && (c.adviser_id === staff.id || (staff.roles.includes('leader') && adviser?.leader_id === staff.id));
   if (!c || !allowed) return NOT_YOUR_CASE;
-  const open = (await t.measures.openWithHistory(c.adviser_id ?? undefined)).filter((x) => x.case_id === c.id);
+  const open = (await t.measures.openWithHistory(c.adviser_id ?? undefined)).filter(
+    (x) => x.case_id === c.id,
+  );
   const all = await t.measures.forCase(c.id);
   const history: CaseDetails['history'] = [];
   for (const x of all) {
     for (const f of await t.measures.followUps(x.id)) {
-      history.push({ heldOn: f.held_on, measureType: x.measure_type, childConversation: f.child_conversation });
+      history.push({
+        heldOn: f.held_on,
+        measureType: x.measure_type,
+        childConversation: f.child_conversation,
+      });
     }
   }
   history.sort((a, b) => (a.heldOn < b.heldOn ? 1 : a.heldOn > b.heldOn ? -1 : 0));

@@ -105,7 +105,12 @@ export async function registerFollowUp(
     const every = input.cadence ? decodeCadence(input.cadence) : null;
     const reason = (input.cadenceReason ?? '').trim();
     if (!every)
-      return fail('Vælg den fremtidige opfølgningskadence.', 'Choose the future follow-up cadence.', false, 'cadence');
+      return fail(
+        'Vælg den fremtidige opfølgningskadence.',
+        'Choose the future follow-up cadence.',
+        false,
+        'cadence',
+      );
     if (findCpr(reason)) return refuse('cpr', 'cadenceReason');
     const ok = validateCadence({ every, reason, decidedOn: input.heldOn }, d.measureType, m.policy.regime);
     if (!ok.ok) return fail(ok.reason.da, ok.reason.en, false, 'cadenceReason');

@@ -228,7 +228,10 @@ export async function completeAgreement(
   const gone = fail('Aftalen findes ikke længere.', 'The agreement no longer exists.');
   if (!agreement) return gone;
   if (agreement.owner_staff_id !== staff.id) {
-    return fail('Kun aftalens ansvarlige kan markere den som udført.', 'Only the owner of the agreement can mark it done.');
+    return fail(
+      'Kun aftalens ansvarlige kan markere den som udført.',
+      'Only the owner of the agreement can mark it done.',
+    );
   }
   const meeting = await t.meetings.get(agreement.meeting_id);
   if (!meeting) return gone;

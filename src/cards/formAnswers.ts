@@ -32,7 +32,14 @@ function elementLists(node: unknown, out: Node[][] = []): Node[][] {
 }
 
 function problemLine(text: string): Node {
-  return { type: 'TextBlock', text: escapeListMarker(text), color: 'Attention', size: 'Small', wrap: true, spacing: 'None' };
+  return {
+    type: 'TextBlock',
+    text: escapeListMarker(text),
+    color: 'Attention',
+    size: 'Small',
+    wrap: true,
+    spacing: 'None',
+  };
 }
 
 /**

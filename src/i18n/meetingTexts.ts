@@ -70,7 +70,8 @@ const da = {
   defaultTheme: 'Tværfagligt teammøde',
   defaultPurpose: 'Konsultativt tværfagligt teammøde efter modellen.',
   confirmedTitle: 'Mødeplanen er bekræftet',
-  confirmedLine: '{n} {n|møde er|møder er} oprettet for {team}. Invitationer sendes til {p} {p|deltager|deltagere}.',
+  confirmedLine:
+    '{n} {n|møde er|møder er} oprettet for {team}. Invitationer sendes til {p} {p|deltager|deltagere}.',
   editTitle: 'Flyt eller aflys mødet',
   move: 'Flyt mødet',
   cancel: 'Aflys mødet',
@@ -173,7 +174,8 @@ const en: MeetingTexts = {
   defaultTheme: 'Cross-disciplinary team meeting',
   defaultPurpose: 'Consultative cross-disciplinary team meeting under the model.',
   confirmedTitle: 'The meeting plan is confirmed',
-  confirmedLine: '{n} {n|meeting|meetings} created for {team}. Invitations go to {p} {p|participant|participants}.',
+  confirmedLine:
+    '{n} {n|meeting|meetings} created for {team}. Invitations go to {p} {p|participant|participants}.',
   editTitle: 'Move or cancel the meeting',
   move: 'Move the meeting',
   cancel: 'Cancel the meeting',

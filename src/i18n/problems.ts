@@ -41,7 +41,10 @@ export const PROBLEM_TEXTS = {
 export type ProblemCode = keyof typeof PROBLEM_TEXTS;
 
 /** A refusal's words: its code's text, else its own. */
-export function problemText(p: { code?: ProblemCode; reason?: { da: string; en: string } }, locale: Locale): string {
+export function problemText(
+  p: { code?: ProblemCode; reason?: { da: string; en: string } },
+  locale: Locale,
+): string {
   if (p.code) return PROBLEM_TEXTS[p.code][locale];
   return p.reason?.[locale] ?? PROBLEM_TEXTS.invalid[locale];
 }

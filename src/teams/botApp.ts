@@ -50,7 +50,6 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.message(COMMANDS.followUps, personal(showFollowUps));
   app.message(COMMANDS.settings, personal(showSettings));
 
-
   // Every card button, from the one verb table (routes/cardVerbs.ts).
   registerCardVerbs(app, deps);
 

@@ -49,7 +49,11 @@ export function refusedForm(
  * A spent card (pressed twice, or out of date) shows its first result, marked as already done;
  * with no result to show, the reason why it is spent.
  */
-export function alreadyDone(locale: Locale, firstResult: CardJson | null, r?: Pick<Refusal, 'problems'>): CardReply {
+export function alreadyDone(
+  locale: Locale,
+  firstResult: CardJson | null,
+  r?: Pick<Refusal, 'problems'>,
+): CardReply {
   const title = TEXTS[locale].cards.alreadyDone;
   if (firstResult) {
     const body = (firstResult.body as unknown[] | undefined) ?? [];

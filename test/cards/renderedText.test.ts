@@ -24,7 +24,8 @@ function visibleTexts(card: CardJson): { where: string; text: string; markdown: 
     }
     if (type.startsWith('Input.')) {
       for (const key of ['label', 'title', 'placeholder', 'errorMessage']) {
-        if (typeof n[key] === 'string') out.push({ where: `${type}.${key}`, text: n[key] as string, markdown: false });
+        if (typeof n[key] === 'string')
+          out.push({ where: `${type}.${key}`, text: n[key] as string, markdown: false });
       }
       for (const c of (n.choices as { title: string }[]) ?? []) {
         out.push({ where: `${type} choice`, text: c.title, markdown: false });

@@ -161,7 +161,9 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
 
   it('answer → the card is replaced in place by a thank-you showing the answers', async () => {
     const data = submitData(withVerb(lars.chat, 'answerQuestionnaire')[0]!, 'answerQuestionnaire');
-    const body = cardOf(await post(cardExecute(connector.url, lars, 'act-q-lars', { ...data, ...childAnswers })));
+    const body = cardOf(
+      await post(cardExecute(connector.url, lars, 'act-q-lars', { ...data, ...childAnswers })),
+    );
     expect(body).toContain('Tak for dit svar');
     expect(body).toContain('Børn i faldende trivsel');
     expect(body).not.toContain('"verb":"answerQuestionnaire"');
@@ -170,7 +172,9 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
   it('answer again → refused politely, nothing changed', async () => {
     const data = submitData(withVerb(lars.chat, 'answerQuestionnaire')[0]!, 'answerQuestionnaire');
     const again = cardOf(
-      await post(cardExecute(connector.url, lars, 'act-q-lars-2', { ...data, ...childAnswers, rating: 'poor' })),
+      await post(
+        cardExecute(connector.url, lars, 'act-q-lars-2', { ...data, ...childAnswers, rating: 'poor' }),
+      ),
     );
     // The first answer, marked as already given.
     expect(again).toContain('Du har allerede besvaret skemaet for dette møde');

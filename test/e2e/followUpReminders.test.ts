@@ -159,12 +159,20 @@ describe('follow-up reminders through Teams, end to end', () => {
       .find((c) => c.includes('registerFollowUp'))!;
     const data = { ...submitData(card, 'registerFollowUp'), childConversation: 'no', cadence: 'm3' };
     const future = await post(
-      cardExecute(connector.url, anna, 'act-reminder', { ...data, heldOn: '2026-12-01', cadenceReason: 'Stabil' }),
+      cardExecute(connector.url, anna, 'act-reminder', {
+        ...data,
+        heldOn: '2026-12-01',
+        cadenceReason: 'Stabil',
+      }),
     );
     expect(future.value).toMatch(/"id":"heldOn"[^}]*"errorMessage":"Datoen ligger i fremtiden."/);
     expect(future.value).toMatch(/"id":"cadenceReason"[^}]*"value":"Stabil"/);
     const cpr = await post(
-      cardExecute(connector.url, anna, 'act-reminder', { ...data, heldOn: '2026-11-25', cadenceReason: 'Se 010203-1234' }),
+      cardExecute(connector.url, anna, 'act-reminder', {
+        ...data,
+        heldOn: '2026-11-25',
+        cadenceReason: 'Se 010203-1234',
+      }),
     );
     expect(cpr.value).toContain('Ligner et CPR-nummer – brug initialer eller sagsnummer.');
     expect(cpr.value).not.toContain('010203-1234');
@@ -218,11 +226,17 @@ describe('follow-up reminders through Teams, end to end', () => {
     };
     const refused = await post(cardExecute(connector.url, anna, 'act-settings', bad));
     // The same card, the user's choices kept, the reason beside the end time.
-    expect(refused.value).toMatch(/"id":"workingEnd"[^}]*"errorMessage":"Slutningen skal ligge efter starten."/);
+    expect(refused.value).toMatch(
+      /"id":"workingEnd"[^}]*"errorMessage":"Slutningen skal ligge efter starten."/,
+    );
     expect(refused.value).toMatch(/"id":"reminderMode"[^}]*"value":"digest"/);
     expect(refused.value).toMatch(/"id":"language"[^}]*"value":"en"/);
     const saved = await post(
-      cardExecute(connector.url, anna, 'act-settings', { ...bad, workingStart: '09:00', workingEnd: '15:00' }),
+      cardExecute(connector.url, anna, 'act-settings', {
+        ...bad,
+        workingStart: '09:00',
+        workingEnd: '15:00',
+      }),
     );
     expect(saved.value).toContain('Your settings are saved.');
     await post(personalMessage(connector.url, anna, 'my follow-ups', { locale: 'en-GB' }));

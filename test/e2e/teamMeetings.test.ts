@@ -26,7 +26,7 @@ describe('team meetings through Teams, end to end', () => {
 
   const post = poster(bot);
   const file = fileWriter(dir);
-  const { cards, lastCard, lastUpdate } = chatReader(connector);
+  const { cards, lastCard } = chatReader(connector);
   /** The pressed card's new face, from the invoke's answer. */
   const cardOf = (reply: { type: string; value: string }) => {
     expect(reply.type).toBe('application/vnd.microsoft.card.adaptive');
@@ -343,7 +343,9 @@ describe('team meetings through Teams, end to end', () => {
       purpose: 'Bekymring for trivsel',
     };
     const sentBefore = connector.sent(lars.chat).length;
-    const cpr = cardOf(await post(cardExecute(connector.url, lars, 'act-form', { ...base, childReference: CPR })));
+    const cpr = cardOf(
+      await post(cardExecute(connector.url, lars, 'act-form', { ...base, childReference: CPR })),
+    );
     // The same form: the reason beside the child field, every other typed value kept, the CPR number gone.
     expect(cpr).toMatch(
       /"id":"childReference"[^}]*"errorMessage":"Ligner et CPR-nummer – brug initialer eller sagsnummer/,
@@ -353,12 +355,20 @@ describe('team meetings through Teams, end to end', () => {
     expect(cpr).toMatch(/"id":"purpose"[^}]*"value":"Bekymring for trivsel"/);
     expect(cpr).toMatch(/"id":"place"[^}]*"value":"Nordskolen"/);
     expect(cpr).not.toContain(CPR);
-    const open = cardOf(await post(cardExecute(connector.url, lars, 'act-form', { ...base, childReference: 'S-100' })));
-    expect(open).toMatch(/"id":"childReference"[^}]*"value":"S-100"[^}]*"errorMessage":"Barnet har en aktiv sag \(S-100\)/);
+    const open = cardOf(
+      await post(cardExecute(connector.url, lars, 'act-form', { ...base, childReference: 'S-100' })),
+    );
+    expect(open).toMatch(
+      /"id":"childReference"[^}]*"value":"S-100"[^}]*"errorMessage":"Barnet har en aktiv sag \(S-100\)/,
+    );
     expect(connector.sent(lars.chat).length).toBe(sentBefore); // no refusal as a separate message
     const done = cardOf(
       await post(
-        cardExecute(connector.url, lars, 'act-form', { ...base, childReference: 'GH', parentsTakePart: 'true' }),
+        cardExecute(connector.url, lars, 'act-form', {
+          ...base,
+          childReference: 'GH',
+          parentsTakePart: 'true',
+        }),
       ),
     );
     expect(done).toContain('Mødet er planlagt');

@@ -30,7 +30,9 @@ describe('the card verbs: one table, every verb in it used by a card and every c
         .filter((a) => a.verb && !a.verb.includes('${'))
         .map((a) => `${name}: ${a.verb}`),
     );
-    const fromSamples = rendered.flatMap(([name, card]) => actions(card).map((a) => `${name}: ${a.verb ?? ''}`));
+    const fromSamples = rendered.flatMap(([name, card]) =>
+      actions(card).map((a) => `${name}: ${a.verb ?? ''}`),
+    );
     const unhandled = [...literal, ...fromSamples].filter(
       (x) => x.endsWith(': ') === false && !table.has(x.split(': ')[1]!),
     );
@@ -48,10 +50,14 @@ describe('the card verbs: one table, every verb in it used by a card and every c
 
   it('uses Action.Execute for every button (Universal Actions: the invoke answer updates the card in place)', () => {
     const kinds = new Set(
-      [...templates.map(([, c]) => c), ...rendered.map(([, c]) => c)].flatMap((c) => actions(c).map((a) => a.type)),
+      [...templates.map(([, c]) => c), ...rendered.map(([, c]) => c)].flatMap((c) =>
+        actions(c).map((a) => a.type),
+      ),
     );
     expect([...kinds].sort()).toEqual(['Action.Execute', 'Action.OpenUrl', 'Action.ShowCard']);
-    const withoutVerb = rendered.filter(([, c]) => actions(c).some((a) => a.type === 'Action.Execute' && !a.verb));
+    const withoutVerb = rendered.filter(([, c]) =>
+      actions(c).some((a) => a.type === 'Action.Execute' && !a.verb),
+    );
     expect(withoutVerb.map(([n]) => n)).toEqual([]);
   });
 

@@ -34,7 +34,9 @@ export async function mayChangeMeeting(
   staff: StaffRow,
   meeting: Pick<MeetingRow, 'organizer_staff_id' | 'team_id'>,
 ): Promise<boolean> {
-  return meeting.organizer_staff_id === staff.id || (await teamRole(t, staff, meeting.team_id)) === 'coordinator';
+  return (
+    meeting.organizer_staff_id === staff.id || (await teamRole(t, staff, meeting.team_id)) === 'coordinator'
+  );
 }
 
 /** The refusal of a change by someone else. */
@@ -92,4 +94,3 @@ export function cprField(data: unknown): string | null {
   }
   return null;
 }
-

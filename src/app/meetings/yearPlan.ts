@@ -144,7 +144,8 @@ export async function confirmYearPlan(
   if (dates.length === 0) return fail('Vælg mindst én dato.', 'Choose at least one date.', false, 'date0');
   const seen = new Set<LocalDate>();
   const endTime = endOf(input.startTime, input.minutes);
-  if (!endTime) return fail('Mødet skal slutte samme dag.', 'The meeting must end the same day.', false, 'minutes');
+  if (!endTime)
+    return fail('Mødet skal slutte samme dag.', 'The meeting must end the same day.', false, 'minutes');
   for (const { d, field } of entries) {
     if (!isLocalDate(d)) return refuse('date', field);
     const da = formatDate(d, 'da');

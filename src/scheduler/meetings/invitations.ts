@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { meetingOrganizer } from '../../app/meetings/calendar';
 import type { CalendarLinks } from '../../app/meetings/calendarLinks';
 import { cardActivity } from '../../cards/render';
 import { fill } from '../../i18n/texts';
@@ -8,11 +7,7 @@ import { createLogger, type Logger } from '../../log';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { StaffRow } from '../../store/types';
-import {
-  channelSummaryCard,
-  invitationCard,
-  type ChannelChange,
-} from '../../teams/views/meetingCards';
+import { channelSummaryCard, invitationCard, type ChannelChange } from '../../teams/views/meetingCards';
 import { PassPlanner } from '../passKit';
 import type { PlanningPass } from '../passes';
 import { channelChange, localeOf, staffById } from './common';
@@ -82,7 +77,6 @@ async function inviteParticipants(
   links: CalendarLinks | undefined,
 ): Promise<void> {
   const participants = await plan.t.meetings.participants(meeting.id);
-  const organizer = await meetingOrganizer(plan.t, meeting);
   const organizerName = people.get(meeting.organizer_staff_id ?? '')?.name ?? null;
   const cancelled = meeting.status === 'cancelled';
   const changed = meeting.notified_sequence !== null;

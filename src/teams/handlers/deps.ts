@@ -40,7 +40,11 @@ export async function refuse(
   reason: Bilingual | string | Pick<Refusal, 'problems'>,
 ): Promise<void> {
   const text =
-    typeof reason === 'string' ? reason : 'problems' in reason ? refusalText(reason, caller.locale) : reason[caller.locale];
+    typeof reason === 'string'
+      ? reason
+      : 'problems' in reason
+        ? refusalText(reason, caller.locale)
+        : reason[caller.locale];
   await sendCard(
     context,
     renderCard('notice', {

@@ -33,7 +33,11 @@ async function followUpList(deps: HandlerDeps, caller: KnownCaller) {
   return followUpListCard(deadlines, caller.locale, day);
 }
 
-export async function showFollowUps(deps: HandlerDeps, context: TurnContext, caller: KnownCaller): Promise<void> {
+export async function showFollowUps(
+  deps: HandlerDeps,
+  context: TurnContext,
+  caller: KnownCaller,
+): Promise<void> {
   await sendCard(context, await followUpList(deps, caller), TEXTS[caller.locale].followUps.listTitle);
 }
 
@@ -57,7 +61,13 @@ async function reminderAgain(deps: HandlerDeps, caller: KnownCaller, values: Rec
   const kind = (REMINDER_KINDS as readonly string[]).includes(String(values.reminderKind))
     ? (values.reminderKind as ReminderKind)
     : 'due';
-  return reminderCard({ kind, deadline: d, municipality: caller.municipality, locale: caller.locale, today: day });
+  return reminderCard({
+    kind,
+    deadline: d,
+    municipality: caller.municipality,
+    locale: caller.locale,
+    today: day,
+  });
 }
 
 async function refused(deps: HandlerDeps, caller: KnownCaller, values: Record<string, unknown>, r: Refusal) {
@@ -103,7 +113,13 @@ function cardAction<I, V extends { deadline: MeasureDeadline }>(
     const o = outcome(res.value, caller);
     const d = res.value.deadline;
     return replace(
-      resultCard(caller.locale, { ...d, measureLabel: deadlineLabel(d, caller.locale) }, o.title, o.lines, o.color),
+      resultCard(
+        caller.locale,
+        { ...d, measureLabel: deadlineLabel(d, caller.locale) },
+        o.title,
+        o.lines,
+        o.color,
+      ),
     );
   };
 }

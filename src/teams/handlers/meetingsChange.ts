@@ -98,7 +98,13 @@ export async function rsvp(
 ): Promise<CardReply> {
   const input = rsvpInput.safeParse(values);
   if (!input.success) return refusedMeetingCard(caller, values, invalid(input.error), null);
-  const res = await answerInvitation(deps.store, caller.municipality, caller.staff, input.data, deps.clock.now());
+  const res = await answerInvitation(
+    deps.store,
+    caller.municipality,
+    caller.staff,
+    input.data,
+    deps.clock.now(),
+  );
   if (!res.ok) return refusedMeetingCard(caller, values, res, null);
   const meeting = res.value;
   const t = caller.tenant;

@@ -35,7 +35,11 @@ async function scheduleFormOf(deps: HandlerDeps, caller: KnownCaller, teamId: st
 }
 
 /** One team: its form at once; several: which team first. */
-export async function scheduleCommand(deps: HandlerDeps, context: TurnContext, caller: KnownCaller): Promise<void> {
+export async function scheduleCommand(
+  deps: HandlerDeps,
+  context: TurnContext,
+  caller: KnownCaller,
+): Promise<void> {
   const t = MEETING_TEXTS[caller.locale];
   const teams = await caller.tenant.teams.of(caller.staff.id);
   if (teams.length === 1) {

@@ -63,7 +63,10 @@ const planRequest = z.object({
   startYear: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
-const ONLY_COORDINATOR = fail('Kun teamets tovholder kan planlægge året.', "Only the team's coordinator can plan the year.");
+const ONLY_COORDINATOR = fail(
+  'Kun teamets tovholder kan planlægge året.',
+  "Only the team's coordinator can plan the year.",
+);
 
 /** The year-plan proposal for the card's team and slot (the team's own slot when the card has none). */
 async function draftFor(deps: HandlerDeps, caller: KnownCaller, values: Record<string, unknown>) {
@@ -71,12 +74,21 @@ async function draftFor(deps: HandlerDeps, caller: KnownCaller, values: Record<s
   if (!req.success) return { ok: false, refusal: invalid(req.error) } as const;
   const t = caller.tenant;
   const team = await t.teams.get(req.data.teamId);
-  if (!team || (await teamRole(t, caller.staff, team.id)) !== 'coordinator') return { ok: false, refusal: ONLY_COORDINATOR } as const;
+  if (!team || (await teamRole(t, caller.staff, team.id)) !== 'coordinator')
+    return { ok: false, refusal: ONLY_COORDINATOR } as const;
   const now = deps.clock.now();
   const m = caller.municipality;
-  const startYear = req.data.startYear ?? schoolYearOf(todayOf(m, now), m.settings.schoolYearStartMonthDay).startYear;
+  const startYear =
+    req.data.startYear ?? schoolYearOf(todayOf(m, now), m.settings.schoolYearStartMonthDay).startYear;
   const slot = 'weekday' in values ? slotInput.safeParse(values) : null;
-  const draft = await draftYearPlan(deps.store, m, team, startYear, slot?.success ? slot.data : slotOf(team), now);
+  const draft = await draftYearPlan(
+    deps.store,
+    m,
+    team,
+    startYear,
+    slot?.success ? slot.data : slotOf(team),
+    now,
+  );
   return { ok: true, draft, slotRefusal: slot && !slot.success ? invalid(slot.error) : null } as const;
 }
 
@@ -95,7 +107,11 @@ export async function yearPlan(
   const card = yearPlanCard(d.draft, caller.locale);
   if (d.slotRefusal) return refusedMeetingCard(caller, values, d.slotRefusal, card);
   if ('weekday' in values) return replace(card);
-  return opened(card, caller.locale, fill(MEETING_TEXTS[caller.locale].yearPlanTitle, { year: d.draft.year.label }));
+  return opened(
+    card,
+    caller.locale,
+    fill(MEETING_TEXTS[caller.locale].yearPlanTitle, { year: d.draft.year.label }),
+  );
 }
 
 export async function confirmYear(
@@ -112,7 +128,13 @@ export async function confirmYear(
   if (cpr) return refusedMeetingCard(caller, values, cpr, await form());
   const input = yearPlanConfirmInput.safeParse({ ...values, dates: datesOfCard(values) });
   if (!input.success) return refusedMeetingCard(caller, values, invalid(input.error), await form());
-  const res = await confirmYearPlan(deps.store, caller.municipality, caller.staff, input.data, deps.clock.now());
+  const res = await confirmYearPlan(
+    deps.store,
+    caller.municipality,
+    caller.staff,
+    input.data,
+    deps.clock.now(),
+  );
   if (!res.ok) return refusedMeetingCard(caller, values, res, await form());
   const t = MEETING_TEXTS[caller.locale];
   const { team, created, after } = res.value;

@@ -107,7 +107,8 @@ export async function openMinutes(
   const res = await minutesAccess(deps.store, caller.municipality, caller.staff, values.meetingId);
   if (!res.ok) return note(refusalText(res, caller.locale));
   const meeting = res.value;
-  if (await caller.tenant.minutes.get(meeting.id)) return opened(await savedCard(caller, meeting, false), caller.locale);
+  if (await caller.tenant.minutes.get(meeting.id))
+    return opened(await savedCard(caller, meeting, false), caller.locale);
   return opened(await minutesForm(caller, meeting), caller.locale);
 }
 

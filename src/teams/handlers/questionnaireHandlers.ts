@@ -28,7 +28,7 @@ async function formCard(caller: KnownCaller, meeting: MeetingRow, form: Question
     locale: caller.locale,
     closesOn: localDateOf(questionnaireClosesAt(meeting.ends_at, timing), timing.timeZone),
     mode: parent ? 'parent' : 'first',
-    profession: parent ? undefined : caller.staff.profession ?? undefined,
+    profession: parent ? undefined : (caller.staff.profession ?? undefined),
   });
 }
 
@@ -77,7 +77,13 @@ export async function submitQuestionnaire(
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
-  const res = await answerQuestionnaire(deps.store, caller.municipality, caller.staff, values, deps.clock.now());
+  const res = await answerQuestionnaire(
+    deps.store,
+    caller.municipality,
+    caller.staff,
+    values,
+    deps.clock.now(),
+  );
   return answer(deps, caller, values, res, false);
 }
 
@@ -87,7 +93,13 @@ export async function submitParentQuestionnaire(
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
-  const res = await recordParentAnswer(deps.store, caller.municipality, caller.staff, values, deps.clock.now());
+  const res = await recordParentAnswer(
+    deps.store,
+    caller.municipality,
+    caller.staff,
+    values,
+    deps.clock.now(),
+  );
   return answer(deps, caller, values, res, true);
 }
 

@@ -19,7 +19,11 @@ function settingsCard(caller: KnownCaller) {
   });
 }
 
-export async function showSettings(_deps: HandlerDeps, context: TurnContext, caller: KnownCaller): Promise<void> {
+export async function showSettings(
+  _deps: HandlerDeps,
+  context: TurnContext,
+  caller: KnownCaller,
+): Promise<void> {
   await sendCard(context, settingsCard(caller));
 }
 
@@ -42,7 +46,10 @@ export async function saveSettings(
     renderCard('notice', {
       title: t.saved,
       color: 'Good',
-      lines: [{ text: `${t.mode}: ${t[s.reminderMode]}` }, { text: `${t.hoursStart} ${s.workingStart} – ${s.workingEnd}` }],
+      lines: [
+        { text: `${t.mode}: ${t[s.reminderMode]}` },
+        { text: `${t.hoursStart} ${s.workingStart} – ${s.workingEnd}` },
+      ],
     }),
   );
 }

@@ -36,7 +36,10 @@ async function execute(
     for (const s of reply.send ?? []) await context.sendActivity(cardActivity(s.card, s.summary));
     return reply.kind === 'replace' ? reply.card : reply.text;
   } catch (err) {
-    deps.log.error({ err, verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb }, 'card action failed');
+    deps.log.error(
+      { err, verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb },
+      'card action failed',
+    );
     return TEXTS[locale].errors.generic;
   }
 }

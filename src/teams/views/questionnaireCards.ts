@@ -129,7 +129,10 @@ export function thanksCard(i: ThanksCardInput): CardJson {
     color: i.kind === 'already' ? 'Accent' : 'Good',
     facts: meetingFacts(i.meeting, i.locale),
     lines,
-    answers: i.form && i.answers ? describeAnswers(i.form, i.answers, i.locale, respondent, (d) => formatDate(d, i.locale)) : [],
+    answers:
+      i.form && i.answers
+        ? describeAnswers(i.form, i.answers, i.locale, respondent, (d) => formatDate(d, i.locale))
+        : [],
     anotherParent: i.kind === 'parent' ? t.anotherParent : '',
     meetingId: i.meeting.id,
   });

@@ -90,7 +90,9 @@ describe('planning a team’s school year', () => {
       '12. september 2026 er ikke en arbejdsdag (weekend eller helligdag).',
     );
     const autumn = await confirm(f.ids.coordinator, { dates: ['2026-10-13'] });
-    expect(autumn.ok ? '' : refusalText(autumn, 'da')).toBe('13. oktober 2026 er i skoleferien (Efterårsferie).');
+    expect(autumn.ok ? '' : refusalText(autumn, 'da')).toBe(
+      '13. oktober 2026 er i skoleferien (Efterårsferie).',
+    );
     const member = await confirm(f.ids.psychologist, { dates: ['2026-09-08'] });
     expect(member.ok ? '' : refusalText(member, 'da')).toBe('Kun teamets tovholder kan planlægge året.');
     expect(await f.t.meetings.forTeam(f.ids.north, '2026-08-01', '2027-07-31')).toEqual([]);

@@ -36,7 +36,12 @@ export const refusalSamples: CardSamples = {
       const d = formatDate('2026-08-24', 'da');
       const e = formatDate('2026-08-24', 'en');
       const values = Object.fromEntries(ids.map((id) => [id, id === ids[0] ? '010190-1234' : 'x']));
-      const reply = refusedForm(card, values, [...problems, ...fail(`${d} er passeret.`, `${e} has passed.`).problems], locale);
+      const reply = refusedForm(
+        card,
+        values,
+        [...problems, ...fail(`${d} er passeret.`, `${e} has passed.`).problems],
+        locale,
+      );
       return [`${name} refused`, reply.kind === 'replace' ? reply.card : card];
     });
     const spent = alreadyDone(locale, forms[0]![1], refuse('meetingGone'));

@@ -82,7 +82,10 @@ const teamFigures: TeamFigures = [
 /** One team behind pace, one on track: the status card words both as `møder` does. */
 const paces = new Map([
   ['t1', sampleTeamYear(['2026-09-08'], ['2026-12-08'])],
-  ['t2', sampleTeamYear(['2026-08-18', '2026-09-08'], ['2026-12-08', '2027-01-12', '2027-03-09', '2027-05-04'])],
+  [
+    't2',
+    sampleTeamYear(['2026-08-18', '2026-09-08'], ['2026-12-08', '2027-01-12', '2027-03-09', '2027-05-04']),
+  ],
 ]);
 
 /** Every status card: a leader's (unit and municipality), a coordinator's, both, and the notes. */
@@ -99,7 +102,10 @@ function cards(locale: Locale): [string, CardJson][] {
         ],
       }),
     ],
-    ['status: coordinator', statusCard({ locale, period, sections: teamSections(teamFigures, paces, locale) })],
+    [
+      'status: coordinator',
+      statusCard({ locale, period, sections: teamSections(teamFigures, paces, locale) }),
+    ],
     [
       'status: leader without a unit who also coordinates',
       statusCard({
