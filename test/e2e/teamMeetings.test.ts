@@ -191,8 +191,8 @@ describe('team meetings through Teams, end to end', () => {
     };
     const refused = cardOf(await post(cardExecute(connector.url, tove, 'act-year', data)));
     // The same proposal, the reason beside the purpose, the other values kept, the CPR number gone.
-    expect(refused).toMatch(/"id":"purpose"[^}]*"errorMessage":"Ligner et CPR-nummer/);
-    expect(refused).toMatch(/"id":"place"[^}]*"value":"Nordskolen"/);
+    expect(refused).toMatch(/"id":"purpose"(?:(?!"id":).)*"errorMessage":"Ligner et CPR-nummer/);
+    expect(refused).toMatch(/"id":"place"(?:(?!"id":).)*"value":"Nordskolen"/);
     expect(refused).toContain('"verb":"meetingYearConfirm"');
     expect(refused).not.toContain(CPR);
   });
@@ -301,8 +301,8 @@ describe('team meetings through Teams, end to end', () => {
         }),
       ),
     );
-    expect(refused).toMatch(/"id":"place"[^}]*"errorMessage":"Ligner et CPR-nummer/);
-    expect(refused).toMatch(new RegExp(`"id":"date"[^}]*"value":"${date}"`));
+    expect(refused).toMatch(/"id":"place"(?:(?!"id":).)*"errorMessage":"Ligner et CPR-nummer/);
+    expect(refused).toMatch(new RegExp(`"id":"date"(?:(?!"id":).)*"value":"${date}"`));
     expect(refused).not.toContain(CPR);
     const moved = cardOf(
       await post(
@@ -348,18 +348,18 @@ describe('team meetings through Teams, end to end', () => {
     );
     // The same form: the reason beside the child field, every other typed value kept, the CPR number gone.
     expect(cpr).toMatch(
-      /"id":"childReference"[^}]*"errorMessage":"Ligner et CPR-nummer – brug initialer eller sagsnummer/,
+      /"id":"childReference"(?:(?!"id":).)*"errorMessage":"Ligner et CPR-nummer – brug initialer eller sagsnummer/,
     );
     expect(cpr).toContain('Ligner et CPR-nummer – brug initialer eller sagsnummer');
-    expect(cpr).toMatch(/"id":"date"[^}]*"value":"2026-09-02"/);
-    expect(cpr).toMatch(/"id":"purpose"[^}]*"value":"Bekymring for trivsel"/);
-    expect(cpr).toMatch(/"id":"place"[^}]*"value":"Nordskolen"/);
+    expect(cpr).toMatch(/"id":"date"(?:(?!"id":).)*"value":"2026-09-02"/);
+    expect(cpr).toMatch(/"id":"purpose"(?:(?!"id":).)*"value":"Bekymring for trivsel"/);
+    expect(cpr).toMatch(/"id":"place"(?:(?!"id":).)*"value":"Nordskolen"/);
     expect(cpr).not.toContain(CPR);
     const open = cardOf(
       await post(cardExecute(connector.url, lars, 'act-form', { ...base, childReference: 'S-100' })),
     );
     expect(open).toMatch(
-      /"id":"childReference"[^}]*"value":"S-100"[^}]*"errorMessage":"Barnet har en aktiv sag \(S-100\)/,
+      /"id":"childReference"(?:(?!"id":).)*"value":"S-100"(?:(?!"id":).)*"errorMessage":"Barnet har en aktiv sag \(S-100\)/,
     );
     expect(connector.sent(lars.chat).length).toBe(sentBefore); // no refusal as a separate message
     const done = cardOf(
