@@ -3,6 +3,7 @@ import { CardJson, renderCard } from '../../cards/render';
 import { addDays, type LocalDate } from '../../domain/localDate';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import { fill } from '../../i18n/texts';
+import { professionLabel } from '../../i18n/labels';
 import { formatDate, type Locale } from '../../i18n/locale';
 import type { MeetingRow, ParticipantRow } from '../../store/meetingsRepo';
 import type { MeetingTeamRow, TeamMemberRow } from '../../store/teamsRepo';
@@ -137,7 +138,8 @@ export interface ScheduleFormInput {
 /** The team's members (its fixed representatives) are pre-selected; a theme meeting is the coordinator's. */
 export function scheduleFormCard(i: ScheduleFormInput): CardJson {
   const t = MEETING_TEXTS[i.locale];
-  const label = (name: string, profession: string | null) => (profession ? `${name} (${profession})` : name);
+  const label = (name: string, profession: string | null) =>
+    profession ? `${name} (${professionLabel(profession, i.locale)})` : name;
   const active = i.members.filter((m) => m.active);
   return renderCard('meeting-schedule', {
     t,
