@@ -11,7 +11,7 @@ import { isLocalDate } from '../../domain/localDate';
 import { formatDate } from '../../i18n/locale';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { MeetingTeamRow } from '../../store/teamsRepo';
-import type { Store } from '../../store/store';
+import type { Store, TenantStore } from '../../store/store';
 import type { StaffRow } from '../../store/types';
 import type { MunicipalityContext } from '../municipalityContext';
 import {
@@ -112,6 +112,23 @@ export function datesOfCard(data: Record<string, unknown>): string[] {
     .map((k) => String(data[k] ?? '').trim());
 }
 
+/** The team whose year the caller may plan: only its coordinator plans it. */
+export async function planningTeam(
+  t: TenantStore,
+  staff: StaffRow,
+  teamId: string,
+): Promise<ActionResult<MeetingTeamRow>> {
+  const team = await t.teams.get(teamId);
+  if (!team) return fail('Teamet findes ikke.', 'The team does not exist.');
+  if ((await teamRole(t, staff, team.id)) !== 'coordinator') {
+    return fail(
+      'Kun teamets tovholder kan planlægge året.',
+      "Only the team's coordinator can plan the year.",
+    );
+  }
+  return ok(team);
+}
+
 export interface ConfirmedPlan {
   team: MeetingTeamRow;
   created: MeetingRow[];
@@ -127,14 +144,9 @@ export async function confirmYearPlan(
 ): Promise<ActionResult<ConfirmedPlan>> {
   const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
   const t = store.tenant(actor);
-  const team = await t.teams.get(input.teamId);
-  if (!team) return fail('Teamet findes ikke.', 'The team does not exist.');
-  if ((await teamRole(t, staff, team.id)) !== 'coordinator') {
-    return fail(
-      'Kun teamets tovholder kan planlægge året.',
-      "Only the team's coordinator can plan the year.",
-    );
-  }
+  const found = await planningTeam(t, staff, input.teamId);
+  if (!found.ok) return found;
+  const team = found.value;
   if (!input.place && !input.onlineUrl) return refuse('placeOrLink', 'place');
   const year = schoolYear(input.startYear, m.settings.schoolYearStartMonthDay);
   const holidays = schoolHolidaysFor(m, year);

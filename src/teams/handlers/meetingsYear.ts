@@ -1,13 +1,14 @@
 /** `møder` and the year plan: each team's school year, the proposal, and its confirmation. */
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { teamRole, todayOf } from '../../app/meetings/common';
+import { todayOf } from '../../app/meetings/common';
 import { teamYear } from '../../app/meetings/frequency';
 import {
   confirmYearPlan,
   datesOfCard,
   draftYearPlan,
   slotInput,
+  planningTeam,
   slotOf,
   yearPlanConfirmInput,
 } from '../../app/meetings/yearPlan';
@@ -20,7 +21,6 @@ import { statusLine, teamYearCard, yearPlanCard, type TeamYearView } from '../vi
 import { HandlerDeps, KnownCaller, sendCard } from './deps';
 import { cprRefusal, invalid, refusedMeetingCard } from './meetingsShared';
 import { opened, replace, type CardReply } from '../cardReply';
-import { fail } from '../../app/actionResult';
 import { formatDate } from '../../i18n/locale';
 import { channelIdOf } from './meetingsChannel';
 
@@ -63,19 +63,13 @@ const planRequest = z.object({
   startYear: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
-const ONLY_COORDINATOR = fail(
-  'Kun teamets tovholder kan planlægge året.',
-  "Only the team's coordinator can plan the year.",
-);
-
 /** The year-plan proposal for the card's team and slot (the team's own slot when the card has none). */
 async function draftFor(deps: HandlerDeps, caller: KnownCaller, values: Record<string, unknown>) {
   const req = planRequest.safeParse(values);
   if (!req.success) return { ok: false, refusal: invalid(req.error) } as const;
-  const t = caller.tenant;
-  const team = await t.teams.get(req.data.teamId);
-  if (!team || (await teamRole(t, caller.staff, team.id)) !== 'coordinator')
-    return { ok: false, refusal: ONLY_COORDINATOR } as const;
+  const found = await planningTeam(caller.tenant, caller.staff, req.data.teamId);
+  if (!found.ok) return { ok: false, refusal: found } as const;
+  const team = found.value;
   const now = deps.clock.now();
   const m = caller.municipality;
   const startYear =

@@ -1,10 +1,9 @@
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
 import { currentForm } from '../../app/questionnaireForms';
 import {
   answerQuestionnaire,
-  mayManageMeeting,
   meetingSummary,
+  parentAnswerAccess,
   recordParentAnswer,
   timingOf,
   type AnswerResult,
@@ -111,32 +110,15 @@ export async function openParentQuestionnaire(
   values: Record<string, unknown>,
 ): Promise<CardReply> {
   const t = AFTER_MEETING_TEXTS[caller.locale].questionnaire;
-  const id = z.object({ meetingId: z.string().uuid() }).safeParse(values);
-  const meeting = id.success ? await caller.tenant.meetings.get(id.data.meetingId) : null;
-  if (!meeting) return note(refusalText(refuse('meetingGone'), caller.locale));
-  if (!(await mayManageMeeting(deps.store, caller.municipality, caller.staff, meeting))) {
-    return note(
-      refusalText(
-        fail(
-          'Kun mødets tovholder kan registrere forældres svar.',
-          "Only the meeting's coordinator can record parents' answers.",
-        ),
-        caller.locale,
-      ),
-    );
-  }
-  const closesAt = questionnaireClosesAt(meeting.ends_at, timingOf(caller.municipality));
-  if (deps.clock.now() >= closesAt) {
-    return note(
-      refusalText(
-        fail(
-          'Spørgeskemaet er lukket, så svaret kan ikke længere registreres.',
-          'The questionnaire is closed, so the answer can no longer be recorded.',
-        ),
-        caller.locale,
-      ),
-    );
-  }
+  const res = await parentAnswerAccess(
+    deps.store,
+    caller.municipality,
+    caller.staff,
+    values.meetingId,
+    deps.clock.now(),
+  );
+  if (!res.ok) return note(refusalText(res, caller.locale));
+  const meeting = res.value;
   const form = await currentForm(caller.tenant, meeting.format);
   return opened(await formCard(caller, meeting, form, true), caller.locale, t.parentTitle);
 }
