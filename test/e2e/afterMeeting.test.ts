@@ -125,7 +125,7 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
     }
     await e2e.startServer();
     for (const u of [tove, lars, sara, ole]) await post(installation(connector.url, u));
-  }, 900_000);
+  }, 180_000);
 
   afterAll(async () => {
     await e2e.dispose();

@@ -125,7 +125,7 @@ describe('team meetings through Teams, end to end', () => {
     }
     await e2e.startServer();
     for (const u of [tove, pia, lars, sara]) await post(installation(connector.url, u));
-  }, 900_000);
+  }, 120_000);
 
   afterAll(async () => {
     await e2e.dispose();
