@@ -3,7 +3,7 @@ import { postpone as postponeRule, validateCadence } from '../domain/followup';
 import { snoozeSubject, snoozeUntil, SNOOZE_WORKING_DAYS, type SnoozeWorkingDays } from '../domain/snooze';
 import { findCpr } from '../domain/cpr';
 import { isLocalDate, LocalDate } from '../domain/localDate';
-import type { StaffRow } from '../store/types';
+import type { MeasureRow, StaffRow } from '../store/types';
 import type { Store } from '../store/store';
 import { deadlineOfMeasure, MeasureDeadline } from './deadlines';
 import type { MunicipalityContext } from './municipalityContext';
@@ -200,4 +200,37 @@ export async function snoozeReminder(
     await t.outbox.cancelPending(`${subject}:`, actor.id);
   });
   return { ok: true, value: { deadline: d, until, clamped, reason } };
+}
+
+export interface EarlierRegistration {
+  caseRef: string;
+  caseId: string;
+  measureType: MeasureRow['measure_type'];
+  heldOn: LocalDate;
+}
+
+/**
+ * The registration that spent a follow-up card (a second press of "Gem"), so the card can show
+ * that first result: only to the case's adviser or the adviser's leader, as every action here.
+ */
+export async function earlierRegistration(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  measureId: unknown,
+  due: unknown,
+): Promise<EarlierRegistration | null> {
+  if (typeof measureId !== 'string' || typeof due !== 'string' || !isLocalDate(due)) return null;
+  const t = store.tenant({ municipalityId: m.id, actor: `staff:${actor.email}` });
+  const measure = z.string().uuid().safeParse(measureId).success ? await t.measures.get(measureId) : null;
+  const c = measure ? await t.cases.get(measure.case_id) : null;
+  if (!measure || !c) return null;
+  const adviser = c.adviser_id ? await t.staff.get(c.adviser_id) : null;
+  const mayAct =
+    c.adviser_id === actor.id || (actor.roles.includes('leader') && adviser?.leader_id === actor.id);
+  if (!mayAct) return null;
+  const held = (await t.measures.followUps(measure.id)).find((f) => f.due_on === due);
+  return held
+    ? { caseRef: c.case_ref, caseId: c.id, measureType: measure.measure_type, heldOn: held.held_on }
+    : null;
 }

@@ -200,7 +200,6 @@ describe('follow-up reminders through Teams, end to end', () => {
     // From the registration date, by the cadence chosen (§ 95 stk. 3): 25 Nov + 3 months.
     expect(reply.value).toContain('Næste opfølgning senest 25. februar 2027');
     expect(reply.value).not.toContain('"verb":"registerFollowUp"'); // no stale buttons
-    // A second press of the spent button changes nothing and says it is done.
     const again = await post(
       cardExecute(connector.url, anna, 'act-reminder', {
         ...data,
@@ -210,8 +209,9 @@ describe('follow-up reminders through Teams, end to end', () => {
         cadenceReason: 'x',
       }),
     );
-    expect(again.value).toContain('Allerede udført');
-    expect(again.value).toContain('allerede håndteret');
+    // A second press of the spent button changes nothing and shows the first result, marked as done.
+    expect(again.value).toContain('Allerede udført – kortet viser det første svar.');
+    expect(again.value).toContain('Opfølgning registreret 25. november 2026');
   });
 
   it('lets the adviser choose a daily digest, working hours and English, and refuses bad hours with the reason', async () => {

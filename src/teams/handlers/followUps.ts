@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { openDeadlines } from '../../app/deadlines';
 import {
+  earlierRegistration,
   postponeFollowUp,
   postponeInput,
   registerFollowUp,
@@ -70,8 +71,27 @@ async function reminderAgain(deps: HandlerDeps, caller: KnownCaller, values: Rec
   });
 }
 
+/** A second "Gem": the card shows the registration that spent it, marked as already done. */
+async function firstResult(deps: HandlerDeps, caller: KnownCaller, values: Record<string, unknown>) {
+  const e = await earlierRegistration(
+    deps.store,
+    caller.municipality,
+    caller.staff,
+    values.measureId,
+    values.due,
+  );
+  if (!e) return null;
+  const t = TEXTS[caller.locale];
+  return resultCard(
+    caller.locale,
+    { caseRef: e.caseRef, caseId: e.caseId, measureLabel: t.measureTypes[e.measureType] },
+    t.followUps.register,
+    [fill(t.followUps.registered, { date: formatDate(e.heldOn, caller.locale) })],
+  );
+}
+
 async function refused(deps: HandlerDeps, caller: KnownCaller, values: Record<string, unknown>, r: Refusal) {
-  if (r.stale) return alreadyDone(caller.locale, null, r);
+  if (r.stale) return alreadyDone(caller.locale, await firstResult(deps, caller, values), r);
   const card = await reminderAgain(deps, caller, values);
   if (!card) return note(refusalText(r, caller.locale));
   return refusedForm(card, values, r.problems, caller.locale);
