@@ -79,7 +79,6 @@ const da = {
   movedLine: 'Nyt tidspunkt: {when}. Deltagerne får en opdateret invitation.',
   cancelledDone: 'Mødet er aflyst',
   cancelledLine: 'Deltagerne får en aflysning til kalenderen.',
-  alreadyHandled: 'Dette kort er allerede håndteret',
   channelTitle: 'Teammøder i {team}',
   channelNew: 'Nyt møde: {when} – {what}',
   channelMoved: 'Flyttet: {when} – {what}',
@@ -100,7 +99,6 @@ const da = {
   channelNotLinked:
     'Kanalen er ikke tilknyttet et team. Tovholderen skriver **tilknyt** og teamets navn her.',
   initialsNotice: 'Bemærk',
-  refusedTitle: 'Mødet kunne ikke gemmes:',
 };
 
 export type MeetingTexts = typeof da;
@@ -183,7 +181,6 @@ const en: MeetingTexts = {
   movedLine: 'New time: {when}. Participants get an updated invitation.',
   cancelledDone: 'The meeting is cancelled',
   cancelledLine: 'Participants get a calendar cancellation.',
-  alreadyHandled: 'This card has already been handled',
   channelTitle: 'Team meetings in {team}',
   channelNew: 'New meeting: {when} – {what}',
   channelMoved: 'Moved: {when} – {what}',
@@ -204,7 +201,6 @@ const en: MeetingTexts = {
   channelNotLinked:
     "This channel is not linked to a team. The coordinator types **link** and the team's name here.",
   initialsNotice: 'Note',
-  refusedTitle: 'The meeting could not be saved:',
 };
 
 export const MEETING_TEXTS: Record<Locale, MeetingTexts> = { da, en };
