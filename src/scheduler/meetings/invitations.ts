@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CalendarLinks } from '../../app/meetings/calendarLinks';
 import { cardActivity } from '../../cards/render';
+import { meetingIcs, meetingOrganizer } from '../../app/meetings/calendar';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import { createLogger, type Logger } from '../../log';
@@ -77,6 +78,9 @@ async function inviteParticipants(
   links: CalendarLinks | undefined,
 ): Promise<void> {
   const participants = await plan.t.meetings.participants(meeting.id);
+  // The card carries no file, but its link must serve a valid .ics: build it now, so a meeting whose
+  // calendar cannot be built (say, an unusable e-mail) is skipped and tried again next tick.
+  meetingIcs(meeting, team, participants, await meetingOrganizer(plan.t, meeting), plan.now, 'da');
   const organizerName = people.get(meeting.organizer_staff_id ?? '')?.name ?? null;
   const cancelled = meeting.status === 'cancelled';
   const changed = meeting.notified_sequence !== null;
