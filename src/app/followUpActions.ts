@@ -3,12 +3,12 @@ import { postpone as postponeRule, validateCadence } from '../domain/followup';
 import { snoozeSubject, snoozeUntil, SNOOZE_WORKING_DAYS, type SnoozeWorkingDays } from '../domain/snooze';
 import { findCpr } from '../domain/cpr';
 import { isLocalDate, LocalDate } from '../domain/localDate';
-import type { StaffRow } from '../store/types';
+import type { MeasureRow, StaffRow } from '../store/types';
 import type { Store } from '../store/store';
 import { deadlineOfMeasure, MeasureDeadline } from './deadlines';
 import type { MunicipalityContext } from './municipalityContext';
 import { decodeCadence } from '../domain/cadence';
-import { fail, type ActionResult, type Bilingual } from './actionResult';
+import { fail, refuse, type ActionResult, type Bilingual } from './actionResult';
 import { recordHeldFollowUp } from './heldFollowUp';
 
 export type { ActionResult, Bilingual };
@@ -94,30 +94,27 @@ export async function registerFollowUp(
   if (d.due !== input.due || d.kind !== 'followup') {
     return fail('Denne opfølgning er allerede håndteret.', 'This follow-up has already been handled.', true);
   }
-  if (input.heldOn > today)
-    return fail(
-      'Datoen for opfølgningen kan ikke ligge i fremtiden.',
-      'The follow-up date cannot be in the future.',
-    );
+  if (input.heldOn > today) return refuse('futureDate', 'heldOn');
   let ladderStep: number | null = null;
   if (input.ladderStep) {
     ladderStep = Number(input.ladderStep);
     if (!m.ladder.steps.some((s) => s.step === ladderStep))
-      return fail('Ukendt trin på indsatstrappen.', 'Unknown ladder step.');
+      return fail('Ukendt trin på indsatstrappen.', 'Unknown ladder step.', false, 'ladderStep');
   }
   let cadence: { every: NonNullable<ReturnType<typeof decodeCadence>>; reason: string } | null = null;
   if (d.first) {
     const every = input.cadence ? decodeCadence(input.cadence) : null;
     const reason = (input.cadenceReason ?? '').trim();
     if (!every)
-      return fail('Vælg den fremtidige opfølgningskadence.', 'Choose the future follow-up cadence.');
-    if (findCpr(reason))
       return fail(
-        'Begrundelsen ligner et CPR-nummer. Samspil gemmer ikke CPR-numre.',
-        'The reason looks like a CPR number. Samspil does not store CPR numbers.',
+        'Vælg den fremtidige opfølgningskadence.',
+        'Choose the future follow-up cadence.',
+        false,
+        'cadence',
       );
+    if (findCpr(reason)) return refuse('cpr', 'cadenceReason');
     const ok = validateCadence({ every, reason, decidedOn: input.heldOn }, d.measureType, m.policy.regime);
-    if (!ok.ok) return { ok: false, reason: ok.reason };
+    if (!ok.ok) return fail(ok.reason.da, ok.reason.en, false, 'cadenceReason');
     cadence = { every, reason };
   }
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
@@ -165,13 +162,9 @@ export async function postponeFollowUp(
       'Only follow-ups can be postponed, not legal deadlines.',
     );
   const reason = input.reason.trim();
-  if (findCpr(reason))
-    return fail(
-      'Begrundelsen ligner et CPR-nummer. Samspil gemmer ikke CPR-numre.',
-      'The reason looks like a CPR number. Samspil does not store CPR numbers.',
-    );
+  if (findCpr(reason)) return refuse('cpr', 'reason');
   const res = postponeRule({ due: d.due, legalDue: d.legalDue }, input.postponeTo, reason);
-  if (!res.ok) return { ok: false, reason: res.reason };
+  if (!res.ok) return fail(res.reason.da, res.reason.en, false, reason === '' ? 'reason' : 'postponeTo');
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
     await t.measures.setPostponement(d.measureId, res.due, reason);
     await t.outbox.cancelPending(`${d.kind}:${d.measureId}:${d.due}:`);
@@ -201,12 +194,10 @@ export async function snoozeReminder(
     return fail(
       'Skriv en begrundelse for at udsætte påmindelsen.',
       'Give a reason for snoozing the reminder.',
+      false,
+      'reason',
     );
-  if (findCpr(reason))
-    return fail(
-      'Begrundelsen ligner et CPR-nummer. Samspil gemmer ikke CPR-numre.',
-      'The reason looks like a CPR number. Samspil does not store CPR numbers.',
-    );
+  if (findCpr(reason)) return refuse('cpr', 'reason');
   const { until, clamped } = snoozeUntil(today, input.workingDays, d.due);
   const subject = snoozeSubject(d);
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
@@ -215,4 +206,37 @@ export async function snoozeReminder(
     await t.outbox.cancelPending(`${subject}:`, actor.id);
   });
   return { ok: true, value: { deadline: d, until, clamped, reason } };
+}
+
+export interface EarlierRegistration {
+  caseRef: string;
+  caseId: string;
+  measureType: MeasureRow['measure_type'];
+  heldOn: LocalDate;
+}
+
+/**
+ * The registration that spent a follow-up card (a second press of "Gem"), so the card can show
+ * that first result: only to the case's adviser or the adviser's leader, as every action here.
+ */
+export async function earlierRegistration(
+  store: Store,
+  m: MunicipalityContext,
+  actor: StaffRow,
+  measureId: unknown,
+  due: unknown,
+): Promise<EarlierRegistration | null> {
+  if (typeof measureId !== 'string' || typeof due !== 'string' || !isLocalDate(due)) return null;
+  const t = store.tenant({ municipalityId: m.id, actor: `staff:${actor.email}` });
+  const measure = z.string().uuid().safeParse(measureId).success ? await t.measures.get(measureId) : null;
+  const c = measure ? await t.cases.get(measure.case_id) : null;
+  if (!measure || !c) return null;
+  const adviser = c.adviser_id ? await t.staff.get(c.adviser_id) : null;
+  const mayAct =
+    c.adviser_id === actor.id || (actor.roles.includes('leader') && adviser?.leader_id === actor.id);
+  if (!mayAct) return null;
+  const held = (await t.measures.followUps(measure.id)).find((f) => f.due_on === due);
+  return held
+    ? { caseRef: c.case_ref, caseId: c.id, measureType: measure.measure_type, heldOn: held.held_on }
+    : null;
 }

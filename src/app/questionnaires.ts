@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { MunicipalityContext } from './municipalityContext';
 import type { Bilingual } from './followUpActions';
 import { formVersion } from './questionnaireForms';
+import { fail, ok, refuse, type ActionResult } from './actionResult';
 import { attended, questionnaireClosesAt, type QuestionnaireTiming } from '../domain/questionnaires/schedule';
 import { parseAnswers, type Answers, type Respondent } from '../domain/questionnaires/answers';
 import type { QuestionnaireForm } from '../domain/questionnaires/form';
@@ -201,4 +202,34 @@ export async function meetingSummary(t: TenantStore, meeting: MeetingRow): Promi
     childReference: meeting.child_reference,
     theme: meeting.theme,
   };
+}
+
+/**
+ * The meeting a coordinator may record a parent's answer for: only its coordinator, and only while
+ * its questionnaire is open.
+ */
+export async function parentAnswerAccess(
+  store: Store,
+  m: MunicipalityContext,
+  staff: StaffRow,
+  meetingId: unknown,
+  now: Date,
+): Promise<ActionResult<MeetingRow>> {
+  const id = z.string().uuid().safeParse(meetingId);
+  const t = store.tenant({ municipalityId: m.id, actor: `staff:${staff.email}` });
+  const meeting = id.success ? await t.meetings.get(id.data) : null;
+  if (!meeting) return refuse('meetingGone');
+  if (!(await mayManageMeeting(store, m, staff, meeting))) {
+    return fail(
+      'Kun mødets tovholder kan registrere forældres svar.',
+      "Only the meeting's coordinator can record parents' answers.",
+    );
+  }
+  if (now >= questionnaireClosesAt(meeting.ends_at, timingOf(m))) {
+    return fail(
+      'Spørgeskemaet er lukket, så svaret kan ikke længere registreres.',
+      'The questionnaire is closed, so the answer can no longer be recorded.',
+    );
+  }
+  return ok(meeting);
 }

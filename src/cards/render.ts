@@ -2,6 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { compileTemplate, Uncompiled } from './compile';
+import { escapeCardText } from './markdown';
+
+function escaped(card: CardJson): CardJson {
+  escapeCardText(card);
+  return card;
+}
 
 export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -53,19 +59,19 @@ export function expandWithSdk(name: string, data: Record<string, unknown>): Card
 
 /**
  * Expands a template from cards/ with data; `$root` holds the data, so templates can reach it in
- * loops. The compiled template does it (src/cards/compile.ts); a card it cannot render exactly as
+ * loops, and every visible text made safe from Teams' Markdown lists (markdown.ts). The compiled template does it (src/cards/compile.ts); a card it cannot render exactly as
  * the SDK would goes to the SDK.
  */
 export function renderCard(name: string, data: Record<string, unknown>): CardJson {
   const p = prepared(name);
   if (p.compiled) {
     try {
-      return p.compiled(data) as CardJson;
+      return escaped(p.compiled(data) as CardJson);
     } catch (err) {
       if (!(err instanceof Uncompiled)) throw err;
     }
   }
-  return p.sdk.expand({ $root: data }) as CardJson;
+  return escaped(p.sdk.expand({ $root: data }) as CardJson);
 }
 
 /** An activity carrying one card, as the bot posts it. */

@@ -21,8 +21,6 @@ const da = {
     already: 'Du har allerede besvaret skemaet for dette møde. Dit første svar gælder; intet er ændret.',
     alreadyTitle: 'Allerede besvaret',
     anotherParent: 'Registrér endnu en forælders svar',
-    fix: 'Udfyld eller ret: {fields}.',
-    cpr: 'Et felt ligner et CPR-nummer. Samspil gemmer ikke CPR-numre – svaret er ikke gemt.',
     scaleHint: '{min} = {minLabel}, {max} = {maxLabel}',
     summary: 'Statusskema efter mødet',
   },
@@ -57,8 +55,6 @@ const da = {
     noAgreements: 'Ingen aftaler.',
     alreadyTitle: 'Referatet er allerede gemt',
     alreadyBody: 'Mødet har allerede et referat; intet er ændret.',
-    fix: 'Udfyld eller ret: {fields}.',
-    cpr: 'Et felt ligner et CPR-nummer. Samspil gemmer ikke CPR-numre – referatet er ikke gemt. Ret feltet: {fields}.',
     none: 'Du har ingen møder om børn, der mangler referat.',
     listTitle: 'Møder der mangler referat',
   },
@@ -71,8 +67,6 @@ const da = {
     doneTitle: 'Aftalen er markeret som udført',
     doneBy: 'Markeret udført {date}.',
     alreadyDone: 'Aftalen var allerede markeret som udført; intet er ændret.',
-    notOwner: 'Kun den ansvarlige for aftalen kan markere den udført.',
-    gone: 'Aftalen findes ikke (længere).',
   },
 };
 
@@ -99,8 +93,6 @@ const en: AfterMeetingTexts = {
       'You have already answered the questionnaire for this meeting. Your first answer stands; nothing was changed.',
     alreadyTitle: 'Already answered',
     anotherParent: "Record another parent's answer",
-    fix: 'Fill in or correct: {fields}.',
-    cpr: 'A field looks like a CPR number. Samspil does not store CPR numbers – the answer was not saved.',
     scaleHint: '{min} = {minLabel}, {max} = {maxLabel}',
     summary: 'Status questionnaire after the meeting',
   },
@@ -135,8 +127,6 @@ const en: AfterMeetingTexts = {
     noAgreements: 'No agreements.',
     alreadyTitle: 'The minutes are already saved',
     alreadyBody: 'The meeting already has minutes; nothing was changed.',
-    fix: 'Fill in or correct: {fields}.',
-    cpr: 'A field looks like a CPR number. Samspil does not store CPR numbers – the minutes were not saved. Correct: {fields}.',
     none: 'You have no meetings about a child that lack minutes.',
     listTitle: 'Meetings lacking minutes',
   },
@@ -149,8 +139,6 @@ const en: AfterMeetingTexts = {
     doneTitle: 'The agreement is marked done',
     doneBy: 'Marked done on {date}.',
     alreadyDone: 'The agreement was already marked done; nothing was changed.',
-    notOwner: 'Only the owner of the agreement can mark it done.',
-    gone: 'The agreement no longer exists.',
   },
 };
 

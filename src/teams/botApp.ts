@@ -4,9 +4,10 @@ import { TEXTS } from '../i18n/texts';
 import { localeFrom } from '../i18n/locale';
 import { forStaff, HandlerDeps } from './handlers/deps';
 import { showHelp } from './handlers/help';
-import { postpone, register, showFollowUps, snooze } from './handlers/followUps';
-import { saveSettings, showSettings } from './handlers/settings';
-import { CASE_COMMAND, openCase, openCaseByRef } from './handlers/caseDetails';
+import { showFollowUps } from './handlers/followUps';
+import { showSettings } from './handlers/settings';
+import { registerCardVerbs } from './routes/execute';
+import { CASE_COMMAND, openCaseByRef } from './handlers/caseDetails';
 import { identify } from './identity';
 import { Handler, RouteKit } from './routes/kit';
 import { MEETING_COMMANDS, registerMeetingRoutes } from './routes/meetings';
@@ -52,13 +53,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.message(COMMANDS.settings, personal(showSettings));
   app.message(COMMANDS.openCase, personal(openCaseByRef));
 
-  app.adaptiveCards.actionSubmit('showFollowUps', personal(showFollowUps));
-  app.adaptiveCards.actionSubmit('showSettings', personal(showSettings));
-  app.adaptiveCards.actionSubmit('registerFollowUp', personal(register));
-  app.adaptiveCards.actionSubmit('postponeFollowUp', personal(postpone));
-  app.adaptiveCards.actionSubmit('snoozeReminder', personal(snooze));
-  app.adaptiveCards.actionSubmit('openCase', personal(openCase));
-  app.adaptiveCards.actionSubmit('saveSettings', personal(saveSettings));
+  // Every card button, from the one verb table (routes/cardVerbs.ts).
+  registerCardVerbs(app, deps);
 
   // Features register before the catch-alls below, which must stay last.
   const kit: RouteKit = { app, deps, anywhere, personal };
@@ -77,7 +73,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     if (botAdded) await identify(deps.store, context, { devFallback: deps.devFallback });
   });
 
-  // Anything else typed: a polite pointer to help. (A card submit with an unknown verb lands here too.)
+  // Anything else typed: a polite pointer to help.
   app.activity(ActivityTypes.Message, async (context) => {
     const locale = localeFrom(context.activity.locale);
     await context.sendActivity(TEXTS[locale].errors.unknownCommand);

@@ -1,5 +1,8 @@
 import { CliHarness } from '../support/cli';
-import { loadConfig } from '../../src/config';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { calendarLinksOf, loadConfig } from '../../src/config';
 import { MIGRATIONS } from '../../src/store/migrations';
 
 describe('SPEC "Configuration": validated at start, a bad value names the variable', () => {
@@ -82,5 +85,38 @@ describe('samspil command', () => {
       summary: { parked: 0, pending: 0, sending: 0 },
       rows: [],
     });
+  });
+});
+
+describe('calendar links: on by default outside production, configured in production', () => {
+  it('signs links for http://localhost:PORT with a secret kept in the data folder, the same for every command', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-links-'));
+    try {
+      const env = { SAMSPIL_DATA_DIR: dir, PORT: '4123' };
+      const a = calendarLinksOf(loadConfig(env))!;
+      const b = calendarLinksOf(loadConfig(env))!;
+      const url = a.url('m', '11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222');
+      expect(url).toMatch(/^http:\/\/localhost:4123\/calendar\//);
+      expect(b.url('m', '11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222')).toBe(
+        url,
+      );
+      expect(fs.statSync(path.join(dir, 'link-secret')).mode & 0o777).toBe(0o600);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('has no links in production unless the public URL and the secret are set', () => {
+    expect(calendarLinksOf(loadConfig({ NODE_ENV: 'production' }))).toBeUndefined();
+    const set = calendarLinksOf(
+      loadConfig({
+        NODE_ENV: 'production',
+        SAMSPIL_PUBLIC_URL: 'https://samspil.example',
+        SAMSPIL_LINK_SECRET: 'x'.repeat(32),
+      }),
+    );
+    expect(
+      set?.url('m', '11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'),
+    ).toMatch(/^https:\/\/samspil\.example\/calendar\//);
   });
 });

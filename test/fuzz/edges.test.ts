@@ -1,7 +1,7 @@
 import { ENGINES, openTestStore } from '../support/db';
 import { startApiServer } from '../support/apiServer';
 import { FakeConnector } from '../support/fakeConnector';
-import { cardSubmit, personalMessage, TENANT_ID } from '../support/activities';
+import { cardExecute, personalMessage, TENANT_ID } from '../support/activities';
 import { CPR_SPELLINGS, mutate, withoutIds } from '../support/mutate';
 import { Random } from '../../src/demo/random';
 import { fixedClock } from '../../src/domain/clock';
@@ -226,7 +226,7 @@ describe('fuzzing the edges (fixed seeds)', () => {
     const cases = Array.from({ length: MUTATIONS }, (_, i) => {
       const base = r.chance(0.5)
         ? personalMessage(connector.url, user, r.pick(texts))
-        : cardSubmit(connector.url, user, 'reply-1', {
+        : cardExecute(connector.url, user, 'reply-1', {
             verb: r.pick(verbs),
             reason: 'fordi',
             due: '2026-12-01',

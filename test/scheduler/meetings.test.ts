@@ -1,5 +1,6 @@
 import { meetingFixture, teamNordMeeting, type MeetingFixture } from '../app/meetings/fixture';
-import { icsOf } from '../app/meetings/icsReader';
+import { readIcs } from '../app/meetings/icsReader';
+import { meetingIcs, meetingOrganizer } from '../../src/app/meetings/calendar';
 import {
   planFrequencyWarnings,
   planLeaderOverview,
@@ -30,7 +31,23 @@ async function sendAll(f: MeetingFixture): Promise<void> {
   }
 }
 
-describe('invitations, updates and cancellations (issue 4 item 4)', () => {
+/**
+ * The invitation card carries no file (Teams refuses to update an activity with one); the calendar
+ * is what the card's signed link serves: the meeting's current .ics. This reads the payload's card
+ * to check that, and builds the .ics as the link does.
+ */
+async function calendarOf(f: MeetingFixture, payload: unknown, meetingId: string) {
+  const activity = JSON.stringify((payload as { activity: unknown }).activity);
+  expect(activity).not.toContain('text/calendar');
+  const meeting = (await f.t.meetings.get(meetingId))!;
+  const team = (await f.t.teams.get(meeting.team_id))!;
+  const participants = await f.t.meetings.participants(meetingId);
+  const ics = meetingIcs(meeting, team, participants, await meetingOrganizer(f.t, meeting), now0, 'da');
+  return { event: readIcs(ics) };
+}
+const now0 = new Date('2026-11-23T09:00:00Z');
+
+describe('invitations, updates and cancellations', () => {
   let f: MeetingFixture;
   beforeAll(async () => {
     f = await meetingFixture();
@@ -56,7 +73,7 @@ describe('invitations, updates and cancellations (issue 4 item 4)', () => {
     );
   });
 
-  it('invites every participant of a meeting made by any code path, with a REQUEST .ics, once', async () => {
+  it('invites every participant of a meeting made by any code path, with a card (no file) whose calendar is a REQUEST .ics, once', async () => {
     const m = await f.t.meetings.create(meetingOn(f, '2026-12-08'));
     const first = await planMeetingInvitations(f.store, f.m, now);
     expect(first).toEqual({ planned: 4, alreadyPlanned: 0 });
@@ -66,8 +83,7 @@ describe('invitations, updates and cancellations (issue 4 item 4)', () => {
         .map((s) => `meeting-invite:${m.id}:${s}:0`)
         .sort(),
     );
-    const { name, event } = icsOf((invites[0]!.payload as { activity: unknown }).activity);
-    expect(name).toBe('samspil-2026-12-08.ics');
+    const { event } = await calendarOf(f, invites[0]!.payload, m.id);
     expect(event.method).toBe('REQUEST');
     expect(event.props).toMatchObject({
       UID: `meeting-${m.id}@samspil.invalid`,
@@ -119,7 +135,7 @@ describe('invitations, updates and cancellations (issue 4 item 4)', () => {
     }
     const updates = await rows(f, 'meeting.update');
     expect(updates.map((o) => o.dedupe_key)).toContain(`meeting-invite:${m!.id}:${f.ids.teacher}:1`);
-    const { event } = icsOf((updates[0]!.payload as { activity: unknown }).activity);
+    const { event } = await calendarOf(f, updates[0]!.payload, m!.id);
     expect(event.method).toBe('REQUEST');
     expect(event.props).toMatchObject({
       UID: `meeting-${m!.id}@samspil.invalid`,
@@ -140,8 +156,7 @@ describe('invitations, updates and cancellations (issue 4 item 4)', () => {
     await planMeetingInvitations(f.store, f.m, now);
     const cancellations = await rows(f, 'meeting.cancellation');
     expect(cancellations).toHaveLength(3);
-    const { name, event } = icsOf((cancellations[0]!.payload as { activity: unknown }).activity);
-    expect(name).toBe('samspil-2026-12-15-aflyst.ics');
+    const { event } = await calendarOf(f, cancellations[0]!.payload, m!.id);
     expect(event.method).toBe('CANCEL');
     expect(event.props).toMatchObject({
       UID: `meeting-${m!.id}@samspil.invalid`,
@@ -195,7 +210,7 @@ describe('invitations, updates and cancellations (issue 4 item 4)', () => {
     const invite = (await rows(f, 'meeting.invitation')).find((o) =>
       o.dedupe_key.startsWith(`meeting-invite:${m.id}:`),
     )!;
-    const { event } = icsOf((invite.payload as { activity: unknown }).activity);
+    const { event } = await calendarOf(f, invite.payload, m.id);
     expect(event.props.CLASS).toBe('PRIVATE');
     expect(event.props.SUMMARY).toBe('Team Nord: Barn/ung/familie');
     const channel = JSON.stringify((await rows(f, 'meeting.channel')).at(-1)!.payload);

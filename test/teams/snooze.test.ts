@@ -10,7 +10,7 @@ import { createHttpApp, listen } from '../../src/server/httpServer';
 import type { Store } from '../../src/store/store';
 import { createAdapter } from '../../src/teams/adapter';
 import { createBotApp } from '../../src/teams/botApp';
-import { cardSubmit, TENANT_ID, type TeamsUser } from '../support/activities';
+import { cardExecute, TENANT_ID, type TeamsUser } from '../support/activities';
 import { ENGINES, openTestStore } from '../support/db';
 import { FakeConnector } from '../support/fakeConnector';
 
@@ -39,15 +39,19 @@ describe('snoozing a follow-up reminder from its card', () => {
   const keys = async (status?: 'pending' | 'cancelled') =>
     (await t().outbox.list(status)).map((o) => o.dedupe_key.replace(measureId, 'M'));
 
+  /** Presses "snooze" on a reminder: the invoke's answer (the card's new face, or a note) and what else was sent. */
   async function press(user: TeamsUser, data: Record<string, unknown>, replyToId = 'card-1') {
     const before = { sent: connector.sent().length, updates: connector.updates().length };
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(cardSubmit(connector.url, user, replyToId, { verb: 'snoozeReminder', ...data })),
+      body: JSON.stringify(cardExecute(connector.url, user, replyToId, { verb: 'snoozeReminder', ...data })),
     });
     expect(res.status).toBe(200);
+    const body = (await res.json()) as { type: string; value: unknown };
     return {
+      type: body.type,
+      reply: typeof body.value === 'string' ? body.value : JSON.stringify(body.value),
       sent: JSON.stringify(connector.sent().slice(before.sent)),
       updated: JSON.stringify(
         connector
@@ -104,19 +108,24 @@ describe('snoozing a follow-up reminder from its card', () => {
     await plan('2026-11-17T08:00:00Z'); // 09:00, one working day overdue
     expect(await keys('pending')).toContain('followup:M:2026-11-16:overdue:2026-11-17:' + annaId);
     const empty = await press(anna, { ...snooze, measureId, workingDays: '2', reason: '  ' });
-    expect(empty.sent).toContain('Skriv en begrundelse');
-    expect(empty.updated).toBe('[]');
+    // The same reminder comes back with the reason beside the reason field; nothing else is sent.
+    expect(empty.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(empty.reply).toMatch(/"id":"reason"[^}]*"errorMessage":"Skriv en begrundelse/);
+    expect(empty.reply).toContain('"verb":"snoozeReminder"');
+    expect([empty.sent, empty.updated]).toEqual(['[]', '[]']);
     const cpr = await press(anna, { ...snooze, measureId, workingDays: '2', reason: 'Barnet 010203-1234' });
-    expect(cpr.sent).toContain('CPR-nummer');
-    expect(cpr.sent).not.toContain('010203-1234');
+    expect(cpr.reply).toContain('Ligner et CPR-nummer');
+    expect(cpr.reply).not.toContain('010203-1234');
     const wrongDays = await press(anna, { ...snooze, measureId, workingDays: '30', reason: 'Ferie' });
-    expect(wrongDays.sent).toContain('workingDays');
+    expect(wrongDays.reply).toMatch(/"id":"workingDays"(?:(?!"id":).)*"errorMessage":"Tjek værdien."/);
     expect(await t().snoozes.active('2026-11-17')).toEqual([]);
   });
 
   it("refuses another adviser's case", async () => {
     const r = await press(bo, { ...snooze, measureId, workingDays: '2', reason: 'Ferie' });
-    expect(r.sent).toContain('Du har ikke adgang til denne sag');
+    // Not Bo's case: no form to show him, so the card stays and a note says why.
+    expect(r.type).toBe('application/vnd.microsoft.activity.message');
+    expect(r.reply).toBe('Du har ikke adgang til denne sag.');
     expect(await t().snoozes.active('2026-11-17')).toEqual([]);
   });
 
@@ -127,8 +136,8 @@ describe('snoozing a follow-up reminder from its card', () => {
       workingDays: '2',
       reason: 'Afventer svar fra skolen',
     });
-    expect(r.updated).toContain('Påmindelsen er udsat til 19. november 2026.');
-    expect(r.updated).toContain('Lederen får stadig besked');
+    expect(r.reply).toContain('Påmindelsen er udsat til 19. november 2026.');
+    expect(r.reply).toContain('Lederen får stadig besked');
     expect(await keys('cancelled')).toContain('followup:M:2026-11-16:overdue:2026-11-17:' + annaId);
     const [z] = await t().snoozes.active('2026-11-17');
     expect(z).toMatchObject({ staff_id: annaId, until: '2026-11-19', reason: 'Afventer svar fra skolen' });
@@ -145,7 +154,7 @@ describe('snoozing a follow-up reminder from its card', () => {
   it("never silences the leader's escalation", async () => {
     clock.set('2026-11-20T08:00:00Z');
     const again = await press(anna, { ...snooze, measureId, workingDays: '5', reason: 'Syg' });
-    expect(again.updated).toContain('27. november 2026');
+    expect(again.reply).toContain('27. november 2026');
     await plan('2026-11-23T08:00:00Z'); // 5 working days overdue
     const planned = await keys();
     expect(planned).toContain('followup:M:2026-11-16:escalation:' + leaderId);
@@ -160,6 +169,7 @@ describe('snoozing a follow-up reminder from its card', () => {
       workingDays: '1',
       reason: 'x',
     });
-    expect(r.updated).toContain('allerede håndteret');
+    expect(r.reply).toContain('Allerede udført');
+    expect(r.reply).toContain('allerede håndteret');
   });
 });

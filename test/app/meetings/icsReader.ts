@@ -37,13 +37,3 @@ export function readIcs(text: string): IcsEvent {
   }
   return { method, props, attendees };
 }
-
-/** The .ics attached to an activity the bot sends (beside the Adaptive Card). */
-export function icsOf(activity: unknown): { name: string; event: IcsEvent } {
-  const attachments = (
-    activity as { attachments?: { contentType: string; name?: string; content: unknown }[] }
-  ).attachments;
-  const ics = attachments?.find((a) => a.contentType === 'text/calendar');
-  if (!ics) throw new Error('no text/calendar attachment');
-  return { name: ics.name ?? '', event: readIcs(String(ics.content)) };
-}
