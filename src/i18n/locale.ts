@@ -5,10 +5,13 @@ import type { LocalDate } from '../domain/localDate';
 
 export type Locale = 'da' | 'en';
 
-/** Danish by default; English where the user's Teams locale (or saved choice) is English. */
-export function localeFrom(teamsLocale: string | null | undefined, saved?: string | null): Locale {
-  const chosen = saved ?? teamsLocale ?? 'da';
-  return chosen.toLowerCase().startsWith('en') ? 'en' : 'da';
+/**
+ * The language Samspil speaks to a person: their own choice in `indstillinger`, else Danish, the
+ * language of the municipality's case work. The Teams client's locale is deliberately not used: many
+ * Danish staff run Teams in English, and the Agents Playground always says en-US (docs/language.md).
+ */
+export function localeFrom(saved?: string | null): Locale {
+  return saved?.toLowerCase().startsWith('en') ? 'en' : 'da';
 }
 
 /** "23. november 2026" / "23 November 2026". The date is a calendar date: no zone to shift it. */

@@ -49,7 +49,7 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
         continue;
       const notBefore = p.openWindow(recipient);
       if (!notBefore) continue;
-      const locale = localeFrom(null, recipient.locale);
+      const locale = localeFrom(recipient.locale);
       const card = reminderCard({
         kind: r.kind,
         deadline: d,
@@ -88,7 +88,7 @@ async function planDigests(p: PassPlanner, deadlines: MeasureDeadline[], staff: 
     if (entries.length === 0) continue;
     const notBefore = p.openWindow(s);
     if (!notBefore) continue;
-    const locale = localeFrom(null, s.locale);
+    const locale = localeFrom(s.locale);
     const card = followUpListCard(
       entries.map((e) => e.deadline as MeasureDeadline),
       locale,
