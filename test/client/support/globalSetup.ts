@@ -1,0 +1,3 @@
+import { loadDemoTemplate } from './demo';
+
+export default loadDemoTemplate;

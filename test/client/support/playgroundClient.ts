@@ -1,0 +1,199 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { playgroundLaunch } from '../../../scripts/playground';
+import type { PlaygroundRole } from '../../../scripts/playgroundConfig';
+
+/** A message as the Playground's conversation stream reports it (create or update). */
+export interface StreamMessage {
+  action: string;
+  messageId: string;
+  text: string;
+}
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The replies Samspil must never give: the SDK's and our own generic failure. */
+const GENERIC_ERRORS = /Sorry, something went wrong|Beklager, noget gik galt|The bot encountered an error/i;
+
+const SHOTS = path.resolve(__dirname, '../../../build/client-shots');
+
+/**
+ * The Agents Playground for one role, driven in headless Chromium. It watches what the Playground
+ * itself reports (its log stream: every activity with the connector's HTTP status, and its warnings;
+ * the conversation stream: every message created or updated) and the page's own responses, and
+ * collects every problem so a journey can fail on the first.
+ */
+export class PlaygroundClient {
+  readonly problems: string[] = [];
+  readonly messages: StreamMessage[] = [];
+  private step = 0;
+
+  private constructor(
+    readonly role: PlaygroundRole,
+    private readonly child: ChildProcess,
+    private readonly browser: Browser,
+    readonly page: Page,
+    private readonly output: () => string,
+  ) {}
+
+  static async open(role: PlaygroundRole, o: { endpoint: string; port: number; dir: string }): Promise<PlaygroundClient> {
+    const launch = playgroundLaunch(role, o);
+    const child = spawn(launch.command, launch.args, { env: launch.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the Playground did not start:\n${out}`)), 60_000);
+      const onData = (d: Buffer) => {
+        out += d.toString();
+        const m = /Listening on (\d+)\s/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.on('exit', (code) => reject(new Error(`the Playground exited with ${code}:\n${out}`)));
+    }).catch((err) => {
+      child.kill('SIGTERM');
+      throw err;
+    });
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    const client = new PlaygroundClient(role, child, browser, page, () => out);
+    try {
+      client.watch(port);
+      await page.goto(`http://127.0.0.1:${port}`);
+      await page.getByRole('textbox').waitFor();
+      return client;
+    } catch (err) {
+      await client.close();
+      const log = fs.existsSync(launch.env.M365_AGENTS_PLAYGROUND_LOGFILE!)
+        ? fs.readFileSync(launch.env.M365_AGENTS_PLAYGROUND_LOGFILE!, 'utf8')
+        : '';
+      throw new Error(`${String(err)}\nPlayground output:\n${out}\n${log.split('\n').filter((l) => l.startsWith('error')).join('\n')}`);
+    }
+  }
+
+  private watch(port: number): void {
+    const origin = `127.0.0.1:${port}`;
+    this.page.on('response', (r) => {
+      if (r.url().includes(origin) && r.status() >= 400) this.problems.push(`${r.status()} from ${r.url()}`);
+    });
+    this.page.on('websocket', (ws) => {
+      ws.on('framereceived', (f) => this.onFrame(String(f.payload)));
+    });
+  }
+
+  private onFrame(payload: string): void {
+    let d: {
+      action?: string;
+      message?: { messageId?: string };
+      log?: { type?: string; displayText?: string; activityName?: string; response?: { statusCode?: number } };
+    };
+    try {
+      d = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    if (d.log) {
+      const { type, displayText = '', activityName, response } = d.log;
+      const status = response?.statusCode ?? 0;
+      if (status >= 400) this.problems.push(`${activityName} answered ${status}: ${JSON.stringify(response)}`);
+      if (type !== 'bot' && type !== 'text') this.problems.push(`Playground ${type}: ${displayText}`);
+      if (/error|not supported|failed/i.test(displayText)) this.problems.push(`Playground log: ${displayText}`);
+    } else if (d.action && d.message?.messageId) {
+      const text = JSON.stringify(d.message);
+      this.messages.push({ action: d.action, messageId: String(d.message.messageId), text });
+      if (GENERIC_ERRORS.test(text)) this.problems.push(`generic error reply: ${text.slice(0, 300)}`);
+    }
+  }
+
+  /** Fails the journey with everything that went wrong so far. */
+  assertClean(): void {
+    if (this.problems.length) throw new Error(`Playground problems:\n${this.problems.join('\n')}`);
+  }
+
+  /** Types a message and waits for Samspil's reply (a new message in the conversation). */
+  async say(text: string): Promise<StreamMessage> {
+    const before = this.messages.length;
+    const box = this.page.getByRole('textbox');
+    await box.fill(text);
+    await this.page.getByLabel('Send Message').click();
+    return this.nextMessage(before, (m) => m.action === 'createMessage' && !m.text.includes(JSON.stringify(text)));
+  }
+
+  /** Waits until the stream reports a message after index `from` that matches. */
+  async nextMessage(from: number, match: (m: StreamMessage) => boolean, ms = 20_000): Promise<StreamMessage> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const found = this.messages.slice(from).find(match);
+      if (found) return found;
+      this.assertClean();
+      if (Date.now() > deadline) {
+        const got = this.messages.slice(from).map((m) => `${m.action} ${m.text.slice(0, 200)}`);
+        throw new Error(`no matching message within ${ms} ms; got:\n${got.join('\n')}`);
+      }
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  /** The last rendered Adaptive Card containing `text`. */
+  card(text: string | RegExp): Locator {
+    return this.page.locator('.ac-adaptiveCard', { hasText: text }).last();
+  }
+
+  /**
+   * Presses a card's button and waits for the card to be replaced in place (the Playground's
+   * update of the same message); a new message instead fails.
+   */
+  async pressUpdating(card: Locator, button: string | RegExp): Promise<StreamMessage> {
+    const before = this.messages.length;
+    await card.getByRole('button', { name: button }).first().click();
+    const m = await this.nextMessage(before, () => true);
+    if (m.action === 'createMessage') {
+      throw new Error(`"${button}" posted a new message instead of updating its card: ${m.text.slice(0, 300)}`);
+    }
+    return m;
+  }
+
+  /** Presses a button that answers with a new message (e.g. "Vis mine opfølgninger"). */
+  async pressPosting(card: Locator, button: string | RegExp): Promise<StreamMessage> {
+    const before = this.messages.length;
+    await card.getByRole('button', { name: button }).first().click();
+    return this.nextMessage(before, (x) => x.action === 'createMessage');
+  }
+
+  /** A screenshot of the chat as it stands, named after the role and step. */
+  async shot(name: string): Promise<void> {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    this.step++;
+    const file = `${this.role}-${String(this.step).padStart(2, '0')}-${name}.png`;
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await this.page.screenshot({ path: path.join(SHOTS, file) });
+  }
+
+  playgroundOutput(): string {
+    return this.output();
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    if (this.child.exitCode === null) {
+      await new Promise<void>((resolve) => {
+        this.child.once('exit', () => resolve());
+        this.child.kill('SIGTERM');
+      });
+    }
+  }
+}
