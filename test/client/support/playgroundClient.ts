@@ -37,6 +37,8 @@ const SHOTS = path.resolve(__dirname, '../../../build/client-shots');
 export class PlaygroundClient {
   readonly problems: string[] = [];
   readonly messages: StreamMessage[] = [];
+  /** Every frame of the Playground's streams, kept for a failing journey's post-mortem. */
+  readonly frames: string[] = [];
   private step = 0;
 
   private constructor(
@@ -96,6 +98,7 @@ export class PlaygroundClient {
   }
 
   private onFrame(payload: string): void {
+    this.frames.push(payload);
     let d: {
       action?: string;
       message?: { messageId?: string };
@@ -119,9 +122,18 @@ export class PlaygroundClient {
     }
   }
 
-  /** Fails the journey with everything that went wrong so far. */
-  assertClean(): void {
-    if (this.problems.length) throw new Error(`Playground problems:\n${this.problems.join('\n')}`);
+  /**
+   * Fails the journey with everything that went wrong so far, including what the Playground's page
+   * itself flags: errors in its log panel and attachments it cannot show.
+   */
+  async assertClean(): Promise<void> {
+    const flagged = await this.page.evaluate(() =>
+      document.body.innerText
+        .split('\n')
+        .filter((l) => /\(×\)|\bError:|not supported yet|unknown attachment type/.test(l)),
+    );
+    const all = [...new Set([...this.problems, ...flagged])];
+    if (all.length) throw new Error(`Playground problems:\n${all.join('\n')}`);
   }
 
   /** Types a message and waits for Samspil's reply (a new message in the conversation). */
@@ -139,7 +151,7 @@ export class PlaygroundClient {
     for (;;) {
       const found = this.messages.slice(from).find(match);
       if (found) return found;
-      this.assertClean();
+      if (this.problems.length) await this.assertClean();
       if (Date.now() > deadline) {
         const got = this.messages.slice(from).map((m) => `${m.action} ${m.text.slice(0, 200)}`);
         throw new Error(`no matching message within ${ms} ms; got:\n${got.join('\n')}`);

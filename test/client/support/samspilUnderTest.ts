@@ -39,9 +39,21 @@ export class SamspilUnderTest {
 
   /** One scheduler pass through the running server, as an admin's cron would run it. */
   async tick(now?: string): Promise<string> {
-    const r = await runSamspil(['tick', ...(now ? ['--now', now] : [])], this.env);
-    if (r.code !== 0) throw new Error(`samspil tick failed:\n${r.out}\n${r.err}`);
+    return this.samspil('tick', ...(now ? ['--now', now] : []));
+  }
+
+  /** Any samspil command, forwarded to the running server (import, report …). */
+  async samspil(...args: string[]): Promise<string> {
+    const r = await runSamspil(args, this.env);
+    if (r.code !== 0) throw new Error(`samspil ${args.join(' ')} failed:\n${r.out}\n${r.err}`);
     return r.out;
+  }
+
+  /** Writes a file (e.g. an import) into this instance's folder. */
+  file(name: string, content: string): string {
+    const p = path.join(this.dir, name);
+    fs.writeFileSync(p, content);
+    return p;
   }
 
   serverLog(): string {
