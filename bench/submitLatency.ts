@@ -11,7 +11,7 @@ import { createLogger } from '../src/log';
 import { createHttpApp, listen } from '../src/server/httpServer';
 import { createAdapter } from '../src/teams/adapter';
 import { createBotApp } from '../src/teams/botApp';
-import { cardSubmit, personalMessage, TENANT_ID } from '../test/support/activities';
+import { cardExecute, personalMessage, TENANT_ID } from '../test/support/activities';
 import { FakeConnector } from '../test/support/fakeConnector';
 import { LatencySummary, openBenchStore, summarise } from './support';
 
@@ -62,7 +62,7 @@ async function startEchoBot(): Promise<http.Server> {
 }
 
 /**
- * p50/p99 latency of an Adaptive Card submission (Action.Submit `openCase`, read-only so it can be
+ * p50/p99 latency of an Adaptive Card submission (Action.Execute `openCase`, read-only so it can be
  * pressed again and again) to Samspil's real bot — identity lookup, conversation refresh, the case,
  * its measures and follow-ups from PGlite, the rendered card posted back through the connector —
  * against a bare teams-ai echo bot answering a plain message, both in this process, requests
@@ -125,7 +125,7 @@ export async function benchSubmitLatency(
     const samspilUrl = urlOf(samspil);
     const echoUrl = urlOf(echo);
     const submit = () =>
-      post(samspilUrl, cardSubmit(serviceUrl, anna, 'act-card', { verb: 'openCase', caseId }));
+      post(samspilUrl, cardExecute(serviceUrl, anna, 'act-card', { verb: 'openCase', caseId }));
     const message = () => post(echoUrl, personalMessage(serviceUrl, anna, 'hej'));
 
     for (let i = 0; i < opts.warmup; i++) {

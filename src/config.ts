@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CalendarLinks } from './app/meetings/calendarLinks';
 
@@ -68,9 +71,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
-/** The signed calendar links of this deployment, when it has a public URL. */
+/**
+ * The signed calendar links of this deployment. In production only with SAMSPIL_PUBLIC_URL and
+ * SAMSPIL_LINK_SECRET set; elsewhere (the demo, the Agents Playground) they default to
+ * http://localhost:PORT and a secret generated once into the data folder (`link-secret`, mode
+ * 0600), so every command on that folder signs alike and the invitation's link works at once.
+ */
 export function calendarLinksOf(config: Config): CalendarLinks | undefined {
-  return config.SAMSPIL_PUBLIC_URL && config.SAMSPIL_LINK_SECRET
-    ? new CalendarLinks(config.SAMSPIL_PUBLIC_URL, config.SAMSPIL_LINK_SECRET)
-    : undefined;
+  if (config.NODE_ENV === 'production') {
+    return config.SAMSPIL_PUBLIC_URL && config.SAMSPIL_LINK_SECRET
+      ? new CalendarLinks(config.SAMSPIL_PUBLIC_URL, config.SAMSPIL_LINK_SECRET)
+      : undefined;
+  }
+  const url = config.SAMSPIL_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  return new CalendarLinks(url, config.SAMSPIL_LINK_SECRET ?? devLinkSecret(config.SAMSPIL_DATA_DIR));
+}
+
+function devLinkSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'link-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('hex');
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch {
+      // Another command on the same folder wrote it first: use theirs.
+      return fs.readFileSync(file, 'utf8').trim();
+    }
+  }
 }

@@ -8,7 +8,7 @@ import type { Store } from '../store/store';
 import { deadlineOfMeasure, MeasureDeadline } from './deadlines';
 import type { MunicipalityContext } from './municipalityContext';
 import { decodeCadence } from '../domain/cadence';
-import { fail, type ActionResult, type Bilingual } from './actionResult';
+import { fail, refuse, type ActionResult, type Bilingual } from './actionResult';
 
 export type { ActionResult, Bilingual };
 
@@ -93,30 +93,27 @@ export async function registerFollowUp(
   if (d.due !== input.due || d.kind !== 'followup') {
     return fail('Denne opfølgning er allerede håndteret.', 'This follow-up has already been handled.', true);
   }
-  if (input.heldOn > today)
-    return fail(
-      'Datoen for opfølgningen kan ikke ligge i fremtiden.',
-      'The follow-up date cannot be in the future.',
-    );
+  if (input.heldOn > today) return refuse('futureDate', 'heldOn');
   let ladderStep: number | null = null;
   if (input.ladderStep) {
     ladderStep = Number(input.ladderStep);
     if (!m.ladder.steps.some((s) => s.step === ladderStep))
-      return fail('Ukendt trin på indsatstrappen.', 'Unknown ladder step.');
+      return fail('Ukendt trin på indsatstrappen.', 'Unknown ladder step.', false, 'ladderStep');
   }
   let cadence: { every: NonNullable<ReturnType<typeof decodeCadence>>; reason: string } | null = null;
   if (d.first) {
     const every = input.cadence ? decodeCadence(input.cadence) : null;
     const reason = (input.cadenceReason ?? '').trim();
     if (!every)
-      return fail('Vælg den fremtidige opfølgningskadence.', 'Choose the future follow-up cadence.');
-    if (findCpr(reason))
       return fail(
-        'Begrundelsen ligner et CPR-nummer. Samspil gemmer ikke CPR-numre.',
-        'The reason looks like a CPR number. Samspil does not store CPR numbers.',
+        'Vælg den fremtidige opfølgningskadence.',
+        'Choose the future follow-up cadence.',
+        false,
+        'cadence',
       );
+    if (findCpr(reason)) return refuse('cpr', 'cadenceReason');
     const ok = validateCadence({ every, reason, decidedOn: input.heldOn }, d.measureType, m.policy.regime);
-    if (!ok.ok) return { ok: false, reason: ok.reason };
+    if (!ok.ok) return fail(ok.reason.da, ok.reason.en, false, 'cadenceReason');
     cadence = { every, reason };
   }
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
@@ -159,13 +156,9 @@ export async function postponeFollowUp(
       'Only follow-ups can be postponed, not legal deadlines.',
     );
   const reason = input.reason.trim();
-  if (findCpr(reason))
-    return fail(
-      'Begrundelsen ligner et CPR-nummer. Samspil gemmer ikke CPR-numre.',
-      'The reason looks like a CPR number. Samspil does not store CPR numbers.',
-    );
+  if (findCpr(reason)) return refuse('cpr', 'reason');
   const res = postponeRule({ due: d.due, legalDue: d.legalDue }, input.postponeTo, reason);
-  if (!res.ok) return { ok: false, reason: res.reason };
+  if (!res.ok) return fail(res.reason.da, res.reason.en, false, reason === '' ? 'reason' : 'postponeTo');
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
     await t.measures.setPostponement(d.measureId, res.due, reason);
     await t.outbox.cancelPending(`${d.kind}:${d.measureId}:${d.due}:`);
@@ -195,12 +188,10 @@ export async function snoozeReminder(
     return fail(
       'Skriv en begrundelse for at udsætte påmindelsen.',
       'Give a reason for snoozing the reminder.',
+      false,
+      'reason',
     );
-  if (findCpr(reason))
-    return fail(
-      'Begrundelsen ligner et CPR-nummer. Samspil gemmer ikke CPR-numre.',
-      'The reason looks like a CPR number. Samspil does not store CPR numbers.',
-    );
+  if (findCpr(reason)) return refuse('cpr', 'reason');
   const { until, clamped } = snoozeUntil(today, input.workingDays, d.due);
   const subject = snoozeSubject(d);
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { localDateOf, zonedInstant } from '../domain/calendar';
 import { addDays } from '../domain/localDate';
 import { sosMinutesSchema } from '../domain/meetings/minutes';
-import type { Store } from '../store/store';
+import type { Store, TenantStore } from '../store/store';
+import type { LocalDate } from '../domain/localDate';
+import { fail, ok, refuse, type ActionResult } from './actionResult';
 import type { StaffRow } from '../store/types';
 import type { MeetingRow } from '../store/meetingsRepo';
 import type { AgreementRow, MinutesRow } from '../store/minutesRepo';
@@ -192,4 +194,48 @@ export async function meetingsLackingMinutes(
     if (await mayManageMeeting(store, m, actor, meeting)) out.push(meeting);
   }
   return out;
+}
+
+/** The child meeting whose minutes the caller may open: only its coordinator writes them. */
+export async function minutesAccess(
+  store: Store,
+  m: MunicipalityContext,
+  staff: StaffRow,
+  meetingId: unknown,
+): Promise<ActionResult<MeetingRow>> {
+  const id = z.string().uuid().safeParse(meetingId);
+  const t = store.tenant({ municipalityId: m.id, actor: `staff:${staff.email}` });
+  const meeting = id.success ? await t.meetings.get(id.data) : null;
+  if (!meeting || meeting.format !== 'child') return refuse('meetingGone');
+  if (!(await mayManageMeeting(store, m, staff, meeting))) {
+    return fail(
+      'Kun mødets tovholder kan skrive referatet.',
+      "Only the meeting's coordinator can write the minutes.",
+    );
+  }
+  return ok(meeting);
+}
+
+/** The agreement's owner marks it done; a second time changes nothing (`fresh` false). */
+export async function completeAgreement(
+  t: TenantStore,
+  staff: StaffRow,
+  agreementId: unknown,
+  today: LocalDate,
+): Promise<ActionResult<{ agreement: AgreementRow; meeting: MeetingRow; fresh: boolean }>> {
+  const id = z.string().uuid().safeParse(agreementId);
+  const agreement = id.success ? await t.minutes.agreement(id.data) : null;
+  const gone = fail('Aftalen findes ikke længere.', 'The agreement no longer exists.');
+  if (!agreement) return gone;
+  if (agreement.owner_staff_id !== staff.id) {
+    return fail(
+      'Kun aftalens ansvarlige kan markere den som udført.',
+      'Only the owner of the agreement can mark it done.',
+    );
+  }
+  const meeting = await t.meetings.get(agreement.meeting_id);
+  if (!meeting) return gone;
+  const fresh = await t.minutes.markDone(agreement.id, today);
+  const now = (await t.minutes.agreement(agreement.id)) ?? agreement;
+  return ok({ agreement: now, meeting, fresh });
 }

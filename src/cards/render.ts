@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { escapeCardText } from './markdown';
 
 export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -25,7 +26,10 @@ export function cardNames(): string[] {
     .map((f) => f.replace(/\.json$/, ''));
 }
 
-/** Expands a template from cards/ with data; `$root` holds the data, so templates can reach it in loops. */
+/**
+ * Expands a template from cards/ with data; `$root` holds the data, so templates can reach it in
+ * loops. Every visible text is then made safe from Teams' Markdown lists (markdown.ts).
+ */
 export function renderCard(name: string, data: Record<string, unknown>): CardJson {
   let template = cache.get(name);
   if (!template) {
@@ -33,7 +37,9 @@ export function renderCard(name: string, data: Record<string, unknown>): CardJso
     template = new ACData.Template(json);
     cache.set(name, template);
   }
-  return template.expand({ $root: data }) as CardJson;
+  const card = template.expand({ $root: data }) as CardJson;
+  escapeCardText(card);
+  return card;
 }
 
 /** An activity carrying one card, as the bot posts it. */

@@ -15,7 +15,8 @@ export interface Deadline {
   leaderId: string | null;
 }
 
-export type ReminderKind = 'upcoming' | 'due' | 'overdue' | 'escalation';
+export const REMINDER_KINDS = ['upcoming', 'due', 'overdue', 'escalation'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export interface ReminderPolicy {
   /** Working days before the due date an advance reminder is sent; default [10, 3]. */

@@ -51,8 +51,8 @@ const da = {
     due: 'Senest',
     legalDue: 'Lovens frist',
     adviser: 'Rådgiver',
-    workingDaysLeft: '{n} arbejdsdage til',
-    workingDaysLate: '{n} arbejdsdage over',
+    workingDaysLeft: '{n} {n|arbejdsdag|arbejdsdage} til',
+    workingDaysLate: '{n} {n|arbejdsdag|arbejdsdage} over',
     register: 'Registrér opfølgning',
     heldOn: 'Afholdt den',
     childConversation: 'Børnesamtale afholdt',
@@ -96,10 +96,15 @@ const da = {
     english: 'English',
     saved: 'Dine indstillinger er gemt.',
   },
+  cards: {
+    notSaved: 'Ikke gemt – ret det markerede nedenfor.',
+    alreadyDone: 'Allerede udført – kortet viser det første svar.',
+    openedBelow: 'Åbnet nedenfor.',
+  },
   errors: {
     generic: 'Beklager, noget gik galt hos Samspil. Prøv igen om lidt – fejlen er logget.',
     unknownCommand: 'Det forstod jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.',
-    invalid: 'Kortet kunne ikke gemmes:',
+    invalid: 'Det lod sig ikke gøre',
     notAllowed: 'Du har ikke adgang til denne sag.',
     personalOnly:
       'Sager og opfølgninger viser jeg kun i vores personlige chat, af hensyn til fortroligheden. Skriv til mig dér.',
@@ -172,8 +177,8 @@ const en: Texts = {
     due: 'Due by',
     legalDue: 'Legal deadline',
     adviser: 'Adviser',
-    workingDaysLeft: '{n} working days left',
-    workingDaysLate: '{n} working days late',
+    workingDaysLeft: '{n} working {n|day|days} left',
+    workingDaysLate: '{n} working {n|day|days} late',
     register: 'Register follow-up',
     heldOn: 'Held on',
     childConversation: 'Conversation with the child held',
@@ -217,10 +222,15 @@ const en: Texts = {
     english: 'English',
     saved: 'Your settings are saved.',
   },
+  cards: {
+    notSaved: 'Not saved – correct what is marked below.',
+    alreadyDone: 'Already done – the card shows the first answer.',
+    openedBelow: 'Opened below.',
+  },
   errors: {
     generic: 'Sorry, something went wrong in Samspil. Please try again shortly — the error has been logged.',
     unknownCommand: "I didn't understand that. Type **help** to see what I can do.",
-    invalid: 'The card could not be saved:',
+    invalid: 'That could not be done',
     notAllowed: 'You do not have access to this case.',
     personalOnly:
       'For confidentiality I show cases and follow-ups only in our personal chat. Please write to me there.',
@@ -239,7 +249,14 @@ const en: Texts = {
 
 export const TEXTS: Record<Locale, Texts> = { da, en };
 
-/** Fills {name} placeholders. */
+/**
+ * Fills {name} placeholders; {name|one|other} picks the singular when the value is 1 and the plural
+ * otherwise ("1 arbejdsdag", "2 arbejdsdage"), so every count is worded by the same rule.
+ */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+  return template
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, k: string, one: string, other: string) =>
+      k in values ? (Number(values[k]) === 1 ? one : other) : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }

@@ -4,9 +4,9 @@ import { TEXTS } from '../i18n/texts';
 import { localeFrom } from '../i18n/locale';
 import { forStaff, HandlerDeps } from './handlers/deps';
 import { showHelp } from './handlers/help';
-import { postpone, register, showFollowUps, snooze } from './handlers/followUps';
-import { saveSettings, showSettings } from './handlers/settings';
-import { openCase } from './handlers/caseDetails';
+import { showFollowUps } from './handlers/followUps';
+import { showSettings } from './handlers/settings';
+import { registerCardVerbs } from './routes/execute';
 import { identify } from './identity';
 import { Handler, RouteKit } from './routes/kit';
 import { MEETING_COMMANDS, registerMeetingRoutes } from './routes/meetings';
@@ -50,13 +50,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.message(COMMANDS.followUps, personal(showFollowUps));
   app.message(COMMANDS.settings, personal(showSettings));
 
-  app.adaptiveCards.actionSubmit('showFollowUps', personal(showFollowUps));
-  app.adaptiveCards.actionSubmit('showSettings', personal(showSettings));
-  app.adaptiveCards.actionSubmit('registerFollowUp', personal(register));
-  app.adaptiveCards.actionSubmit('postponeFollowUp', personal(postpone));
-  app.adaptiveCards.actionSubmit('snoozeReminder', personal(snooze));
-  app.adaptiveCards.actionSubmit('openCase', personal(openCase));
-  app.adaptiveCards.actionSubmit('saveSettings', personal(saveSettings));
+  // Every card button, from the one verb table (routes/cardVerbs.ts).
+  registerCardVerbs(app, deps);
 
   // Features register before the catch-alls below, which must stay last.
   const kit: RouteKit = { app, deps, anywhere, personal };
@@ -75,7 +70,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     if (botAdded) await identify(deps.store, context, { devFallback: deps.devFallback });
   });
 
-  // Anything else typed: a polite pointer to help. (A card submit with an unknown verb lands here too.)
+  // Anything else typed: a polite pointer to help.
   app.activity(ActivityTypes.Message, async (context) => {
     const caller = await identify(deps.store, context, { devFallback: deps.devFallback });
     await context.sendActivity(TEXTS[caller?.locale ?? localeFrom()].errors.unknownCommand);

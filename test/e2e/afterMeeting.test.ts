@@ -1,4 +1,4 @@
-import { cardSubmit, installation, personalMessage, TENANT_ID } from '../support/activities';
+import { cardExecute, installation, personalMessage, TENANT_ID } from '../support/activities';
 import { runSamspil } from '../support/processes';
 import { chatReader, E2eBot, fileWriter, poster, submitData, teamsUser } from '../support/e2e';
 import { openStore } from '../../src/store/open';
@@ -24,7 +24,12 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
 
   const post = poster(bot);
   const file = fileWriter(dir);
-  const { cards, lastUpdate } = chatReader(connector);
+  const { cards } = chatReader(connector);
+  /** The pressed card's new face, from the invoke's answer. */
+  const cardOf = (reply: { type: string; value: string }) => {
+    expect(reply.type).toBe('application/vnd.microsoft.card.adaptive');
+    return reply.value;
+  };
   /** Cards in a chat with an action of this verb (invitations from the meetings feature may sit beside them). */
   const withVerb = (chat: string, verb: string) => cards(chat).filter((c) => c.includes(`"verb":"${verb}"`));
   const lastText = (chat: string) => cards(chat).at(-1) ?? '';
@@ -142,20 +147,23 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
     expect(withVerb(lars.chat, 'answerQuestionnaire')).toHaveLength(1);
   });
 
-  it('answers a submission with a missing answer with the reason and leaves the card as it was', async () => {
+  it('answers a submission with a missing answer on the same card: the reason beside it, the other answers kept', async () => {
     const data = submitData(withVerb(lars.chat, 'answerQuestionnaire')[0]!, 'answerQuestionnaire');
-    const updates = connector.updates(lars.chat).length;
-    await post(cardSubmit(connector.url, lars, 'act-q-lars', { ...data, ...childAnswers, rating: '' }));
-    expect(lastText(lars.chat)).toContain('Udfyld eller ret: Hvordan var mødet samlet set?');
-    expect(connector.updates(lars.chat).length).toBe(updates);
+    const sent = connector.sent(lars.chat).length;
+    const refused = cardOf(
+      await post(cardExecute(connector.url, lars, 'act-q-lars', { ...data, ...childAnswers, rating: '' })),
+    );
+    expect(refused).toMatch(/"id":"rating"[^}]*"errorMessage":"[^"]+"/);
+    expect(refused).toMatch(/"id":"parents_heard"[^}]*"value":"4"/);
+    expect(refused).toContain('"verb":"answerQuestionnaire"');
+    expect(connector.sent(lars.chat).length).toBe(sent);
   });
 
   it('answer → the card is replaced in place by a thank-you showing the answers', async () => {
     const data = submitData(withVerb(lars.chat, 'answerQuestionnaire')[0]!, 'answerQuestionnaire');
-    await post(cardSubmit(connector.url, lars, 'act-q-lars', { ...data, ...childAnswers }));
-    const update = connector.updates(lars.chat).at(-1)!;
-    expect(update.activityId).toBe('act-q-lars');
-    const body = JSON.stringify(update.body);
+    const body = cardOf(
+      await post(cardExecute(connector.url, lars, 'act-q-lars', { ...data, ...childAnswers })),
+    );
     expect(body).toContain('Tak for dit svar');
     expect(body).toContain('Børn i faldende trivsel');
     expect(body).not.toContain('"verb":"answerQuestionnaire"');
@@ -163,10 +171,14 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
 
   it('answer again → refused politely, nothing changed', async () => {
     const data = submitData(withVerb(lars.chat, 'answerQuestionnaire')[0]!, 'answerQuestionnaire');
-    await post(cardSubmit(connector.url, lars, 'act-q-lars-2', { ...data, ...childAnswers, rating: 'poor' }));
-    expect(connector.updates(lars.chat).at(-1)!.activityId).toBe('act-q-lars-2');
-    expect(lastUpdate(lars.chat)).toContain('Du har allerede besvaret skemaet for dette møde');
-    expect(lastUpdate(lars.chat)).toContain('"value":"Godt"');
+    const again = cardOf(
+      await post(
+        cardExecute(connector.url, lars, 'act-q-lars-2', { ...data, ...childAnswers, rating: 'poor' }),
+      ),
+    );
+    // The first answer, marked as already given.
+    expect(again).toContain('Du har allerede besvaret skemaet for dette møde');
+    expect(again).toContain('"value":"Godt"');
   });
 
   it('lists the coordinator’s child meetings that lack minutes on "referat"', async () => {
@@ -179,41 +191,42 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
 
   it('refuses minutes with a CPR number and says why; the card stays usable', async () => {
     const data = submitData(withVerb(tove.chat, 'saveMinutes')[0]!, 'saveMinutes');
-    const updates = connector.updates(tove.chat).length;
-    await post(
-      cardSubmit(connector.url, tove, 'act-minutes', {
-        ...data,
-        purpose: 'Bekymring for trivsel i skolen',
-        resources: 'Barnet (cpr 150210-1234) har gode venner',
-      }),
+    const sent = connector.sent(tove.chat).length;
+    const refused = cardOf(
+      await post(
+        cardExecute(connector.url, tove, 'act-minutes', {
+          ...data,
+          purpose: 'Bekymring for trivsel i skolen',
+          resources: 'Barnet (cpr 150210-1234) har gode venner',
+        }),
+      ),
     );
-    expect(lastText(tove.chat)).toContain('Et felt ligner et CPR-nummer');
-    expect(lastText(tove.chat)).toContain('Kompetencer/ressourcer');
-    expect(lastText(tove.chat)).not.toContain('150210');
-    expect(connector.updates(tove.chat).length).toBe(updates);
+    expect(refused).toMatch(/"id":"resources"[^}]*"errorMessage":"Ligner et CPR-nummer/);
+    expect(refused).toMatch(/"id":"purpose"[^}]*"value":"Bekymring for trivsel i skolen"/);
+    expect(refused).not.toContain('150210');
+    expect(connector.sent(tove.chat).length).toBe(sent);
   });
 
   it('saves the SoS minutes, replaces the card with them and creates the next meeting', async () => {
     const card = withVerb(tove.chat, 'saveMinutes')[0]!;
     const data = submitData(card, 'saveMinutes');
     const larsId = /"title":"Lars Lærer","value":"([0-9a-f-]{36})"/.exec(card)![1]!;
-    await post(
-      cardSubmit(connector.url, tove, 'act-minutes', {
-        ...data,
-        purpose: 'Bekymring for trivsel i skolen',
-        resources: 'Gode venner i klassen',
-        challenges: 'Meget fravær om mandagen',
-        goals: 'Kommer i skole hver dag',
-        a1Text: 'Ringer til mor om morgenrutiner',
-        a1Owner: larsId,
-        a1Due: '2026-11-27',
-        nextMeetingDate: '2027-01-12',
-        childRulerLevel: 'declining',
-      }),
+    const body = cardOf(
+      await post(
+        cardExecute(connector.url, tove, 'act-minutes', {
+          ...data,
+          purpose: 'Bekymring for trivsel i skolen',
+          resources: 'Gode venner i klassen',
+          challenges: 'Meget fravær om mandagen',
+          goals: 'Kommer i skole hver dag',
+          a1Text: 'Ringer til mor om morgenrutiner',
+          a1Owner: larsId,
+          a1Due: '2026-11-27',
+          nextMeetingDate: '2027-01-12',
+          childRulerLevel: 'declining',
+        }),
+      ),
     );
-    const update = connector.updates(tove.chat).at(-1)!;
-    expect(update.activityId).toBe('act-minutes');
-    const body = JSON.stringify(update.body);
     expect(body).toContain('Referat gemt');
     expect(body).toContain('Ringer til mor om morgenrutiner — Lars Lærer, senest 27. november 2026');
     expect(body).toContain('Næste møde er oprettet 12. januar 2027 kl. 09:00');
@@ -223,20 +236,22 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
 
   it('lets the coordinator record a parent’s answer on their behalf', async () => {
     const data = submitData(withVerb(tove.chat, 'saveMinutes')[0]!, 'openParentQuestionnaire');
-    await post(cardSubmit(connector.url, tove, 'act-minutes', data));
+    await post(cardExecute(connector.url, tove, 'act-minutes', data));
     const parentCard = withVerb(tove.chat, 'answerParentQuestionnaire')[0]!;
     expect(parentCard).toContain('Forældres svar på statusskemaet');
     expect(parentCard).not.toContain('"id":"profession"');
     const { profession: _p, ...answers } = childAnswers;
-    await post(
-      cardSubmit(connector.url, tove, 'act-parent', {
-        ...submitData(parentCard, 'answerParentQuestionnaire'),
-        ...answers,
-        rating: 'good_with_room',
-      }),
+    const recorded = cardOf(
+      await post(
+        cardExecute(connector.url, tove, 'act-parent', {
+          ...submitData(parentCard, 'answerParentQuestionnaire'),
+          ...answers,
+          rating: 'good_with_room',
+        }),
+      ),
     );
-    expect(lastUpdate(tove.chat)).toContain('Forælderens svar er registreret');
-    expect(lastUpdate(tove.chat)).toContain('forælder');
+    expect(recorded).toContain('Forælderens svar er registreret');
+    expect(recorded).toContain('forælder');
   });
 
   it('reminds a non-respondent once, 2 working days later, and nobody who answered', async () => {
@@ -258,10 +273,12 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
     expect(reminders[0]).toContain('Aftale fra teammøde forfalder');
     expect(reminders[0]).toContain('Ringer til mor om morgenrutiner');
     const data = submitData(reminders[0]!, 'agreementDone');
-    await post(cardSubmit(connector.url, lars, 'act-agreement', data));
-    expect(lastUpdate(lars.chat)).toContain('Aftalen er markeret som udført');
-    await post(cardSubmit(connector.url, lars, 'act-agreement', data));
-    expect(lastUpdate(lars.chat)).toContain('Aftalen var allerede markeret som udført');
+    expect(cardOf(await post(cardExecute(connector.url, lars, 'act-agreement', data)))).toContain(
+      'Aftalen er markeret som udført',
+    );
+    expect(cardOf(await post(cardExecute(connector.url, lars, 'act-agreement', data)))).toContain(
+      'Aftalen var allerede markeret som udført',
+    );
   });
 
   it('has stored one answer per person with its form version, the parent’s anonymously, and no CPR anywhere', async () => {

@@ -1,4 +1,4 @@
-import { cardSubmit, installation, personalMessage, TENANT_ID } from '../support/activities';
+import { cardExecute, installation, personalMessage, TENANT_ID } from '../support/activities';
 import { runSamspil } from '../support/processes';
 import { E2eBot, fileWriter, poster, submitData as actionData } from '../support/e2e';
 import { openStore } from '../../src/store/open';
@@ -112,35 +112,70 @@ describe('follow-up reminders through Teams, end to end', () => {
     expect(connector.sent(annaChat).length).toBe(before + 1);
   });
 
-  it('refuses a postponement past the legal date, says why, and leaves the card usable', async () => {
-    const reminder = connector.sent(annaChat).at(-1) as { id?: string };
+  it('refuses a postponement past the legal date on the card itself: the reason beside the date, the values kept', async () => {
     const card = lastCard(annaChat);
+    const sentBefore = connector.sent(annaChat).length;
     const updatesBefore = connector.updates(annaChat).length;
-    await post(
-      cardSubmit(connector.url, anna, 'act-reminder', {
+    const reply = await post(
+      cardExecute(connector.url, anna, 'act-reminder', {
         ...submitData(card, 'postponeFollowUp'),
         postponeTo: '2027-03-01',
         reason: 'Ferie',
       }),
     );
-    expect(lastCard(annaChat)).toContain('Opfølgningen kan ikke udsættes til efter lovens frist 02.02.2027');
+    expect(reply.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(reply.value).toContain('Ikke gemt – ret det markerede nedenfor.');
+    expect(reply.value).toContain('Opfølgningen kan ikke udsættes til efter lovens frist 02.02.2027');
+    // The typed values are back in their inputs, and the buttons are still there.
+    expect(reply.value).toMatch(/"id":"postponeTo"[^}]*"value":"2027-03-01"/);
+    expect(reply.value).toMatch(/"id":"reason"[^}]*"value":"Ferie"/);
+    expect(reply.value).toContain('"verb":"registerFollowUp"');
+    // Nothing arrives as a separate message, and nothing goes round the connector.
+    expect(connector.sent(annaChat).length).toBe(sentBefore);
     expect(connector.updates(annaChat).length).toBe(updatesBefore);
-    expect(reminder).toBeDefined();
   });
 
-  it('answers a submission with missing fields with the reason', async () => {
+  it('answers a submission without a date with the reason beside the date input', async () => {
     const card = connector
       .sent(annaChat)
       .map((a) => JSON.stringify(a))
       .reverse()
       .find((c) => c.includes('registerFollowUp'))!;
-    await post(
-      cardSubmit(connector.url, anna, 'act-reminder', {
+    const reply = await post(
+      cardExecute(connector.url, anna, 'act-reminder', {
         ...submitData(card, 'registerFollowUp'),
         childConversation: 'yes',
       }),
     );
-    expect(lastCard(annaChat)).toContain('Udfyld eller ret: heldOn');
+    expect(reply.value).toMatch(/"id":"heldOn"[^}]*"errorMessage":"Skal udfyldes."/);
+    expect(reply.value).toMatch(/"id":"childConversation"[^}]*"value":"yes"/);
+  });
+
+  it('refuses a follow-up date in the future beside the date, and a CPR number in the reason without echoing it', async () => {
+    const card = connector
+      .sent(annaChat)
+      .map((a) => JSON.stringify(a))
+      .reverse()
+      .find((c) => c.includes('registerFollowUp'))!;
+    const data = { ...submitData(card, 'registerFollowUp'), childConversation: 'no', cadence: 'm3' };
+    const future = await post(
+      cardExecute(connector.url, anna, 'act-reminder', {
+        ...data,
+        heldOn: '2026-12-01',
+        cadenceReason: 'Stabil',
+      }),
+    );
+    expect(future.value).toMatch(/"id":"heldOn"[^}]*"errorMessage":"Datoen ligger i fremtiden."/);
+    expect(future.value).toMatch(/"id":"cadenceReason"[^}]*"value":"Stabil"/);
+    const cpr = await post(
+      cardExecute(connector.url, anna, 'act-reminder', {
+        ...data,
+        heldOn: '2026-11-25',
+        cadenceReason: 'Se 010203-1234',
+      }),
+    );
+    expect(cpr.value).toContain('Ligner et CPR-nummer – brug initialer eller sagsnummer.');
+    expect(cpr.value).not.toContain('010203-1234');
   });
 
   it('registers the follow-up from the card, updates the card in place and stores the next due date', async () => {
@@ -150,8 +185,8 @@ describe('follow-up reminders through Teams, end to end', () => {
       .reverse()
       .find((c) => c.includes('registerFollowUp'))!;
     const data = submitData(card, 'registerFollowUp');
-    await post(
-      cardSubmit(connector.url, anna, 'act-reminder', {
+    const reply = await post(
+      cardExecute(connector.url, anna, 'act-reminder', {
         ...data,
         heldOn: '2026-11-25',
         childConversation: 'yes',
@@ -160,15 +195,14 @@ describe('follow-up reminders through Teams, end to end', () => {
         cadenceReason: 'Stabil udvikling',
       }),
     );
-    const updates = connector.updates(annaChat);
-    expect(updates.at(-1)!.activityId).toBe('act-reminder');
-    const updated = JSON.stringify(updates.at(-1)!.body);
-    expect(updated).toContain('Opfølgning registreret 25. november 2026');
+    expect(reply.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(reply.value).toContain('Opfølgning registreret 25. november 2026');
     // From the registration date, by the cadence chosen (§ 95 stk. 3): 25 Nov + 3 months.
-    expect(updated).toContain('Næste opfølgning senest 25. februar 2027');
-    // A second press of the spent button changes nothing and says so.
-    await post(
-      cardSubmit(connector.url, anna, 'act-reminder', {
+    expect(reply.value).toContain('Næste opfølgning senest 25. februar 2027');
+    expect(reply.value).not.toContain('"verb":"registerFollowUp"'); // no stale buttons
+    // A second press of the spent button changes nothing and says it is done.
+    const again = await post(
+      cardExecute(connector.url, anna, 'act-reminder', {
         ...data,
         heldOn: '2026-11-25',
         childConversation: 'yes',
@@ -176,7 +210,8 @@ describe('follow-up reminders through Teams, end to end', () => {
         cadenceReason: 'x',
       }),
     );
-    expect(JSON.stringify(connector.updates(annaChat).at(-1)!.body)).toContain('allerede håndteret');
+    expect(again.value).toContain('Allerede udført');
+    expect(again.value).toContain('allerede håndteret');
   });
 
   it('lets the adviser choose a daily digest, working hours and English, and refuses bad hours with the reason', async () => {
@@ -189,14 +224,21 @@ describe('follow-up reminders through Teams, end to end', () => {
       workingEnd: '09:00',
       language: 'en',
     };
-    await post(cardSubmit(connector.url, anna, 'act-settings', bad));
-    const refused = JSON.stringify(connector.updates(annaChat).at(-1)!.body);
-    expect(refused).toContain('starten skal ligge før slutningen');
-    expect(refused).toContain('"id":"workingStart"'); // the card is shown again, still usable
-    await post(
-      cardSubmit(connector.url, anna, 'act-settings', { ...bad, workingStart: '09:00', workingEnd: '15:00' }),
+    const refused = await post(cardExecute(connector.url, anna, 'act-settings', bad));
+    // The same card, the user's choices kept, the reason beside the end time.
+    expect(refused.value).toMatch(
+      /"id":"workingEnd"[^}]*"errorMessage":"Slutningen skal ligge efter starten."/,
     );
-    expect(JSON.stringify(connector.updates(annaChat).at(-1)!.body)).toContain('Your settings are saved.');
+    expect(refused.value).toMatch(/"id":"reminderMode"[^}]*"value":"digest"/);
+    expect(refused.value).toMatch(/"id":"language"[^}]*"value":"en"/);
+    const saved = await post(
+      cardExecute(connector.url, anna, 'act-settings', {
+        ...bad,
+        workingStart: '09:00',
+        workingEnd: '15:00',
+      }),
+    );
+    expect(saved.value).toContain('Your settings are saved.');
     await post(personalMessage(connector.url, anna, 'my follow-ups', { locale: 'en-GB' }));
     expect(lastCard(annaChat)).toContain('My follow-ups');
   });

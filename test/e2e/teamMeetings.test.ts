@@ -1,14 +1,14 @@
-import { cardSubmit, installation, personalMessage, TENANT_ID, type TeamsUser } from '../support/activities';
+import { cardExecute, installation, personalMessage, TENANT_ID, type TeamsUser } from '../support/activities';
 import { runSamspil } from '../support/processes';
 import { chatReader, E2eBot, fileWriter, poster, submitData, teamsUser } from '../support/e2e';
 import { openStore } from '../../src/store/open';
 import { isPublicHoliday, isWorkingDay } from '../../src/domain/calendar';
 import { addDays, isoWeekday } from '../../src/domain/localDate';
 import { defaultSchoolHolidays, isSchoolHoliday, schoolYear } from '../../src/domain/meetings/schoolYear';
-import { icsOf } from '../app/meetings/icsReader';
+import { readIcs } from '../app/meetings/icsReader';
 
 /**
- * Issue 4 items 1–5 end to end: the real `samspil start` process, a fake Bot Connector and
+ * Team meetings end to end: the real `samspil start` process, a fake Bot Connector and
  * `samspil tick --now` run by an admin. The server's clock starts on Saturday 8 August 2026 and its
  * own scheduler is off, so each send is the admin's tick on Monday 10 August.
  */
@@ -26,7 +26,12 @@ describe('team meetings through Teams, end to end', () => {
 
   const post = poster(bot);
   const file = fileWriter(dir);
-  const { cards, lastCard, lastUpdate } = chatReader(connector);
+  const { cards, lastCard } = chatReader(connector);
+  /** The pressed card's new face, from the invoke's answer. */
+  const cardOf = (reply: { type: string; value: string }) => {
+    expect(reply.type).toBe('application/vnd.microsoft.card.adaptive');
+    return reply.value;
+  };
   /** Every input of a card with its value, as Teams would submit them unchanged. */
   const inputs = (card: string): Record<string, string> => {
     const out: Record<string, string> = {};
@@ -41,11 +46,23 @@ describe('team meetings through Teams, end to end', () => {
     walk(JSON.parse(card));
     return out;
   };
-  const invitations = (chat: string) =>
-    connector
+  /**
+   * The calendar of every invitation card in a chat, fetched through the card's own signed link
+   * (the demo default: http://localhost:PORT), as Outlook would open it. No card carries a file.
+   */
+  const invitations = async (chat: string) => {
+    const links = connector
       .sent(chat)
-      .filter((a) => JSON.stringify(a).includes('text/calendar'))
-      .map((a) => icsOf(a).event);
+      .flatMap((a) => [...JSON.stringify(a).matchAll(/"url":"(http:\/\/localhost:\d+\/calendar\/[^"]+)"/g)])
+      .map((m) => m[1]!);
+    return Promise.all(
+      links.map(async (url) => {
+        const res = await fetch(url);
+        expect(res.status).toBe(200);
+        return readIcs(await res.text());
+      }),
+    );
+  };
   const tick = async (iso: string) => {
     const r = await runSamspil(['tick', '--now', iso], env);
     expect(r.err).toBe('');
@@ -145,7 +162,7 @@ describe('team meetings through Teams, end to end', () => {
 
   it('proposes at least 10 dates for the overbygningsskole team, none on a weekend, holiday or school holiday', async () => {
     await post(
-      cardSubmit(connector.url, tove, 'act-year', submitData(lastCard(tove.chat), 'meetingYearPlan')),
+      cardExecute(connector.url, tove, 'act-year', submitData(lastCard(tove.chat), 'meetingYearPlan')),
     );
     const card = lastCard(tove.chat);
     expect(card).toContain('Forslag til mødeplan 2026/27');
@@ -172,34 +189,36 @@ describe('team meetings through Teams, end to end', () => {
       place: 'Nordskolen',
       purpose: `Om ${CPR}`,
     };
-    await post(cardSubmit(connector.url, tove, 'act-year', data));
-    expect(lastCard(tove.chat)).toContain('Feltet ligner et CPR-nummer');
-    expect(lastCard(tove.chat)).not.toContain(CPR);
+    const refused = cardOf(await post(cardExecute(connector.url, tove, 'act-year', data)));
+    // The same proposal, the reason beside the purpose, the other values kept, the CPR number gone.
+    expect(refused).toMatch(/"id":"purpose"[^}]*"errorMessage":"Ligner et CPR-nummer/);
+    expect(refused).toMatch(/"id":"place"[^}]*"value":"Nordskolen"/);
+    expect(refused).toContain('"verb":"meetingYearConfirm"');
+    expect(refused).not.toContain(CPR);
   });
 
   it('confirms the year plan: the card is replaced by the result', async () => {
     const card = cards(tove.chat)
       .reverse()
       .find((c) => c.includes('meetingYearConfirm'))!;
-    await post(
-      cardSubmit(connector.url, tove, 'act-year', {
-        ...inputs(card),
-        ...submitData(card, 'meetingYearConfirm'),
-        place: 'Nordskolen, lokale 2',
-      }),
+    const done = cardOf(
+      await post(
+        cardExecute(connector.url, tove, 'act-year', {
+          ...inputs(card),
+          ...submitData(card, 'meetingYearConfirm'),
+          place: 'Nordskolen, lokale 2',
+        }),
+      ),
     );
-    const update = connector.updates(tove.chat).at(-1)!;
-    expect(update.activityId).toBe('act-year');
-    expect(JSON.stringify(update.body)).toContain('Mødeplanen er bekræftet');
-    expect(JSON.stringify(update.body)).toContain(
-      '10 møder er oprettet for Team Nord. Invitationer sendes til 3 deltagere.',
-    );
+    expect(done).toContain('Mødeplanen er bekræftet');
+    expect(done).toContain('10 møder er oprettet for Team Nord. Invitationer sendes til 3 deltagere.');
+    expect(done).not.toMatch(/\d{4}-\d{2}-\d{2}/); // the dates in Danish, never ISO
   });
 
   it('plans 4 of the 6 meetings Team Syd needs (the coordinator deletes two proposed dates)', async () => {
     await post(personalMessage(connector.url, sara, 'møder'));
     await post(
-      cardSubmit(connector.url, sara, 'act-syd', submitData(lastCard(sara.chat), 'meetingYearPlan')),
+      cardExecute(connector.url, sara, 'act-syd', submitData(lastCard(sara.chat), 'meetingYearPlan')),
     );
     const card = lastCard(sara.chat);
     const data = {
@@ -209,14 +228,16 @@ describe('team meetings through Teams, end to end', () => {
       date4: '',
       date5: '',
     };
-    await post(cardSubmit(connector.url, sara, 'act-syd', data));
-    expect(lastUpdate(sara.chat)).toContain('4 møder er oprettet for Team Syd');
+    const done = cardOf(await post(cardExecute(connector.url, sara, 'act-syd', data)));
+    expect(done).toContain('4 møder er oprettet for Team Syd');
   });
 
-  it('sends every participant an invitation with a parseable .ics, the channel a summary, and warns Team Syd’s coordinator', async () => {
+  it('sends every participant an invitation whose calendar link serves a parseable .ics, the channel a summary, and warns Team Syd’s coordinator', async () => {
     await tick('2026-08-10T09:05:00+02:00');
+    expect(connector.refusals()).toEqual([]);
     for (const u of [tove, pia, lars]) {
-      const events = invitations(u.chat);
+      expect(JSON.stringify(connector.sent(u.chat))).not.toContain('text/calendar');
+      const events = await invitations(u.chat);
       expect(events).toHaveLength(10);
       for (const e of events) {
         expect(e.method).toBe('REQUEST');
@@ -239,17 +260,24 @@ describe('team meetings through Teams, end to end', () => {
 
   it('lets a participant answer "deltager" on the invitation, updating the card in place', async () => {
     const invitation = cards(pia.chat).find((c) => c.includes('meetingRsvp'))!;
-    await post(cardSubmit(connector.url, pia, 'act-invite-pia', submitData(invitation, 'meetingRsvp', 0)));
-    const update = connector.updates(pia.chat).at(-1)!;
-    expect(update.activityId).toBe('act-invite-pia');
-    expect(JSON.stringify(update.body)).toContain('Du har svaret: deltager.');
-    expect(JSON.stringify(update.body)).toContain('text/calendar');
+    const sentBefore = connector.sent(pia.chat).length;
+    const yes = cardOf(
+      await post(cardExecute(connector.url, pia, 'act-invite-pia', submitData(invitation, 'meetingRsvp', 0))),
+    );
+    expect(yes).toContain('Du har svaret: deltager.');
+    expect(yes).toContain('/calendar/'); // the calendar link stays on the card
+    expect(yes).toContain('"verb":"meetingRsvp"'); // the answer can still change
+    const no = cardOf(
+      await post(cardExecute(connector.url, pia, 'act-invite-pia', submitData(invitation, 'meetingRsvp', 1))),
+    );
+    expect(no).toContain('Du har svaret: deltager ikke.');
+    expect(connector.sent(pia.chat).length).toBe(sentBefore);
   });
 
   it('moves one meeting: the old cards are replaced in place and an updated .ics has the same UID and a higher SEQUENCE', async () => {
     await post(personalMessage(connector.url, tove, 'møder'));
     await post(
-      cardSubmit(connector.url, tove, 'act-list', {
+      cardExecute(connector.url, tove, 'act-list', {
         ...inputs(lastCard(tove.chat)),
         ...submitData(lastCard(tove.chat), 'meetingEditForm'),
       }),
@@ -259,35 +287,42 @@ describe('team meetings through Teams, end to end', () => {
     let date = addDays(old.date!, 7);
     while (!isWorkingDay(date) || isSchoolHoliday(date, defaultSchoolHolidays(schoolYear(2026))))
       date = addDays(date, 7);
-    const first = invitations(pia.chat).find((e) =>
+    const first = (await invitations(pia.chat)).find((e) =>
       e.props.DTSTART!.startsWith(old.date!.replace(/-/g, '')),
     )!;
     // A CPR number in the place is refused and the meeting stays where it was.
-    await post(
-      cardSubmit(connector.url, tove, 'act-edit', {
-        ...old,
-        ...submitData(edit, 'meetingMove'),
-        date,
-        place: `Hos ${CPR}`,
-      }),
+    const refused = cardOf(
+      await post(
+        cardExecute(connector.url, tove, 'act-edit', {
+          ...old,
+          ...submitData(edit, 'meetingMove'),
+          date,
+          place: `Hos ${CPR}`,
+        }),
+      ),
     );
-    expect(lastCard(tove.chat)).toContain('Sted: Feltet ligner et CPR-nummer');
-    await post(
-      cardSubmit(connector.url, tove, 'act-edit', {
-        ...old,
-        ...submitData(edit, 'meetingMove'),
-        date,
-        startTime: '13:00',
-        endTime: '14:30',
-      }),
+    expect(refused).toMatch(/"id":"place"[^}]*"errorMessage":"Ligner et CPR-nummer/);
+    expect(refused).toMatch(new RegExp(`"id":"date"[^}]*"value":"${date}"`));
+    expect(refused).not.toContain(CPR);
+    const moved = cardOf(
+      await post(
+        cardExecute(connector.url, tove, 'act-edit', {
+          ...old,
+          ...submitData(edit, 'meetingMove'),
+          date,
+          startTime: '13:00',
+          endTime: '14:30',
+        }),
+      ),
     );
-    expect(lastUpdate(tove.chat)).toContain('Mødet er flyttet');
+    expect(moved).toContain('Mødet er flyttet');
     const updatesBefore = connector.updates(pia.chat).length;
     await tick('2026-08-10T10:00:00+02:00');
-    const moved = invitations(pia.chat).at(-1)!;
-    expect(moved.props.UID).toBe(first.props.UID);
-    expect(Number(moved.props.SEQUENCE)).toBeGreaterThan(Number(first.props.SEQUENCE));
-    expect(moved.props.DTSTART).toBe(`${date.replace(/-/g, '')}T110000Z`);
+    const now = (await invitations(pia.chat)).at(-1)!;
+    expect(now.props.UID).toBe(first.props.UID);
+    expect(Number(now.props.SEQUENCE)).toBeGreaterThan(Number(first.props.SEQUENCE));
+    expect(now.props.DTSTART).toBe(`${date.replace(/-/g, '')}T110000Z`);
+    expect(connector.refusals()).toEqual([]);
     const replaced = connector.updates(pia.chat).slice(updatesBefore);
     expect(replaced).toHaveLength(1);
     expect(JSON.stringify(replaced[0]!.body)).toContain('Mødet er ændret – se den nye invitation nedenfor.');
@@ -307,14 +342,36 @@ describe('team meetings through Teams, end to end', () => {
       place: 'Nordskolen',
       purpose: 'Bekymring for trivsel',
     };
-    await post(cardSubmit(connector.url, lars, 'act-form', { ...base, childReference: CPR }));
-    expect(lastCard(lars.chat)).toContain('Feltet ligner et CPR-nummer');
-    await post(cardSubmit(connector.url, lars, 'act-form', { ...base, childReference: 'S-100' }));
-    expect(lastCard(lars.chat)).toContain('Barnet har en aktiv sag (S-100)');
-    await post(
-      cardSubmit(connector.url, lars, 'act-form', { ...base, childReference: 'GH', parentsTakePart: 'true' }),
+    const sentBefore = connector.sent(lars.chat).length;
+    const cpr = cardOf(
+      await post(cardExecute(connector.url, lars, 'act-form', { ...base, childReference: CPR })),
     );
-    expect(lastUpdate(lars.chat)).toContain('Mødet er planlagt');
+    // The same form: the reason beside the child field, every other typed value kept, the CPR number gone.
+    expect(cpr).toMatch(
+      /"id":"childReference"[^}]*"errorMessage":"Ligner et CPR-nummer – brug initialer eller sagsnummer/,
+    );
+    expect(cpr).toContain('Ligner et CPR-nummer – brug initialer eller sagsnummer');
+    expect(cpr).toMatch(/"id":"date"[^}]*"value":"2026-09-02"/);
+    expect(cpr).toMatch(/"id":"purpose"[^}]*"value":"Bekymring for trivsel"/);
+    expect(cpr).toMatch(/"id":"place"[^}]*"value":"Nordskolen"/);
+    expect(cpr).not.toContain(CPR);
+    const open = cardOf(
+      await post(cardExecute(connector.url, lars, 'act-form', { ...base, childReference: 'S-100' })),
+    );
+    expect(open).toMatch(
+      /"id":"childReference"[^}]*"value":"S-100"[^}]*"errorMessage":"Barnet har en aktiv sag \(S-100\)/,
+    );
+    expect(connector.sent(lars.chat).length).toBe(sentBefore); // no refusal as a separate message
+    const done = cardOf(
+      await post(
+        cardExecute(connector.url, lars, 'act-form', {
+          ...base,
+          childReference: 'GH',
+          parentsTakePart: 'true',
+        }),
+      ),
+    );
+    expect(done).toContain('Mødet er planlagt');
   });
 
   it('cancels a meeting: the cards are marked and a cancelling .ics has the same UID and a higher SEQUENCE', async () => {
@@ -324,20 +381,26 @@ describe('team meetings through Teams, end to end', () => {
     const ids = [...JSON.stringify(choices).matchAll(/"value":"([0-9a-f-]{36})"/g)].map((m) => m[1]!);
     const meetingIds = [...new Set(ids)];
     await post(
-      cardSubmit(connector.url, tove, 'act-list', {
+      cardExecute(connector.url, tove, 'act-list', {
         ...submitData(list, 'meetingEditForm'),
         meetingId: meetingIds.at(-1)!,
       }),
     );
     const edit = lastCard(tove.chat);
     const date = inputs(edit).date!;
-    const original = invitations(pia.chat).find((e) => e.props.DTSTART!.startsWith(date.replace(/-/g, '')))!;
-    await post(cardSubmit(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel')));
-    expect(lastUpdate(tove.chat)).toContain('Mødet er aflyst');
-    await post(cardSubmit(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel')));
-    expect(lastUpdate(tove.chat)).toContain('Dette kort er allerede håndteret');
+    const original = (await invitations(pia.chat)).find((e) =>
+      e.props.DTSTART!.startsWith(date.replace(/-/g, '')),
+    )!;
+    const cancelledCard = cardOf(
+      await post(cardExecute(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel'))),
+    );
+    expect(cancelledCard).toContain('Mødet er aflyst');
+    const again = cardOf(
+      await post(cardExecute(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel'))),
+    );
+    expect(again).toContain('Allerede udført');
     await tick('2026-08-10T11:00:00+02:00');
-    const cancelled = invitations(pia.chat).find((e) => e.method === 'CANCEL')!;
+    const cancelled = (await invitations(pia.chat)).find((e) => e.method === 'CANCEL')!;
     expect(cancelled.method).toBe('CANCEL');
     expect(cancelled.props).toMatchObject({ UID: original.props.UID, SEQUENCE: '1', STATUS: 'CANCELLED' });
     expect(JSON.stringify(connector.updates(pia.chat).at(-1)!.body)).toContain(

@@ -34,14 +34,25 @@ export function personalMessage(
   };
 }
 
-/** An Action.Submit press on a card the bot posted earlier (`replyToId` is that card's activity id). */
-export function cardSubmit(
+/**
+ * An Action.Execute press on a card the bot posted earlier, as Teams delivers it: an invoke
+ * `adaptiveCard/action` whose `replyToId` is that card's activity id. `data` holds the verb
+ * (`data.verb`, as `submitData` returns it) and the action's data merged with the card's inputs.
+ */
+export function cardExecute(
   serviceUrl: string,
   user: TeamsUser,
   replyToId: string,
   data: Record<string, unknown>,
 ) {
-  return personalMessage(serviceUrl, user, '', { text: undefined, value: data, replyToId });
+  const { verb, ...rest } = data;
+  return personalMessage(serviceUrl, user, '', {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    text: undefined,
+    value: { action: { type: 'Action.Execute', verb, data: rest }, trigger: 'manual' },
+    replyToId,
+  });
 }
 
 export function installation(serviceUrl: string, user: TeamsUser) {

@@ -20,15 +20,34 @@ export function teamsUser(
   };
 }
 
-/** POSTs an activity to the bot's /api/messages as the Bot Connector does; the bot must accept it. */
+/** What the bot answered an invoke (a card button) with: the card's new face, or a note beside it. */
+export interface InvokeReply {
+  status: number;
+  /** `application/vnd.microsoft.card.adaptive` (the card replaced in place) or `…activity.message`. */
+  type: string;
+  /** The new card as JSON text, or the note. */
+  value: string;
+}
+
+/**
+ * POSTs an activity to the bot's /api/messages as the Bot Connector does; the bot must accept it.
+ * An invoke's answer (the HTTP body) is returned, as Teams would apply it to the pressed card.
+ */
 export function poster(botUrl: string) {
-  return async (activity: object): Promise<void> => {
+  return async (activity: object): Promise<InvokeReply> => {
     const res = await fetch(botUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(activity),
     });
     expect(res.status).toBeLessThan(300);
+    const text = await res.text();
+    const body = text ? (JSON.parse(text) as { statusCode?: number; type?: string; value?: unknown }) : {};
+    return {
+      status: body.statusCode ?? res.status,
+      type: body.type ?? '',
+      value: typeof body.value === 'string' ? body.value : JSON.stringify(body.value ?? null),
+    };
   };
 }
 
@@ -50,14 +69,17 @@ export function chatReader(connector: FakeConnector) {
   };
 }
 
-/** The data of the nth card action with this verb (actions may sit inside Action.ShowCard). */
+/**
+ * The nth card action with this verb (actions may sit inside Action.ShowCard), as the data Teams
+ * would send: `verb` and the action's `data` (cardExecute takes it so).
+ */
 export function submitData(card: string, verb: string, nth = 0): Record<string, string> {
   const found: Record<string, string>[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (node && typeof node === 'object') {
-      const data = (node as { data?: { verb?: string } }).data;
-      if (data?.verb === verb) found.push(data as Record<string, string>);
+      const n = node as { type?: string; verb?: string; data?: Record<string, string> };
+      if (n.type === 'Action.Execute' && n.verb === verb) found.push({ verb, ...(n.data ?? {}) });
       Object.values(node).forEach(walk);
     }
   };

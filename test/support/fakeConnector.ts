@@ -98,6 +98,8 @@ export class FakeConnector {
       return reply(429, { error: { code: 'TooManyRequests' } }, { 'retry-after': '1' });
     this.calls.push(call);
     if (!m) return reply(404, { error: { code: 'NotFound' } });
+    const refused = refusedAttachments(call);
+    if (refused) return reply(400, { error: { code: 'BadArgument', message: refused } });
     if (call.method === 'POST' && !m[1]) {
       // createConversation: a 1:1 chat id derived from the member, as Teams does (stable per user).
       const members = (call.body?.members as { id: string }[] | undefined) ?? [];
@@ -114,6 +116,11 @@ export class FakeConnector {
     return reply(200, {});
   }
 
+  /** Calls refused as Teams refuses them (see refusedAttachments). */
+  refusals(): ConnectorCall[] {
+    return this.calls.filter((c) => refusedAttachments(c) !== null);
+  }
+
   private overLimit(call: ConnectorCall): boolean {
     if (call.method !== 'POST' || !/\/activities/.test(call.path)) return false;
     const now = Date.now();
@@ -124,4 +131,20 @@ export class FakeConnector {
     this.recent.push({ conversationId: call.conversationId, at: now });
     return false;
   }
+}
+
+/**
+ * What Teams (and the Agents Playground's connector) refuses about attachments: updating an
+ * activity that carries anything but cards answers 400 "Activity resulted into multiple skype
+ * activities", and a calendar file is not a supported attachment at all (TEAMS-NOTES).
+ */
+function refusedAttachments(call: ConnectorCall): string | null {
+  if (!/\/activities/.test(call.path) || (call.method !== 'POST' && call.method !== 'PUT')) return null;
+  const attachments = (call.body?.attachments as { contentType?: string }[] | undefined) ?? [];
+  if (attachments.some((a) => a.contentType?.startsWith('text/calendar'))) {
+    return 'Attachment of type text/calendar is not supported';
+  }
+  const files = attachments.filter((a) => !a.contentType?.startsWith('application/vnd.microsoft.card.'));
+  if (call.method === 'PUT' && files.length > 0) return 'Activity resulted into multiple skype activities';
+  return null;
 }

@@ -10,7 +10,7 @@ import { createHttpApp, listen } from '../../src/server/httpServer';
 import type { Store } from '../../src/store/store';
 import { createAdapter } from '../../src/teams/adapter';
 import { createBotApp } from '../../src/teams/botApp';
-import { cardSubmit, TENANT_ID, type TeamsUser } from '../support/activities';
+import { cardExecute, TENANT_ID, type TeamsUser } from '../support/activities';
 import { ENGINES, openTestStore } from '../support/db';
 import { FakeConnector } from '../support/fakeConnector';
 
@@ -44,7 +44,7 @@ describe('snoozing a follow-up reminder from its card', () => {
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(cardSubmit(connector.url, user, replyToId, { verb: 'snoozeReminder', ...data })),
+      body: JSON.stringify(cardExecute(connector.url, user, replyToId, { verb: 'snoozeReminder', ...data })),
     });
     expect(res.status).toBe(200);
     return {

@@ -114,8 +114,9 @@ describe('the status command in Teams (key figures by role)', () => {
     const card = cardOf(reply!);
     expect(factsOf(card)).toEqual({
       'Team Solsikken': [
-        // 6 a year × 349 days / 365.25 = 5.7 expected by 15 December.
-        'Teammøder = 5 holdt, forventet 5,7 (6 om året)',
+        // The pace is the school year's (from 1 August), as `møder` judges it: the five meetings held
+        // this calendar year were in the spring, so 2017/18 has none held yet, with 2 due by now.
+        'Teammøder i skoleåret 2017/18 = 0 afholdt og 1 planlagt af mindst 6 møder. Planen mangler 5 møder for at nå minimum. Teamet er bagud: 2 møder burde være holdt nu, 0 er holdt.',
         'Statusskemaer = n = 50: godt 82 %, plads til forbedringer 18 %, mangelfuldt 0 %',
       ],
     });
@@ -123,9 +124,19 @@ describe('the status command in Teams (key figures by role)', () => {
     expect(JSON.stringify(card)).not.toContain('Familie Nord');
   });
 
+  it('judges the team’s pace as `møder` does: the same counts and the same verdict', async () => {
+    const [status] = await say(coordinator, 'status');
+    const pace = factsOf(cardOf(status!))['Team Solsikken']![0]!.split(' = ')[1]!;
+    const [year] = await say(coordinator, 'møder');
+    const yearCard = JSON.stringify(cardOf(year!));
+    const sentences = pace.split(/(?<=\.) /);
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+    for (const sentence of sentences) expect(yearCard).toContain(sentence);
+  });
+
   it('answers in Danish although the Teams client says en-GB, and in English once the user chose English', async () => {
     const [danish] = await say(coordinator, 'status', { locale: 'en-GB' });
-    expect(factsOf(cardOf(danish!))['Team Solsikken']![0]).toBe('Teammøder = 5 holdt, forventet 5,7 (6 om året)');
+    expect(factsOf(cardOf(danish!))['Team Solsikken']![0]).toEqual(expect.stringMatching(/^Teammøder i skoleåret 2017\/18 = 0 afholdt/));
     const t = store.tenant({ municipalityId: (await store.municipalities.list())[0]!.id, actor: 'test' });
     const me = await t.staff.byAadObjectId(coordinator.aadObjectId!);
     await t.staff.updateSettings(me!.id, { locale: 'en' });
@@ -133,7 +144,7 @@ describe('the status command in Teams (key figures by role)', () => {
     const card = cardOf(reply!);
     expect(cardProblems(card)).toEqual([]);
     expect(factsOf(card)['Team Solsikken']).toEqual([
-      'Team meetings = 5 held, 5.7 expected (6 a year)',
+      'Team meetings in the school year 2017/18 = 0 held and 1 planned of at least 6 meetings. The plan is 5 meetings short of the minimum. The team is behind: 2 meetings should have been held by now, 0 have.',
       'Questionnaires = n = 50: good 82 %, room for improvement 18 %, poor 0 %',
     ]);
   });

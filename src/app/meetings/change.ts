@@ -15,7 +15,17 @@ import type { MeetingRow } from '../../store/meetingsRepo';
 import type { Store } from '../../store/store';
 import type { StaffRow } from '../../store/types';
 import type { MunicipalityContext } from '../municipalityContext';
-import { ActionResult, fail, instantOf, ok, schoolHolidaysFor, teamRole, unusableDay } from './common';
+import {
+  ActionResult,
+  fail,
+  instantOf,
+  mayChangeMeeting,
+  NOT_THE_ORGANIZER,
+  ok,
+  refuse,
+  schoolHolidaysFor,
+  unusableDay,
+} from './common';
 
 export const meetingRefInput = z.object({
   meetingId: z.string().uuid(),
@@ -48,15 +58,8 @@ async function changeable(
 ): Promise<ActionResult<MeetingRow>> {
   const t = store.tenant({ municipalityId: m.id, actor: `staff:${staff.email}` });
   const meeting = await t.meetings.get(meetingId);
-  if (!meeting) return fail('Mødet findes ikke.', 'The meeting does not exist.');
-  const mayChange =
-    meeting.organizer_staff_id === staff.id || (await teamRole(t, staff, meeting.team_id)) === 'coordinator';
-  if (!mayChange) {
-    return fail(
-      'Kun teamets tovholder eller den, der indkaldte, kan ændre mødet.',
-      "Only the team's coordinator or the person who called the meeting can change it.",
-    );
-  }
+  if (!meeting) return refuse('meetingGone');
+  if (!(await mayChangeMeeting(t, staff, meeting))) return NOT_THE_ORGANIZER;
   if (meeting.status !== 'scheduled' || meeting.sequence !== sequence) {
     return fail(
       'Mødet er allerede ændret eller aflyst – brug det nyeste kort.',
@@ -77,10 +80,10 @@ export async function moveMeeting(
   const found = await changeable(store, m, staff, input.meetingId, input.sequence);
   if (!found.ok) return found;
   const startsAt = instantOf(m, input.date, input.startTime);
-  if (startsAt <= now) return fail('Mødet skal ligge i fremtiden.', 'The meeting must be in the future.');
+  if (startsAt <= now) return refuse('mustBeFuture', 'date');
   const year = schoolYearOf(input.date, m.settings.schoolYearStartMonthDay);
   const why = unusableDay(input.date, schoolHolidaysFor(m, year));
-  if (why) return fail(`Datoen er ${why.da}.`, `The date is ${why.en}.`);
+  if (why) return fail(`Datoen er ${why.da}.`, `The date is ${why.en}.`, false, 'date');
   const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
   const after = await store.inTransaction(actor, (tx) =>
     tx.meetings.move(

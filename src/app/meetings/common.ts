@@ -1,6 +1,6 @@
 /** What the meeting services share: results with a bilingual reason, team roles, the school calendar. */
 import { isWorkingDay, localDateOf, zonedInstant } from '../../domain/calendar';
-import { CPR_REJECTION_MESSAGE, findCpr } from '../../domain/cpr';
+import { findCpr } from '../../domain/cpr';
 import { minimumMeetingsPerYear } from '../../domain/institutions';
 import type { LocalDate } from '../../domain/localDate';
 import {
@@ -10,12 +10,13 @@ import {
   type SchoolYear,
 } from '../../domain/meetings/schoolYear';
 import type { MeetingTeamRow } from '../../store/teamsRepo';
+import type { MeetingRow } from '../../store/meetingsRepo';
 import type { TenantStore } from '../../store/store';
 import type { StaffRow } from '../../store/types';
-import { fail, ok, type ActionResult, type Bilingual } from '../actionResult';
+import { fail, ok, refuse, type ActionResult, type Bilingual } from '../actionResult';
 import type { MunicipalityContext } from '../municipalityContext';
 
-export { fail, ok };
+export { fail, ok, refuse };
 export type { ActionResult, Bilingual };
 
 export type TeamRole = 'coordinator' | 'member';
@@ -26,6 +27,23 @@ export async function teamRole(t: TenantStore, staff: StaffRow, teamId: string):
   if (!member) return null;
   return member.is_coordinator ? 'coordinator' : 'member';
 }
+
+/** Who may move or cancel a meeting: a coordinator of its team, or whoever called it. */
+export async function mayChangeMeeting(
+  t: TenantStore,
+  staff: StaffRow,
+  meeting: Pick<MeetingRow, 'organizer_staff_id' | 'team_id'>,
+): Promise<boolean> {
+  return (
+    meeting.organizer_staff_id === staff.id || (await teamRole(t, staff, meeting.team_id)) === 'coordinator'
+  );
+}
+
+/** The refusal of a change by someone else. */
+export const NOT_THE_ORGANIZER = fail(
+  'Kun teamets tovholder eller den, der indkaldte, kan ændre mødet.',
+  "Only the team's coordinator or the person who called the meeting can change it.",
+);
 
 export function minimumFor(team: Pick<MeetingTeamRow, 'institution_type'>): number {
   return minimumMeetingsPerYear(team.institution_type);
@@ -76,5 +94,3 @@ export function cprField(data: unknown): string | null {
   }
   return null;
 }
-
-export const CPR_REFUSAL: Bilingual = CPR_REJECTION_MESSAGE;

@@ -14,6 +14,7 @@ import {
   Bilingual,
   fail,
   instantOf,
+  refuse,
   ok,
   schoolHolidaysFor,
   teamRole,
@@ -131,14 +132,14 @@ export async function scheduleMeeting(
     );
   }
   const startsAt = instantOf(m, req.date, req.startTime);
-  if (startsAt <= now) return fail('Mødet skal ligge i fremtiden.', 'The meeting must be in the future.');
+  if (startsAt <= now) return refuse('mustBeFuture', 'date');
   const year = schoolYearOf(req.date, m.settings.schoolYearStartMonthDay);
   const why = unusableDay(req.date, schoolHolidaysFor(m, year));
-  if (why) return fail(`Datoen er ${why.da}.`, `The date is ${why.en}.`);
+  if (why) return fail(`Datoen er ${why.da}.`, `The date is ${why.en}.`, false, 'date');
   let notice: Bilingual | null = null;
   if (req.format === 'child') {
     const check = await activeCaseCheck(store, m, req.childReference);
-    if (check.refused) return { ok: false, reason: check.refused };
+    if (check.refused) return fail(check.refused.da, check.refused.en, false, 'childReference');
     notice = check.notice;
   }
   const existing = await t.meetings.forTeam(teamId, req.date, req.date);
@@ -150,6 +151,8 @@ export async function scheduleMeeting(
     return fail(
       `Teamet har allerede et møde ${clash.start_time}–${clash.end_time} den dag.`,
       `The team already has a meeting ${clash.start_time}–${clash.end_time} that day.`,
+      false,
+      'startTime',
     );
   }
   const meeting = await store.inTransaction(actor, (tx) =>

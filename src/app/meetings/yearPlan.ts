@@ -8,6 +8,7 @@ import { HH_MM, httpsUrlField, noCprText, optionalField } from '../../domain/mee
 import { schoolYear, type SchoolYear } from '../../domain/meetings/schoolYear';
 import { proposeYearPlan, type YearPlanProposal } from '../../domain/meetings/yearPlan';
 import { isLocalDate } from '../../domain/localDate';
+import { formatDate } from '../../i18n/locale';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { Store } from '../../store/store';
@@ -18,6 +19,7 @@ import {
   fail,
   instantOf,
   ok,
+  refuse,
   schoolHolidaysFor,
   teamRole,
   todayOf,
@@ -133,28 +135,33 @@ export async function confirmYearPlan(
       "Only the team's coordinator can plan the year.",
     );
   }
-  if (!input.place && !input.onlineUrl) {
-    return fail('Angiv et sted eller et onlinelink.', 'Give a place or an online link.');
-  }
+  if (!input.place && !input.onlineUrl) return refuse('placeOrLink', 'place');
   const year = schoolYear(input.startYear, m.settings.schoolYearStartMonthDay);
   const holidays = schoolHolidaysFor(m, year);
-  const dates = input.dates.filter((d) => d !== '');
-  if (dates.length === 0) return fail('Vælg mindst én dato.', 'Choose at least one date.');
+  // The card names its date inputs date0 … dateN in order, so each refusal can stand beside its date.
+  const entries = input.dates.map((d, i) => ({ d, field: `date${i}` })).filter((e) => e.d !== '');
+  const dates = entries.map((e) => e.d);
+  if (dates.length === 0) return fail('Vælg mindst én dato.', 'Choose at least one date.', false, 'date0');
   const seen = new Set<LocalDate>();
   const endTime = endOf(input.startTime, input.minutes);
-  if (!endTime) return fail('Mødet skal slutte samme dag.', 'The meeting must end the same day.');
-  for (const d of dates) {
-    if (!isLocalDate(d)) return fail(`"${d}" er ikke en dato.`, `"${d}" is not a date.`);
+  if (!endTime)
+    return fail('Mødet skal slutte samme dag.', 'The meeting must end the same day.', false, 'minutes');
+  for (const { d, field } of entries) {
+    if (!isLocalDate(d)) return refuse('date', field);
+    const da = formatDate(d, 'da');
+    const en = formatDate(d, 'en');
     if (d < year.start || d > year.end) {
       return fail(
-        `${d} ligger uden for skoleåret ${year.label}.`,
-        `${d} is outside the school year ${year.label}.`,
+        `${da} ligger uden for skoleåret ${year.label}.`,
+        `${en} is outside the school year ${year.label}.`,
+        false,
+        field,
       );
     }
-    if (instantOf(m, d, input.startTime) <= now) return fail(`${d} er passeret.`, `${d} has passed.`);
+    if (instantOf(m, d, input.startTime) <= now) return refuse('pastDate', field);
     const why = unusableDay(d, holidays);
-    if (why) return fail(`${d} er ${why.da}.`, `${d} is ${why.en}.`);
-    if (seen.has(d)) return fail(`${d} står to gange.`, `${d} is listed twice.`);
+    if (why) return fail(`${da} er ${why.da}.`, `${en} is ${why.en}.`, false, field);
+    if (seen.has(d)) return fail(`${da} står to gange.`, `${en} is listed twice.`, false, field);
     seen.add(d);
   }
   const existing = new Set(

@@ -120,18 +120,22 @@ export function hasCprIssue(error: z.ZodError): boolean {
   return error.issues.some((i) => (i as { params?: { reason?: string } }).params?.reason === 'cpr');
 }
 
-/** The answers as label/value pairs in form order, for the thank-you card. */
+/**
+ * The answers as label/value pairs in form order, for the thank-you card. A choice shows its label
+ * (a parent's fixed profession too), never its code; a date is worded by `dateText` (the view's).
+ */
 export function describeAnswers(
   form: QuestionnaireForm,
   answers: Answers,
   locale: keyof BilingualText,
   respondent: Respondent = 'staff',
+  dateText: (isoDate: string) => string = (d) => d,
 ): { title: string; value: string }[] {
   const out: { title: string; value: string }[] = [];
   for (const q of form.questions) {
     const v = answers[q.id];
     if (v === undefined) continue;
-    const choices = choicesOf(q, respondent);
+    const choices = [...choicesOf(q, respondent), ...choicesOf(q, 'staff')];
     const label = (x: string) => choices.find((c) => c.value === x)?.label[locale] ?? x;
     const value = Array.isArray(v)
       ? v.map(label).join(', ')
@@ -139,7 +143,9 @@ export function describeAnswers(
         ? `${v} / ${q.max}`
         : typeof v === 'string' && choices.length
           ? label(v)
-          : String(v);
+          : q.type === 'date' && typeof v === 'string' && v !== ''
+            ? dateText(v)
+            : String(v);
     out.push({ title: q.label[locale], value });
   }
   return out;

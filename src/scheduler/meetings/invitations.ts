@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { meetingIcs, meetingOrganizer } from '../../app/meetings/calendar';
 import type { CalendarLinks } from '../../app/meetings/calendarLinks';
 import { cardActivity } from '../../cards/render';
 import { fill } from '../../i18n/texts';
@@ -8,12 +7,7 @@ import { createLogger, type Logger } from '../../log';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { StaffRow } from '../../store/types';
-import {
-  activityWithIcs,
-  channelSummaryCard,
-  invitationCard,
-  type ChannelChange,
-} from '../../teams/views/meetingCards';
+import { channelSummaryCard, invitationCard, type ChannelChange } from '../../teams/views/meetingCards';
 import { PassPlanner } from '../passKit';
 import type { PlanningPass } from '../passes';
 import { channelChange, localeOf, staffById } from './common';
@@ -24,8 +18,8 @@ const log = (): Logger => (logger ??= createLogger());
 /**
  * Invitations for every meeting whose participants have not been told about its current version —
  * however it was made (a card, a year plan, the next meeting from SoS minutes). A change replaces
- * the earlier card in place and sends a new one with an updated .ics (same UID, higher SEQUENCE);
- * a cancellation sends a cancelling .ics. The team's linked channel gets one summary per tick.
+ * the earlier card in place and sends a new one whose calendar link serves the updated .ics (same
+ * UID, higher SEQUENCE); a cancellation's link serves a cancelling .ics. The team's linked channel gets one summary per tick.
  */
 export const planMeetingInvitations: PlanningPass = async (store, m, now, opts = {}) => {
   const plan = PassPlanner.for(store, m, now);
@@ -83,7 +77,6 @@ async function inviteParticipants(
   links: CalendarLinks | undefined,
 ): Promise<void> {
   const participants = await plan.t.meetings.participants(meeting.id);
-  const organizer = await meetingOrganizer(plan.t, meeting);
   const organizerName = people.get(meeting.organizer_staff_id ?? '')?.name ?? null;
   const cancelled = meeting.status === 'cancelled';
   const changed = meeting.notified_sequence !== null;
@@ -117,18 +110,15 @@ async function inviteParticipants(
     const variant = cancelled ? 'cancelled' : changed ? 'updated' : 'invitation';
     const calendarUrl = links?.url(plan.m.id, meeting.id, p.staff_id);
     const card = invitationCard({ meeting, team, participants, organizerName, locale, variant, calendarUrl });
-    const ics = meetingIcs(meeting, team, participants, organizer, plan.now, locale);
     const title = t[cancelled ? 'cancelledTitle' : changed ? 'updatedTitle' : 'invitationTitle'];
     await plan.enqueue(
       base,
       cancelled ? 'meeting.cancellation' : changed ? 'meeting.update' : 'meeting.invitation',
       { staffId: p.staff_id },
       {
-        activity: activityWithIcs(card, title, {
-          text: ics,
-          date: meeting.date,
-          method: cancelled ? 'cancel' : 'request',
-        }),
+        // No file beside the card: Teams refuses to update an activity that carries one, and shows
+        // a posted text/calendar as "not supported" (TEAMS-NOTES); the card links to the signed .ics.
+        activity: cardActivity(card, title),
       },
       plan.now,
     );

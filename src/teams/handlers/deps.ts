@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { z } from 'zod';
+import type { Bilingual, Refusal } from '../../app/actionResult';
+import { refusalText } from '../cardReply';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
@@ -29,32 +30,21 @@ export async function sendCard(context: TurnContext, card: CardJson, summary?: s
   await context.sendActivity(cardActivity(card, summary));
 }
 
-/** Replaces the card the user pressed, so no spent button can be pressed twice. */
-export async function replaceCard(context: TurnContext, card: CardJson): Promise<void> {
-  const id = context.activity.replyToId;
-  if (!id) return sendCard(context, card);
-  await context.updateActivity({ ...cardActivity(card), id });
-}
-
-/** "Fill in or correct" with the submission's bad fields, each by its card label when one is given. */
-export function describeIssues(
-  err: z.ZodError,
-  locale: 'da' | 'en',
-  label: (field: string) => string = (field) => field,
-): string {
-  const fields = [...new Set(err.issues.map((i) => String(i.path[0] ?? '')))].filter(Boolean).map(label);
-  return locale === 'da'
-    ? `Udfyld eller ret: ${fields.join(', ')}.`
-    : `Fill in or correct: ${fields.join(', ')}.`;
-}
-
-/** A refusal is answered beside the card, which stays as it was and still usable. */
+/**
+ * A typed command's refusal, as a short notice (a card button's refusal is its invoke response
+ * instead: see cardReply.ts).
+ */
 export async function refuse(
   context: TurnContext,
   caller: KnownCaller,
-  reason: { da: string; en: string } | string,
+  reason: Bilingual | string | Pick<Refusal, 'problems'>,
 ): Promise<void> {
-  const text = typeof reason === 'string' ? reason : reason[caller.locale];
+  const text =
+    typeof reason === 'string'
+      ? reason
+      : 'problems' in reason
+        ? refusalText(reason, caller.locale)
+        : reason[caller.locale];
   await sendCard(
     context,
     renderCard('notice', {

@@ -9,46 +9,72 @@ import {
   snoozeInput,
   snoozeReminder,
   type ActionResult,
-  type Bilingual,
 } from '../../app/followUpActions';
+import { invalidInput, type Refusal } from '../../app/actionResult';
 import type { MeasureDeadline } from '../../app/deadlines';
 import type { MunicipalityContext } from '../../app/municipalityContext';
 import type { LocalDate } from '../../domain/localDate';
+import { REMINDER_KINDS, type ReminderKind } from '../../domain/reminders';
 import type { Store } from '../../store/store';
 import type { StaffRow } from '../../store/types';
-import { renderCard } from '../../cards/render';
 import { fill, TEXTS } from '../../i18n/texts';
 import { formatDate } from '../../i18n/locale';
-import { followUpListCard, resultCard } from '../views/followUpCards';
+import { followUpListCard, reminderCard, resultCard } from '../views/followUpCards';
 import { deadlineLabel } from '../views/deadlineText';
-import { describeIssues, HandlerDeps, KnownCaller, refuse, replaceCard, sendCard, today } from './deps';
+import { alreadyDone, note, opened, refusalText, refusedForm, replace, type CardReply } from '../cardReply';
+import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
+
+async function followUpList(deps: HandlerDeps, caller: KnownCaller) {
+  const day = today(deps, caller);
+  const deadlines = await openDeadlines(caller.tenant, caller.municipality.policy, {
+    adviserId: caller.staff.id,
+    today: day,
+  });
+  return followUpListCard(deadlines, caller.locale, day);
+}
 
 export async function showFollowUps(
   deps: HandlerDeps,
   context: TurnContext,
   caller: KnownCaller,
 ): Promise<void> {
+  await sendCard(context, await followUpList(deps, caller), TEXTS[caller.locale].followUps.listTitle);
+}
+
+/** "Mine opfølgninger" on the help card: the list below, the help card kept. */
+export async function showFollowUpsFromCard(deps: HandlerDeps, _c: TurnContext, caller: KnownCaller) {
+  return opened(await followUpList(deps, caller), caller.locale, TEXTS[caller.locale].followUps.listTitle);
+}
+
+/**
+ * The reminder the button sat on, built again for its deadline, so a refusal can show it with the
+ * user's values; null when the deadline is gone (then only the reason is said).
+ */
+async function reminderAgain(deps: HandlerDeps, caller: KnownCaller, values: Record<string, unknown>) {
   const day = today(deps, caller);
   const deadlines = await openDeadlines(caller.tenant, caller.municipality.policy, {
     adviserId: caller.staff.id,
     today: day,
   });
-  await sendCard(
-    context,
-    followUpListCard(deadlines, caller.locale, day),
-    TEXTS[caller.locale].followUps.listTitle,
-  );
+  const d = deadlines.find((x) => x.measureId === values.measureId && x.kind === (values.kind ?? x.kind));
+  if (!d) return null;
+  const kind = (REMINDER_KINDS as readonly string[]).includes(String(values.reminderKind))
+    ? (values.reminderKind as ReminderKind)
+    : 'due';
+  return reminderCard({
+    kind,
+    deadline: d,
+    municipality: caller.municipality,
+    locale: caller.locale,
+    today: day,
+  });
 }
 
-/** A spent card is replaced by "already handled"; any other failure is answered and the card kept. */
-async function answerFailure(
-  context: TurnContext,
-  caller: KnownCaller,
-  res: { reason: Bilingual; stale?: boolean },
-): Promise<void> {
-  if (!res.stale) return refuse(context, caller, res.reason);
-  const title = TEXTS[caller.locale].followUps.alreadyHandled;
-  await replaceCard(context, renderCard('notice', { title, color: 'Default', lines: [] }));
+async function refused(deps: HandlerDeps, caller: KnownCaller, values: Record<string, unknown>, r: Refusal) {
+  if (r.stale) return alreadyDone(caller.locale, null, r);
+  const card = await reminderAgain(deps, caller, values);
+  if (!card) return note(refusalText(r, caller.locale));
+  return refusedForm(card, values, r.problems, caller.locale);
 }
 
 /** What a follow-up card shows once its button has done its work. */
@@ -60,7 +86,8 @@ interface Outcome {
 
 /**
  * A button on a follow-up card: the submission is validated, the action runs with the server's role
- * checks, and the card is replaced in place by the outcome, or the reason is answered beside it.
+ * checks, and the card is replaced in place by the outcome, or comes back with the reason beside
+ * the field and every typed value kept.
  */
 function cardAction<I, V extends { deadline: MeasureDeadline }>(
   schema: z.ZodType<I, z.ZodTypeDef, unknown>,
@@ -75,18 +102,17 @@ function cardAction<I, V extends { deadline: MeasureDeadline }>(
 ) {
   return async (
     deps: HandlerDeps,
-    context: TurnContext,
+    _context: TurnContext,
     caller: KnownCaller,
-    data: unknown,
-  ): Promise<void> => {
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) return refuse(context, caller, describeIssues(parsed.error, caller.locale));
+    values: Record<string, unknown>,
+  ): Promise<CardReply> => {
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) return refused(deps, caller, values, invalidInput(parsed.error));
     const res = await act(deps.store, caller.municipality, caller.staff, parsed.data, today(deps, caller));
-    if (!res.ok) return answerFailure(context, caller, res);
+    if (!res.ok) return refused(deps, caller, values, res);
     const o = outcome(res.value, caller);
     const d = res.value.deadline;
-    await replaceCard(
-      context,
+    return replace(
       resultCard(
         caller.locale,
         { ...d, measureLabel: deadlineLabel(d, caller.locale) },
@@ -114,7 +140,7 @@ export const postpone = cardAction(postponeInput, postponeFollowUp, ({ to, reaso
   return {
     title: t.postpone,
     lines: [fill(t.postponed, { date: formatDate(to, caller.locale) }), `${t.reason}: ${reason}`],
-    color: 'Warning',
+    color: 'Accent',
   };
 });
 

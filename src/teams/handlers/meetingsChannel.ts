@@ -1,12 +1,11 @@
-/** `tilknyt <team>` / `link <team>` in a Teams channel (issue 4 item 1). */
+/** `tilknyt <team>` / `link <team>` in a Teams channel. */
 import { TurnContext } from 'botbuilder';
 import { linkChannel } from '../../app/meetings/linkChannel';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import { conversationKindOf } from '../identity';
 import { statusCard } from '../views/meetingCards';
-import { HandlerDeps, KnownCaller, sendCard } from './deps';
-import { refuse } from './meetingsShared';
+import { HandlerDeps, KnownCaller, refuse, sendCard } from './deps';
 
 export const LINK_COMMAND = /^\s*(?:tilknyt|link)(?:\s+(.*?))?\s*$/i;
 
@@ -32,6 +31,6 @@ export async function link(_deps: HandlerDeps, context: TurnContext, caller: Kno
       conversation: { ...reference.conversation, id: conversationId },
     } as unknown as Record<string, unknown>,
   });
-  if (!res.ok) return refuse(context, caller, res.reason);
+  if (!res.ok) return refuse(context, caller, res);
   await sendCard(context, statusCard(fill(t.linked, { team: res.value.name }), { color: 'Good' }));
 }

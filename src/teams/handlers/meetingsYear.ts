@@ -1,4 +1,4 @@
-/** `møder` and the year plan: each team's school year, the proposal, and its confirmation (items 3, 5). */
+/** `møder` and the year plan: each team's school year, the proposal, and its confirmation. */
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { teamRole, todayOf } from '../../app/meetings/common';
@@ -17,8 +17,11 @@ import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import { conversationKindOf } from '../identity';
 import { statusCard } from '../views/meetingCards';
 import { statusLine, teamYearCard, yearPlanCard, type TeamYearView } from '../views/teamYearCards';
-import { HandlerDeps, KnownCaller, replaceCard, sendCard } from './deps';
-import { answerFailure, dataOf, describeIssues, refuse, refusedForCpr } from './meetingsShared';
+import { HandlerDeps, KnownCaller, sendCard } from './deps';
+import { cprRefusal, invalid, refusedMeetingCard } from './meetingsShared';
+import { opened, replace, type CardReply } from '../cardReply';
+import { fail } from '../../app/actionResult';
+import { formatDate } from '../../i18n/locale';
 import { channelIdOf } from './meetingsChannel';
 
 /**
@@ -60,44 +63,71 @@ const planRequest = z.object({
   startYear: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
-/**
- * The proposal card. Pressed from the proposal itself (weekday etc. filled in) it is proposed
- * again in place with the new slot; from anywhere else a new card is sent.
- */
-export async function yearPlan(deps: HandlerDeps, context: TurnContext, caller: KnownCaller, data: unknown) {
-  const req = planRequest.safeParse(data);
-  if (!req.success) return refuse(context, caller, describeIssues(req.error, caller.locale));
+const ONLY_COORDINATOR = fail(
+  'Kun teamets tovholder kan planlægge året.',
+  "Only the team's coordinator can plan the year.",
+);
+
+/** The year-plan proposal for the card's team and slot (the team's own slot when the card has none). */
+async function draftFor(deps: HandlerDeps, caller: KnownCaller, values: Record<string, unknown>) {
+  const req = planRequest.safeParse(values);
+  if (!req.success) return { ok: false, refusal: invalid(req.error) } as const;
   const t = caller.tenant;
   const team = await t.teams.get(req.data.teamId);
-  if (!team || (await teamRole(t, caller.staff, team.id)) !== 'coordinator') {
-    return refuse(context, caller, {
-      da: 'Kun teamets tovholder kan planlægge året.',
-      en: "Only the team's coordinator can plan the year.",
-    });
-  }
+  if (!team || (await teamRole(t, caller.staff, team.id)) !== 'coordinator')
+    return { ok: false, refusal: ONLY_COORDINATOR } as const;
   const now = deps.clock.now();
   const m = caller.municipality;
   const startYear =
     req.data.startYear ?? schoolYearOf(todayOf(m, now), m.settings.schoolYearStartMonthDay).startYear;
-  const fromCard = 'weekday' in dataOf(data);
-  const slot = fromCard ? slotInput.safeParse(data) : null;
-  if (slot && !slot.success) return refuse(context, caller, describeIssues(slot.error, caller.locale));
-  const draft = await draftYearPlan(deps.store, m, team, startYear, slot?.data ?? slotOf(team), now);
-  const card = yearPlanCard(draft, caller.locale);
-  if (fromCard) return replaceCard(context, card);
-  await sendCard(context, card, fill(MEETING_TEXTS[caller.locale].yearPlanTitle, { year: draft.year.label }));
+  const slot = 'weekday' in values ? slotInput.safeParse(values) : null;
+  const draft = await draftYearPlan(
+    deps.store,
+    m,
+    team,
+    startYear,
+    slot?.success ? slot.data : slotOf(team),
+    now,
+  );
+  return { ok: true, draft, slotRefusal: slot && !slot.success ? invalid(slot.error) : null } as const;
+}
+
+/**
+ * The proposal card. Pressed from the proposal itself (weekday etc. filled in) it is proposed
+ * again in place with the new slot; from the school-year card it opens below that card.
+ */
+export async function yearPlan(
+  deps: HandlerDeps,
+  _context: TurnContext,
+  caller: KnownCaller,
+  values: Record<string, unknown>,
+): Promise<CardReply> {
+  const d = await draftFor(deps, caller, values);
+  if (!d.ok) return refusedMeetingCard(caller, values, d.refusal, null);
+  const card = yearPlanCard(d.draft, caller.locale);
+  if (d.slotRefusal) return refusedMeetingCard(caller, values, d.slotRefusal, card);
+  if ('weekday' in values) return replace(card);
+  return opened(
+    card,
+    caller.locale,
+    fill(MEETING_TEXTS[caller.locale].yearPlanTitle, { year: d.draft.year.label }),
+  );
 }
 
 export async function confirmYear(
   deps: HandlerDeps,
-  context: TurnContext,
+  _context: TurnContext,
   caller: KnownCaller,
-  data: unknown,
-) {
-  if (await refusedForCpr(context, caller, data)) return;
-  const raw = dataOf(data);
-  const input = yearPlanConfirmInput.safeParse({ ...raw, dates: datesOfCard(raw) });
-  if (!input.success) return refuse(context, caller, describeIssues(input.error, caller.locale));
+  values: Record<string, unknown>,
+): Promise<CardReply> {
+  const form = async () => {
+    const d = await draftFor(deps, caller, values);
+    return d.ok ? yearPlanCard(d.draft, caller.locale) : null;
+  };
+  const cpr = cprRefusal(values);
+  if (cpr) return refusedMeetingCard(caller, values, cpr, await form());
+  const input = yearPlanConfirmInput.safeParse({ ...values, dates: datesOfCard(values) });
+  if (!input.success) return refusedMeetingCard(caller, values, invalid(input.error), await form());
   const res = await confirmYearPlan(
     deps.store,
     caller.municipality,
@@ -105,12 +135,11 @@ export async function confirmYear(
     input.data,
     deps.clock.now(),
   );
-  if (!res.ok) return answerFailure(context, caller, res);
+  if (!res.ok) return refusedMeetingCard(caller, values, res, await form());
   const t = MEETING_TEXTS[caller.locale];
   const { team, created, after } = res.value;
   const participants = (await caller.tenant.teams.members(team.id)).filter((x) => x.active).length;
-  await replaceCard(
-    context,
+  return replace(
     statusCard(t.confirmedTitle, {
       color: 'Good',
       lines: [
@@ -119,7 +148,7 @@ export async function confirmYear(
       ],
       facts: created.map((x, i) => ({
         title: fill(t.meetingN, { n: i + 1 }),
-        value: `${x.date} ${x.start_time}–${x.end_time}`,
+        value: `${formatDate(x.date, caller.locale)} ${x.start_time}–${x.end_time}`,
       })),
     }),
   );

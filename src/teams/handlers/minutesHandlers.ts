@@ -1,33 +1,14 @@
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
-import { meetingsLackingMinutes, saveMinutes } from '../../app/minutes';
-import { mayManageMeeting, meetingSummary } from '../../app/questionnaires';
+import { completeAgreement, meetingsLackingMinutes, minutesAccess, saveMinutes } from '../../app/minutes';
+import { invalidInput } from '../../app/actionResult';
+import { note, opened, refusalText, refusedForm, replace, type CardReply } from '../cardReply';
+import { meetingSummary } from '../../app/questionnaires';
 import { localDateOf } from '../../domain/calendar';
 import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
-import { fill } from '../../i18n/texts';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import { attended } from '../../domain/questionnaires/schedule';
 import { agreementCard, minutesFormCard, minutesListCard, minutesSavedCard } from '../views/minutesCards';
-import { HandlerDeps, KnownCaller, refuse, replaceCard, sendCard, today } from './deps';
-
-/** SoS field names as the coordinator sees them, for "fill in or correct". */
-function fieldLabel(path: (string | number)[], locale: 'da' | 'en'): string {
-  const t = AFTER_MEETING_TEXTS[locale].minutes;
-  const [head, index, leaf] = path;
-  if (head === 'agreements' && typeof index === 'number') {
-    const part = leaf === 'ownerId' ? t.owner : leaf === 'due' ? t.due : t.agreementText;
-    return `${fill(t.agreementNo, { n: index + 1 })} (${part.toLowerCase()})`;
-  }
-  if (head === 'header') return t.purpose;
-  const labels: Record<string, string> = {
-    resources: t.resources,
-    challenges: t.challenges,
-    goals: t.goals,
-    nextMeetingDate: t.nextMeeting,
-    childRulerLevel: t.childRuler,
-  };
-  return labels[String(head)] ?? String(head);
-}
+import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
 
 /** Minutes record the actor ('staff:<e-mail>'); the card shows the person's name. */
 async function recorderName(caller: KnownCaller, actor: string): Promise<string> {
@@ -57,31 +38,53 @@ async function savedCard(caller: KnownCaller, meeting: MeetingRow, already: bool
   });
 }
 
+/** The minutes form of a meeting, as it is sent: to show a refused save on it again. */
+async function minutesForm(caller: KnownCaller, meeting: MeetingRow) {
+  const participants = (await caller.tenant.meetings.participants(meeting.id)).map((p) => ({
+    id: p.staff_id,
+    name: p.name,
+    present: attended(p),
+  }));
+  return minutesFormCard({
+    meeting: await meetingSummary(caller.tenant, meeting),
+    purpose: meeting.purpose ?? '',
+    participants,
+    locale: caller.locale,
+    request: false,
+  });
+}
+
+/** The card input a minutes problem is about ("a2Due" for the second agreement's due date). */
+function minutesField(path: (string | number)[]): string {
+  const [head, index, leaf] = path;
+  if (head === 'agreements' && typeof index === 'number') {
+    return `a${index + 1}${leaf === 'ownerId' ? 'Owner' : leaf === 'due' ? 'Due' : 'Text'}`;
+  }
+  if (head === 'header') return 'purpose';
+  return String(head ?? '');
+}
+
 export async function submitMinutes(
   deps: HandlerDeps,
-  context: TurnContext,
+  _context: TurnContext,
   caller: KnownCaller,
-  data: unknown,
-) {
-  const t = AFTER_MEETING_TEXTS[caller.locale].minutes;
-  const input = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  const res = await saveMinutes(deps.store, caller.municipality, caller.staff, input, deps.clock.now());
+  values: Record<string, unknown>,
+): Promise<CardReply> {
+  const res = await saveMinutes(deps.store, caller.municipality, caller.staff, values, deps.clock.now());
   if (!res.ok) {
-    if (res.kind === 'refused') return refuse(context, caller, res.reason);
-    if (res.kind === 'already') return replaceCard(context, await savedCard(caller, res.meeting, true));
-    const fields = [...new Set(res.error.issues.map((i) => fieldLabel(i.path, caller.locale)))].join(', ');
-    const cpr = res.error.issues.some(
-      (i) => (i as { params?: { reason?: string } }).params?.reason === 'cpr',
-    );
-    return refuse(context, caller, fill(cpr ? t.cpr : t.fix, { fields }));
+    if (res.kind === 'refused') return note(res.reason[caller.locale]);
+    if (res.kind === 'already') return replace(await savedCard(caller, res.meeting, true));
+    const meeting = await caller.tenant.meetings.get(String(values.meetingId ?? ''));
+    const problems = invalidInput(res.error, minutesField).problems;
+    if (!meeting) return note(refusalText({ problems }, caller.locale));
+    return refusedForm(await minutesForm(caller, meeting), values, problems, caller.locale);
   }
   const minutes = res.minutes;
-  await replaceCard(
-    context,
+  return replace(
     minutesSavedCard({
       meeting: await meetingSummary(caller.tenant, res.meeting),
       locale: caller.locale,
-      purpose: String(input.purpose ?? '') || (res.meeting.purpose ?? ''),
+      purpose: String(values.purpose ?? '') || (res.meeting.purpose ?? ''),
       resources: minutes.resources,
       challenges: minutes.challenges,
       goals: minutes.goals,
@@ -94,66 +97,35 @@ export async function submitMinutes(
   );
 }
 
-/** Opens the minutes of a meeting: the form if none are written yet, else the saved minutes. */
+/** Opens the minutes of a meeting below the list: the form if none are written yet, else the saved minutes. */
 export async function openMinutes(
   deps: HandlerDeps,
-  context: TurnContext,
+  _context: TurnContext,
   caller: KnownCaller,
-  data: unknown,
-) {
-  const id = z.object({ meetingId: z.string().uuid() }).safeParse(data);
-  const meeting = id.success ? await caller.tenant.meetings.get(id.data.meetingId) : null;
-  if (!meeting || meeting.format !== 'child') {
-    return refuse(context, caller, {
-      da: 'Mødet findes ikke (længere).',
-      en: 'The meeting no longer exists.',
-    });
-  }
-  if (!(await mayManageMeeting(deps.store, caller.municipality, caller.staff, meeting))) {
-    return refuse(context, caller, {
-      da: 'Kun mødets tovholder kan skrive referatet.',
-      en: "Only the meeting's coordinator can write the minutes.",
-    });
-  }
+  values: Record<string, unknown>,
+): Promise<CardReply> {
+  const res = await minutesAccess(deps.store, caller.municipality, caller.staff, values.meetingId);
+  if (!res.ok) return note(refusalText(res, caller.locale));
+  const meeting = res.value;
   if (await caller.tenant.minutes.get(meeting.id))
-    return sendCard(context, await savedCard(caller, meeting, false));
-  const participants = (await caller.tenant.meetings.participants(meeting.id)).map((p) => ({
-    id: p.staff_id,
-    name: p.name,
-    present: attended(p),
-  }));
-  await sendCard(
-    context,
-    minutesFormCard({
-      meeting: await meetingSummary(caller.tenant, meeting),
-      purpose: meeting.purpose ?? '',
-      participants,
-      locale: caller.locale,
-      request: false,
-    }),
-  );
+    return opened(await savedCard(caller, meeting, false), caller.locale);
+  return opened(await minutesForm(caller, meeting), caller.locale);
 }
 
 /** The owner marks an agreement done; the reminder is updated in place, a second press changes nothing. */
 export async function markAgreementDone(
   deps: HandlerDeps,
-  context: TurnContext,
+  _context: TurnContext,
   caller: KnownCaller,
-  data: unknown,
-) {
+  values: Record<string, unknown>,
+): Promise<CardReply> {
   const t = AFTER_MEETING_TEXTS[caller.locale].agreement;
-  const id = z.object({ agreementId: z.string().uuid() }).safeParse(data);
-  const agreement = id.success ? await caller.tenant.minutes.agreement(id.data.agreementId) : null;
-  if (!agreement) return refuse(context, caller, t.gone);
-  if (agreement.owner_staff_id !== caller.staff.id) return refuse(context, caller, t.notOwner);
-  const meeting = await caller.tenant.meetings.get(agreement.meeting_id);
-  if (!meeting) return refuse(context, caller, t.gone);
-  const fresh = await caller.tenant.minutes.markDone(agreement.id, today(deps, caller));
-  const now = await caller.tenant.minutes.agreement(agreement.id);
-  await replaceCard(
-    context,
+  const res = await completeAgreement(caller.tenant, caller.staff, values.agreementId, today(deps, caller));
+  if (!res.ok) return note(refusalText(res, caller.locale));
+  const { agreement, meeting, fresh } = res.value;
+  return replace(
     agreementCard({
-      agreement: now ?? agreement,
+      agreement,
       meeting: await meetingSummary(caller.tenant, meeting),
       locale: caller.locale,
       note: fresh ? undefined : t.alreadyDone,

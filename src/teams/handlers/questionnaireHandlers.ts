@@ -9,56 +9,61 @@ import {
   timingOf,
   type AnswerResult,
 } from '../../app/questionnaires';
+import { fail, invalidInput, refuse } from '../../app/actionResult';
+import type { QuestionnaireForm } from '../../domain/questionnaires/form';
 import { localDateOf } from '../../domain/calendar';
-import { hasCprIssue, invalidQuestions } from '../../domain/questionnaires/answers';
 import { questionnaireClosesAt } from '../../domain/questionnaires/schedule';
+import type { MeetingRow } from '../../store/meetingsRepo';
 import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
-import { fill } from '../../i18n/texts';
 import { questionnaireCard, thanksCard } from '../views/questionnaireCards';
-import { HandlerDeps, KnownCaller, refuse, replaceCard, sendCard } from './deps';
+import { alreadyDone, note, opened, refusalText, refusedForm, replace, type CardReply } from '../cardReply';
+import { HandlerDeps, KnownCaller } from './deps';
+
+/** The questionnaire card as it was sent, to show a refused answer on it again. */
+async function formCard(caller: KnownCaller, meeting: MeetingRow, form: QuestionnaireForm, parent: boolean) {
+  const timing = timingOf(caller.municipality);
+  return questionnaireCard({
+    form,
+    meeting: await meetingSummary(caller.tenant, meeting),
+    locale: caller.locale,
+    closesOn: localDateOf(questionnaireClosesAt(meeting.ends_at, timing), timing.timeZone),
+    mode: parent ? 'parent' : 'first',
+    profession: parent ? undefined : (caller.staff.profession ?? undefined),
+  });
+}
 
 async function answer(
   deps: HandlerDeps,
-  context: TurnContext,
   caller: KnownCaller,
+  values: Record<string, unknown>,
   res: AnswerResult,
   parent: boolean,
-): Promise<void> {
-  const t = AFTER_MEETING_TEXTS[caller.locale].questionnaire;
+): Promise<CardReply> {
   if (!res.ok) {
-    if (res.kind === 'refused') return refuse(context, caller, res.reason);
+    if (res.kind === 'refused') return note(refusalText(fail(res.reason.da, res.reason.en), caller.locale));
+    const meeting = await caller.tenant.meetings.get(String(values.meetingId ?? ''));
+    if (!meeting) return note(refusalText(refuse('meetingGone'), caller.locale));
     if (res.kind === 'invalid') {
-      if (hasCprIssue(res.error)) return refuse(context, caller, t.cpr);
-      const labels = invalidQuestions(res.form, res.error).map(
-        (id) => res.form.questions.find((q) => q.id === id)!.label[caller.locale],
-      );
-      return refuse(context, caller, fill(t.fix, { fields: labels.join(', ') }));
+      const card = await formCard(caller, meeting, res.form, parent);
+      return refusedForm(card, values, invalidInput(res.error).problems, caller.locale);
     }
-    // Answered before: the spent card becomes the first answer, and says nothing was changed.
-    const meeting = await caller.tenant.meetings.get(
-      String((context.activity.value as { meetingId?: string }).meetingId),
-    );
-    if (!meeting) return refuse(context, caller, t.already);
-    const summary = await meetingSummary(caller.tenant, meeting);
-    return replaceCard(
-      context,
-      thanksCard({
-        form: res.form,
-        answers: res.answers,
-        meeting: summary,
-        locale: caller.locale,
-        kind: 'already',
-      }),
-    );
+    // Answered before: the spent card shows the first answer, titled as already answered.
+    if (!res.form || !res.answers) return alreadyDone(caller.locale, null);
+    const first = thanksCard({
+      form: res.form,
+      answers: res.answers,
+      meeting: await meetingSummary(caller.tenant, meeting),
+      locale: caller.locale,
+      kind: 'already',
+    });
+    return replace(first);
   }
-  const summary = await meetingSummary(caller.tenant, res.meeting);
   deps.log.info({ meetingId: res.meeting.id, parent }, 'questionnaire answered');
-  await replaceCard(
-    context,
+  return replace(
     thanksCard({
       form: res.form,
       answers: res.answers,
-      meeting: summary,
+      meeting: await meetingSummary(caller.tenant, res.meeting),
       locale: caller.locale,
       kind: parent ? 'parent' : 'thanks',
       recordedBy: caller.staff.name,
@@ -68,65 +73,70 @@ async function answer(
 
 export async function submitQuestionnaire(
   deps: HandlerDeps,
-  context: TurnContext,
+  _context: TurnContext,
   caller: KnownCaller,
-  data: unknown,
-) {
+  values: Record<string, unknown>,
+): Promise<CardReply> {
   const res = await answerQuestionnaire(
     deps.store,
     caller.municipality,
     caller.staff,
-    data,
+    values,
     deps.clock.now(),
   );
-  await answer(deps, context, caller, res, false);
+  return answer(deps, caller, values, res, false);
 }
 
 export async function submitParentQuestionnaire(
   deps: HandlerDeps,
-  context: TurnContext,
+  _context: TurnContext,
   caller: KnownCaller,
-  data: unknown,
-) {
-  const res = await recordParentAnswer(deps.store, caller.municipality, caller.staff, data, deps.clock.now());
-  await answer(deps, context, caller, res, true);
+  values: Record<string, unknown>,
+): Promise<CardReply> {
+  const res = await recordParentAnswer(
+    deps.store,
+    caller.municipality,
+    caller.staff,
+    values,
+    deps.clock.now(),
+  );
+  return answer(deps, caller, values, res, true);
 }
 
-/** The coordinator's blank questionnaire for one parent's answer (sent as a new card each time). */
+/** The coordinator's blank questionnaire for one parent's answer (a new card below each time). */
 export async function openParentQuestionnaire(
   deps: HandlerDeps,
-  context: TurnContext,
+  _context: TurnContext,
   caller: KnownCaller,
-  data: unknown,
-) {
+  values: Record<string, unknown>,
+): Promise<CardReply> {
   const t = AFTER_MEETING_TEXTS[caller.locale].questionnaire;
-  const id = z.object({ meetingId: z.string().uuid() }).safeParse(data);
+  const id = z.object({ meetingId: z.string().uuid() }).safeParse(values);
   const meeting = id.success ? await caller.tenant.meetings.get(id.data.meetingId) : null;
-  if (!meeting)
-    return refuse(context, caller, {
-      da: 'Mødet findes ikke (længere).',
-      en: 'The meeting no longer exists.',
-    });
+  if (!meeting) return note(refusalText(refuse('meetingGone'), caller.locale));
   if (!(await mayManageMeeting(deps.store, caller.municipality, caller.staff, meeting))) {
-    return refuse(context, caller, {
-      da: 'Kun mødets tovholder kan registrere forældres svar.',
-      en: "Only the meeting's coordinator can record parents' answers.",
-    });
+    return note(
+      refusalText(
+        fail(
+          'Kun mødets tovholder kan registrere forældres svar.',
+          "Only the meeting's coordinator can record parents' answers.",
+        ),
+        caller.locale,
+      ),
+    );
   }
-  const timing = timingOf(caller.municipality);
-  const closesAt = questionnaireClosesAt(meeting.ends_at, timing);
+  const closesAt = questionnaireClosesAt(meeting.ends_at, timingOf(caller.municipality));
   if (deps.clock.now() >= closesAt) {
-    return refuse(context, caller, {
-      da: 'Spørgeskemaet er lukket, så svaret kan ikke længere registreres.',
-      en: 'The questionnaire is closed, so the answer can no longer be recorded.',
-    });
+    return note(
+      refusalText(
+        fail(
+          'Spørgeskemaet er lukket, så svaret kan ikke længere registreres.',
+          'The questionnaire is closed, so the answer can no longer be recorded.',
+        ),
+        caller.locale,
+      ),
+    );
   }
-  const card = questionnaireCard({
-    form: await currentForm(caller.tenant, meeting.format),
-    meeting: await meetingSummary(caller.tenant, meeting),
-    locale: caller.locale,
-    closesOn: localDateOf(closesAt, timing.timeZone),
-    mode: 'parent',
-  });
-  await sendCard(context, card, t.parentTitle);
+  const form = await currentForm(caller.tenant, meeting.format);
+  return opened(await formCard(caller, meeting, form, true), caller.locale, t.parentTitle);
 }

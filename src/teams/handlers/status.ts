@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { fill } from '../../i18n/texts';
+import { teamYear, type TeamYear } from '../../app/meetings/frequency';
 import { REPORT_TEXTS } from '../../i18n/reportTexts';
 import { caseFiguresFor, teamFiguresFor } from '../../reports/statusFigures';
 import { caseSection, statusCard, teamSections, type StatusSection } from '../views/statusCard';
@@ -47,7 +48,15 @@ export async function showStatus(
   }
   if (isCoordinator) {
     if (teamIds.length === 0) notes.push(s.noTeams);
-    else sections.push(...teamSections(await teamFiguresFor(src, teamIds, period), caller.locale));
+    else {
+      // The pace is the school year's, judged as `møder` judges it (teamYear), so the two agree.
+      const paces = new Map<string, TeamYear>();
+      for (const id of teamIds) {
+        const team = await caller.tenant.teams.get(id);
+        if (team) paces.set(id, await teamYear(caller.tenant, caller.municipality, team, deps.clock.now()));
+      }
+      sections.push(...teamSections(await teamFiguresFor(src, teamIds, period), paces, caller.locale));
+    }
   }
   await sendCard(
     context,

@@ -1,7 +1,6 @@
 import type { RouteKit } from './kit';
-import { scheduleCommand, scheduleForm, schedule } from '../handlers/meetingsSchedule';
-import { confirmYear, showMeetings, yearPlan } from '../handlers/meetingsYear';
-import { cancel, editForm, move, rsvp } from '../handlers/meetingsChange';
+import { scheduleCommand } from '../handlers/meetingsSchedule';
+import { showMeetings } from '../handlers/meetingsYear';
 import { link, LINK_COMMAND } from '../handlers/meetingsChannel';
 
 export const MEETING_COMMANDS = {
@@ -10,18 +9,10 @@ export const MEETING_COMMANDS = {
   linkChannel: LINK_COMMAND,
 };
 
-/** Team meetings: linking a channel, scheduling, the year plan, invitations and RSVP (issue 4). */
+/** Team meetings' commands: linking a channel, scheduling, the school year (card verbs: cardVerbs.ts). */
 export function registerMeetingRoutes(kit: RouteKit): void {
   const { app, anywhere, personal } = kit;
   app.message(MEETING_COMMANDS.scheduleMeeting, personal(scheduleCommand));
   app.message(MEETING_COMMANDS.meetings, anywhere(showMeetings));
   app.message(MEETING_COMMANDS.linkChannel, anywhere(link));
-  app.adaptiveCards.actionSubmit('meetingScheduleForm', personal(scheduleForm));
-  app.adaptiveCards.actionSubmit('meetingSchedule', personal(schedule));
-  app.adaptiveCards.actionSubmit('meetingYearPlan', personal(yearPlan));
-  app.adaptiveCards.actionSubmit('meetingYearConfirm', personal(confirmYear));
-  app.adaptiveCards.actionSubmit('meetingEditForm', personal(editForm));
-  app.adaptiveCards.actionSubmit('meetingMove', personal(move));
-  app.adaptiveCards.actionSubmit('meetingCancel', personal(cancel));
-  app.adaptiveCards.actionSubmit('meetingRsvp', personal(rsvp));
 }

@@ -5,7 +5,7 @@ import type { RouteKit } from './kit';
 export const REPORT_COMMANDS = { status: /^\s*status\s*$/i };
 
 /**
- * Key figures in Teams: the `status` command for leaders and coordinators (issue 5). Personal chat
+ * Key figures in Teams: the `status` command for leaders and coordinators. Personal chat
  * only: a unit's figures are for the leader, not for a channel.
  */
 export function registerReportRoutes(kit: RouteKit): void {

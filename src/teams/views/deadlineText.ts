@@ -12,7 +12,7 @@ export function statusOf(due: LocalDate, today: LocalDate): Status {
 
 export const STATUS_COLOR: Record<Status, string> = {
   overdue: 'Attention',
-  due: 'Warning',
+  due: 'Attention',
   upcoming: 'Default',
 };
 

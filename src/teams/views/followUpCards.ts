@@ -46,7 +46,7 @@ export function reminderCard(i: ReminderCardInput): CardJson {
   return renderCard('followup-reminder', {
     t,
     title: t[TITLE[i.kind]],
-    color: i.kind === 'upcoming' ? 'Accent' : i.kind === 'due' ? 'Warning' : 'Attention',
+    color: i.kind === 'upcoming' ? 'Accent' : 'Attention',
     caseRef: d.caseRef,
     caseId: d.caseId,
     childInitials: d.childInitials ?? '',
@@ -62,6 +62,7 @@ export function reminderCard(i: ReminderCardInput): CardJson {
     measureId: d.measureId,
     due: d.due,
     deadlineKind: d.kind,
+    reminderKind: i.kind,
     today: i.today,
     isFirst: d.first && d.kind === 'followup',
     cadenceChoices: cadences.map((c) => ({ title: durationText(c, i.locale), value: encodeCadence(c) })),

@@ -1,4 +1,4 @@
-/** Cards of the team-meeting feature (issue 4), built from templates in cards/meeting-*.json. */
+/** Cards of the team-meeting feature, built from templates in cards/meeting-*.json. */
 import { CardJson, renderCard } from '../../cards/render';
 import { addDays, type LocalDate } from '../../domain/localDate';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
@@ -53,7 +53,7 @@ export function meetingFacts(
 
 const VARIANT: Record<InvitationVariant, { title: keyof typeof MEETING_TEXTS.da; color: string }> = {
   invitation: { title: 'invitationTitle', color: 'Accent' },
-  updated: { title: 'updatedTitle', color: 'Warning' },
+  updated: { title: 'updatedTitle', color: 'Accent' },
   cancelled: { title: 'cancelledTitle', color: 'Attention' },
   reminder: { title: 'reminderTitle', color: 'Accent' },
   replaced: { title: 'updatedTitle', color: 'Default' },
@@ -88,25 +88,6 @@ export function invitationCard(i: InvitationInput): CardJson {
     meetingId: i.meeting.id,
     sequence: String(i.meeting.sequence),
   });
-}
-
-/** A card activity with the .ics beside it: Teams shows it as a file, Outlook opens it. */
-export function activityWithIcs(
-  card: CardJson,
-  summary: string,
-  ics: { text: string; date: LocalDate; method: 'request' | 'cancel' } | null,
-): Record<string, unknown> {
-  const attachments: Record<string, unknown>[] = [
-    { contentType: 'application/vnd.microsoft.card.adaptive', content: card },
-  ];
-  if (ics) {
-    attachments.push({
-      contentType: 'text/calendar',
-      name: `samspil-${ics.date}${ics.method === 'cancel' ? '-aflyst' : ''}.ics`,
-      content: ics.text,
-    });
-  }
-  return { type: 'message', summary, attachments };
 }
 
 export function statusCard(

@@ -80,7 +80,7 @@ export function minutesSavedCard(i: MinutesSavedInput): CardJson {
   return renderCard('minutes-saved', {
     t,
     title: i.already ? t.alreadyTitle : t.savedTitle,
-    color: i.already ? 'Warning' : 'Good',
+    color: i.already ? 'Accent' : 'Good',
     facts: [
       ...meetingFacts(i.meeting, i.locale),
       { title: t.purpose, value: i.purpose },

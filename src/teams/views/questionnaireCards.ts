@@ -87,7 +87,7 @@ export function questionnaireCard(i: QuestionnaireCardInput): CardJson {
   return renderCard('questionnaire-form', {
     title:
       i.mode === 'reminder' ? t.reminderTitle : i.mode === 'parent' ? t.parentTitle : i.form.title[i.locale],
-    color: i.mode === 'reminder' ? 'Warning' : 'Default',
+    color: i.mode === 'reminder' ? 'Accent' : 'Default',
     intro:
       i.mode === 'reminder'
         ? t.reminderIntro
@@ -126,10 +126,13 @@ export function thanksCard(i: ThanksCardInput): CardJson {
         : [];
   return renderCard('questionnaire-thanks', {
     title: i.kind === 'already' ? t.alreadyTitle : i.kind === 'parent' ? t.thanksParentTitle : t.thanksTitle,
-    color: i.kind === 'already' ? 'Warning' : 'Good',
+    color: i.kind === 'already' ? 'Accent' : 'Good',
     facts: meetingFacts(i.meeting, i.locale),
     lines,
-    answers: i.form && i.answers ? describeAnswers(i.form, i.answers, i.locale, respondent) : [],
+    answers:
+      i.form && i.answers
+        ? describeAnswers(i.form, i.answers, i.locale, respondent, (d) => formatDate(d, i.locale))
+        : [],
     anotherParent: i.kind === 'parent' ? t.anotherParent : '',
     meetingId: i.meeting.id,
   });

@@ -1,6 +1,8 @@
 import { renderCard, type CardJson } from '../../cards/render';
 import { SUPPRESSED_TEXT, type Guarded } from '../../domain/keyFigures';
 import type { LocalDate } from '../../domain/localDate';
+import type { TeamYear } from '../../app/meetings/frequency';
+import { paceText } from './teamYearCards';
 import { fill } from '../../i18n/texts';
 import { formatDate, type Locale } from '../../i18n/locale';
 import { REPORT_TEXTS } from '../../i18n/reportTexts';
@@ -76,17 +78,26 @@ export function caseSection(heading: string, f: CaseFigures, locale: Locale): St
   };
 }
 
-export function teamSections(teams: TeamFigures, locale: Locale): StatusSection[] {
+/** The coordinator's teams: the school year's pace as `møder` judges it, and the period's ratings. */
+export function teamSections(
+  teams: TeamFigures,
+  paces: ReadonlyMap<string, TeamYear>,
+  locale: Locale,
+): StatusSection[] {
   const s = REPORT_TEXTS[locale].status;
   const n = (x: number | null) => localNumber(x, locale);
   const pct = (x: number | null) => (x === null ? s.noData : `${n(x)} %`);
   return teams.map(({ meetings: m, ratings }) => ({
     heading: m.teamName,
     facts: [
-      {
-        title: s.meetings,
-        value: fill(s.meetingsLine, { held: m.held, expected: n(m.expected), minimum: m.minimumPerYear }),
-      },
+      ...(paces.has(m.teamId)
+        ? [
+            {
+              title: fill(s.meetings, { year: paces.get(m.teamId)!.year.label }),
+              value: paceText(paces.get(m.teamId)!, locale),
+            },
+          ]
+        : []),
       {
         title: s.questionnaires,
         value: guarded(ratings, locale, (x) =>

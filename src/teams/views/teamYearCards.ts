@@ -23,7 +23,7 @@ function statusLines(ty: TeamYear, locale: Locale): { text: string; color: strin
     out.push({ text: fill(t.yearBehind, { expected: s.expectedByNow, held: s.held }), color: 'Attention' });
   }
   if (s.unregistered > 0)
-    out.push({ text: fill(t.yearUnregistered, { n: s.unregistered }), color: 'Warning' });
+    out.push({ text: fill(t.yearUnregistered, { n: s.unregistered }), color: 'Attention' });
   if (out.length === 0) out.push({ text: t.yearOk, color: 'Good' });
   return out;
 }
@@ -31,6 +31,14 @@ function statusLines(ty: TeamYear, locale: Locale): { text: string; color: strin
 export function statusLine(ty: TeamYear, locale: Locale): string {
   const s = ty.status;
   return fill(MEETING_TEXTS[locale].yearStatus, { held: s.held, planned: s.planned, minimum: s.minimum });
+}
+
+/**
+ * A team's pace in words: what is held and planned against the minimum, and the verdict. `møder`
+ * and `status` both show this, from the one judgement (frequencyStatus), so they cannot disagree.
+ */
+export function paceText(ty: TeamYear, locale: Locale): string {
+  return [statusLine(ty, locale), ...statusLines(ty, locale).map((l) => l.text)].join(' ');
 }
 
 const SHOWN_PAST = 3;

@@ -3,6 +3,7 @@ import { cancelMeeting, moveMeeting } from '../../../src/app/meetings/change';
 import { answerInvitation } from '../../../src/app/meetings/rsvp';
 import { linkChannel } from '../../../src/app/meetings/linkChannel';
 import type { MeetingRow } from '../../../src/store/meetingsRepo';
+import { refusalText } from '../../../src/i18n/problems';
 
 /** Issue 4 items 1 and 4: moving, cancelling, answering, and linking a channel — with roles checked here. */
 describe('changing and answering a meeting', () => {
@@ -53,20 +54,20 @@ describe('changing and answering a meeting', () => {
       { meetingId: meeting.id, sequence: 0, answer: 'yes' },
       now,
     );
-    expect(stranger.ok ? '' : stranger.reason.en).toBe('You are not invited to this meeting.');
+    expect(stranger.ok ? '' : refusalText(stranger, 'en')).toBe('You are not invited to this meeting.');
   });
 
   it('refuses a move by a member who is neither coordinator nor organiser, and to a holiday', async () => {
     const member = await moveTo(f.ids.psychologist, '2026-12-15', 0);
-    expect(member.ok ? '' : member.reason.da).toContain('Kun teamets tovholder');
+    expect(member.ok ? '' : refusalText(member, 'da')).toContain('Kun teamets tovholder');
     const holiday = await moveTo(f.ids.coordinator, '2026-12-24', 0);
-    expect(holiday.ok ? '' : holiday.reason.da).toContain('ikke en arbejdsdag');
+    expect(holiday.ok ? '' : refusalText(holiday, 'da')).toContain('ikke en arbejdsdag');
     expect((await f.t.meetings.get(meeting.id))?.sequence).toBe(0);
   });
 
   it('moves the meeting with a higher sequence; the old card’s answer and a second move are refused as stale', async () => {
     const moved = await moveTo(f.ids.coordinator, '2026-12-15', 0);
-    if (!moved.ok) throw new Error(moved.reason.en);
+    if (!moved.ok) throw new Error(refusalText(moved, 'en'));
     expect(moved.value.after).toMatchObject({ date: '2026-12-15', sequence: 1, place: 'Aulaen' });
     expect(moved.value.after.starts_at.toISOString()).toBe('2026-12-15T12:00:00.000Z');
     expect(await moveTo(f.ids.coordinator, '2026-12-16', 0)).toMatchObject({ ok: false, stale: true });
@@ -94,7 +95,7 @@ describe('changing and answering a meeting', () => {
       { meetingId: meeting.id, sequence: 2, answer: 'yes' },
       now,
     );
-    expect(rsvp.ok ? '' : rsvp.reason.en).toBe('The meeting is cancelled.');
+    expect(rsvp.ok ? '' : refusalText(rsvp, 'en')).toBe('The meeting is cancelled.');
   });
 
   it('links a channel only for the coordinator of that team', async () => {
@@ -103,13 +104,13 @@ describe('changing and answering a meeting', () => {
       reference: { conversation: { id: '19:c@thread.tacv2' } },
     };
     const member = await linkChannel(f.t, await f.staff(f.ids.psychologist), 'team nord', channel);
-    expect(member.ok ? '' : member.reason.da).toBe(
+    expect(member.ok ? '' : refusalText(member, 'da')).toBe(
       'Kun tovholderen for Team Nord kan tilknytte teamet en kanal.',
     );
     const other = await linkChannel(f.t, await f.staff(f.ids.southCoordinator), 'Team Nord', channel);
     expect(other.ok).toBe(false);
     const unknown = await linkChannel(f.t, await f.staff(f.ids.coordinator), 'Team Vest', channel);
-    expect(unknown.ok ? '' : unknown.reason.da).toBe(
+    expect(unknown.ok ? '' : refusalText(unknown, 'da')).toBe(
       'Jeg kender ikke teamet "Team Vest". Dine teams: Team Nord.',
     );
     expect(await f.t.teams.channel(f.ids.north)).toBeNull();

@@ -2,6 +2,7 @@ import { meetingFixture, type MeetingFixture } from './fixture';
 import { scheduleCardInput, scheduleMeeting, toMeetingRequest } from '../../../src/app/meetings/schedule';
 import { cprField } from '../../../src/app/meetings/common';
 import { findCpr } from '../../../src/domain/cpr';
+import { refusalText } from '../../../src/i18n/problems';
 
 /** Issue 4 item 2: scheduling one meeting — who may, which child, which day. */
 describe('scheduling one meeting', () => {
@@ -44,7 +45,7 @@ describe('scheduling one meeting', () => {
 
   it('lets any member call a child meeting; the caller is a participant and parents take part', async () => {
     const res = await schedule(f.ids.teacher);
-    if (!res.ok) throw new Error(res.reason.en);
+    if (!res.ok) throw new Error(refusalText(res, 'en'));
     const m = res.value.meeting;
     expect(m).toMatchObject({
       format: 'child',
@@ -65,25 +66,25 @@ describe('scheduling one meeting', () => {
     const theme = { format: 'theme', theme: 'Mobning', childReference: '', date: '2026-12-09' };
     const refused = await schedule(f.ids.psychologist, theme);
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.reason.da).toContain('Kun teamets tovholder');
+    if (!refused.ok) expect(refusalText(refused, 'da')).toContain('Kun teamets tovholder');
     expect((await schedule(f.ids.coordinator, theme)).ok).toBe(true);
   });
 
   it('refuses someone outside the team', async () => {
     const res = await schedule(f.ids.outsider, { date: '2026-12-10' });
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.reason.en).toBe('You are not a member of the team.');
+    if (!res.ok) expect(refusalText(res, 'en')).toBe('You are not a member of the team.');
   });
 
   it('refuses a child with an active case, by case reference, and says why', async () => {
     const res = await schedule(f.ids.teacher, { childReference: 's-100', date: '2026-12-10' });
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.reason.da).toContain('Barnet har en aktiv sag (S-100)');
+    if (!res.ok) expect(refusalText(res, 'da')).toContain('Barnet har en aktiv sag (S-100)');
   });
 
   it('schedules on initials that match an open case, but asks the caller to check', async () => {
     const res = await schedule(f.ids.teacher, { childReference: 'AB', date: '2026-12-11' });
-    if (!res.ok) throw new Error(res.reason.en);
+    if (!res.ok) throw new Error(refusalText(res, 'en'));
     expect(res.value.initialsNotice?.da).toContain('Initialerne AB findes også på en åben sag');
   });
 
@@ -97,7 +98,7 @@ describe('scheduling one meeting', () => {
       { date: '2026-12-08', startTime: '14:30', endTime: '15:30' },
     ]) {
       const res = await schedule(f.ids.teacher, over);
-      reasons.push(res.ok ? 'ok' : res.reason.da);
+      reasons.push(res.ok ? 'ok' : refusalText(res, 'da'));
     }
     expect(reasons).toEqual([
       'Mødet skal ligge i fremtiden.',

@@ -5,9 +5,11 @@ import { sampleMeeting, sampleTeamYear } from '../../cards/samples/meetings';
 describe('the team year card', () => {
   const year = sampleTeamYear(['2026-09-08'], ['2026-12-08']);
   const plans = (card: object) =>
-    [...JSON.stringify(card).matchAll(/"verb":"meetingYearPlan","teamId":"[^"]+","startYear":"(\d+)"/g)].map(
-      (m) => m[1],
-    );
+    [
+      ...JSON.stringify(card).matchAll(
+        /"verb":"meetingYearPlan","data":\{"teamId":"[^"]+","startYear":"(\d+)"/g,
+      ),
+    ].map((m) => m[1]);
 
   it('offers the coordinator the current school year, and the next one only from May', () => {
     const november = teamYearCard(

@@ -10,6 +10,7 @@ import { isoWeekday } from '../../../src/domain/localDate';
 import { defaultSchoolHolidays, isSchoolHoliday, schoolYear } from '../../../src/domain/meetings/schoolYear';
 import { teamYear } from '../../../src/app/meetings/frequency';
 import { municipalitySettingsSchema } from '../../../src/domain/municipality';
+import { refusalText } from '../../../src/i18n/problems';
 
 /** Issue 4 item 3: the year plan is proposed, edited by the coordinator and confirmed. */
 describe('planning a team’s school year', () => {
@@ -85,19 +86,21 @@ describe('planning a team’s school year', () => {
 
   it('refuses a date the coordinator typed on a weekend or in a school holiday, and a non-coordinator', async () => {
     const weekend = await confirm(f.ids.coordinator, { dates: ['2026-09-08', '2026-09-12'] });
-    expect(weekend.ok ? '' : weekend.reason.da).toBe(
-      '2026-09-12 er ikke en arbejdsdag (weekend eller helligdag).',
+    expect(weekend.ok ? '' : refusalText(weekend, 'da')).toBe(
+      '12. september 2026 er ikke en arbejdsdag (weekend eller helligdag).',
     );
     const autumn = await confirm(f.ids.coordinator, { dates: ['2026-10-13'] });
-    expect(autumn.ok ? '' : autumn.reason.da).toBe('2026-10-13 er i skoleferien (Efterårsferie).');
+    expect(autumn.ok ? '' : refusalText(autumn, 'da')).toBe(
+      '13. oktober 2026 er i skoleferien (Efterårsferie).',
+    );
     const member = await confirm(f.ids.psychologist, { dates: ['2026-09-08'] });
-    expect(member.ok ? '' : member.reason.da).toBe('Kun teamets tovholder kan planlægge året.');
+    expect(member.ok ? '' : refusalText(member, 'da')).toBe('Kun teamets tovholder kan planlægge året.');
     expect(await f.t.meetings.forTeam(f.ids.north, '2026-08-01', '2027-07-31')).toEqual([]);
   });
 
   it('creates the confirmed meetings for every member, saves the slot, and a second press creates nothing', async () => {
     const res = await confirm(f.ids.coordinator, { dates: ['2026-09-08', '', '2026-10-06', '2026-11-03'] });
-    if (!res.ok) throw new Error(res.reason.en);
+    if (!res.ok) throw new Error(refusalText(res, 'en'));
     expect(res.value.created.map((m) => [m.date, m.start_time, m.end_time, m.format])).toEqual([
       ['2026-09-08', '14:00', '15:30', 'theme'],
       ['2026-10-06', '14:00', '15:30', 'theme'],

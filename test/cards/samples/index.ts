@@ -4,6 +4,7 @@ import { followUpSamples } from './followUps';
 import { reportSamples } from './reports';
 import { afterMeetingSamples } from './afterMeeting';
 import { meetingSamples } from './meetings';
+import { refusalSamples } from './refusals';
 
 /** One feature's cards: the templates it renders and every card it can send, built as the bot builds them. */
 export interface CardSamples {
@@ -17,6 +18,7 @@ export const ALL_SAMPLES: CardSamples[] = [
   afterMeetingSamples,
   meetingSamples,
   reportSamples,
+  refusalSamples,
 ];
 
 export function everyCard(locale: Locale): [string, CardJson][] {

@@ -3,6 +3,7 @@ import type { Locale } from '../../../src/i18n/locale';
 import type { CaseFigures, TeamFigures } from '../../../src/reports/statusFigures';
 import { caseSection, statusCard, teamSections } from '../../../src/teams/views/statusCard';
 import type { CardSamples } from './index';
+import { sampleTeamYear } from './meetings';
 
 const period = { from: '2026-01-01', to: '2026-11-23' };
 
@@ -78,6 +79,15 @@ const teamFigures: TeamFigures = [
   },
 ];
 
+/** One team behind pace, one on track: the status card words both as `møder` does. */
+const paces = new Map([
+  ['t1', sampleTeamYear(['2026-09-08'], ['2026-12-08'])],
+  [
+    't2',
+    sampleTeamYear(['2026-08-18', '2026-09-08'], ['2026-12-08', '2027-01-12', '2027-03-09', '2027-05-04']),
+  ],
+]);
+
 /** Every status card: a leader's (unit and municipality), a coordinator's, both, and the notes. */
 function cards(locale: Locale): [string, CardJson][] {
   return [
@@ -92,7 +102,10 @@ function cards(locale: Locale): [string, CardJson][] {
         ],
       }),
     ],
-    ['status: coordinator', statusCard({ locale, period, sections: teamSections(teamFigures, locale) })],
+    [
+      'status: coordinator',
+      statusCard({ locale, period, sections: teamSections(teamFigures, paces, locale) }),
+    ],
     [
       'status: leader without a unit who also coordinates',
       statusCard({
@@ -101,7 +114,7 @@ function cards(locale: Locale): [string, CardJson][] {
         note: 'Du er ikke knyttet til en enhed; du ser kommunens tal.',
         sections: [
           caseSection('Hele kommunen', caseFigures(false), locale),
-          ...teamSections(teamFigures, locale),
+          ...teamSections(teamFigures, paces, locale),
         ],
       }),
     ],

@@ -127,11 +127,9 @@ export class PlaygroundClient {
    * itself flags: errors in its log panel and attachments it cannot show.
    */
   async assertClean(): Promise<void> {
-    const flagged = await this.page.evaluate(() =>
-      document.body.innerText
-        .split('\n')
-        .filter((l) => /\(×\)|\bError:|not supported yet|unknown attachment type/.test(l)),
-    );
+    const flagged = (await this.page.innerText('body'))
+      .split('\n')
+      .filter((l) => /\(×\)|\bError:|not supported yet|unknown attachment type/.test(l));
     const all = [...new Set([...this.problems, ...flagged])];
     if (all.length) throw new Error(`Playground problems:\n${all.join('\n')}`);
   }
@@ -191,7 +189,7 @@ export class PlaygroundClient {
     fs.mkdirSync(SHOTS, { recursive: true });
     this.step++;
     const file = `${this.role}-${String(this.step).padStart(2, '0')}-${name}.png`;
-    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await this.page.evaluate('new Promise((r) => requestAnimationFrame(() => r(null)))');
     await this.page.screenshot({ path: path.join(SHOTS, file) });
   }
 

@@ -1,0 +1,53 @@
+/**
+ * Card buttons (`Action.Execute`, invoke `adaptiveCard/action`): each verb of the table runs its
+ * handler and answers within the invoke, so the card changes in place (TEAMS-NOTES: invokes time out
+ * after about 10 s, so handlers answer at once and leave slow work to the outbox). A failing handler
+ * answers a short note on the card, never an HTTP error and never a lost form.
+ */
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { cardActivity, type CardJson } from '../../cards/render';
+import { valuesOf } from '../../cards/formAnswers';
+import { localeFrom } from '../../i18n/locale';
+import { TEXTS } from '../../i18n/texts';
+import type { HandlerDeps, KnownCaller } from '../handlers/deps';
+import { conversationKindOf, identify } from '../identity';
+import { CARD_VERBS, type CardVerb } from './cardVerbs';
+import type { CardVerbRoute } from './kit';
+
+async function execute(
+  deps: HandlerDeps,
+  route: CardVerbRoute,
+  context: TurnContext,
+  data: unknown,
+): Promise<CardJson | string> {
+  let locale = localeFrom(context.activity.locale);
+  try {
+    const caller = await identify(deps.store, context, { devFallback: deps.devFallback });
+    if (!caller?.staff) {
+      const t = TEXTS[caller?.locale ?? locale].unknownUser;
+      return `${t.title}. ${t.body}`;
+    }
+    locale = caller.locale;
+    if (route.scope === 'personal' && conversationKindOf(context) !== 'personal') {
+      return TEXTS[locale].errors.personalOnly;
+    }
+    const reply = await route.run(deps, context, caller as KnownCaller, valuesOf(data));
+    for (const s of reply.send ?? []) await context.sendActivity(cardActivity(s.card, s.summary));
+    return reply.kind === 'replace' ? reply.card : reply.text;
+  } catch (err) {
+    deps.log.error(
+      { err, verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb },
+      'card action failed',
+    );
+    return TEXTS[locale].errors.generic;
+  }
+}
+
+/** Registers every verb of the table as an `Action.Execute` route. */
+export function registerCardVerbs(app: Application<TurnState>, deps: HandlerDeps): void {
+  for (const verb of Object.keys(CARD_VERBS) as CardVerb[]) {
+    const route: CardVerbRoute = CARD_VERBS[verb];
+    app.adaptiveCards.actionExecute(verb, (context, _state, data) => execute(deps, route, context, data));
+  }
+}

@@ -1,0 +1,97 @@
+import type { CardJson } from '../../src/cards/render';
+import { MEASURE_TYPES } from '../../src/domain/measures';
+import { PROFESSIONS } from '../../src/domain/professions';
+import { ROLES } from '../../src/domain/roles';
+import { INSTITUTION_TYPES } from '../../src/domain/institutions';
+import { everyCard } from './samples';
+
+/** Every text a person sees on a card, with where it sits: TextBlocks, facts, labels, choices, buttons. */
+function visibleTexts(card: CardJson): { where: string; text: string; markdown: boolean }[] {
+  const out: { where: string; text: string; markdown: boolean }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    const type = String(n.type ?? '');
+    if ((type === 'TextBlock' || type === 'TextRun') && typeof n.text === 'string') {
+      out.push({ where: type, text: n.text, markdown: true });
+    }
+    if (type === 'FactSet') {
+      for (const f of (n.facts as { title: string; value: string }[]) ?? []) {
+        out.push({ where: 'Fact title', text: f.title, markdown: true });
+        out.push({ where: 'Fact value', text: f.value, markdown: true });
+      }
+    }
+    if (type.startsWith('Input.')) {
+      for (const key of ['label', 'title', 'placeholder', 'errorMessage']) {
+        if (typeof n[key] === 'string')
+          out.push({ where: `${type}.${key}`, text: n[key] as string, markdown: false });
+      }
+      for (const c of (n.choices as { title: string }[]) ?? []) {
+        out.push({ where: `${type} choice`, text: c.title, markdown: false });
+      }
+    }
+    if (type.startsWith('Action.') && typeof n.title === 'string') {
+      out.push({ where: type, text: n.title, markdown: false });
+    }
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return out;
+}
+
+const LIST_LINE = /^\s*\d+\.\s/m;
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+const SNAKE_CASE = /\b[a-z]+(?:_[a-z]+)+\b/;
+/** Codes that are plain words in English, and so raw codes only when they show in Danish text. */
+const ONE_WORD_CODES = new Set<string>([
+  ...ROLES,
+  // 'institution' is a Danish word as well as a measure code.
+  ...MEASURE_TYPES.filter((m) => m !== 'institution'),
+  ...PROFESSIONS.map((p) => p.id),
+  ...Object.keys(INSTITUTION_TYPES),
+  'theme',
+  'child',
+  'single',
+  'digest',
+  'yes',
+  'no',
+  'declining',
+]);
+
+describe('Danish (and English) that reads right in Teams: every card sample through the real templates', () => {
+  for (const locale of ['da', 'en'] as const) {
+    const texts = everyCard(locale).flatMap(([name, card]) =>
+      visibleTexts(card).map((t) => ({ ...t, card: name })),
+    );
+    it(`${locale}: no line Teams' Markdown would turn into a numbered list`, () => {
+      expect(texts.filter((t) => t.markdown && LIST_LINE.test(t.text))).toEqual([]);
+    });
+    it(`${locale}: no ISO date in visible text (dates in the locale's format)`, () => {
+      expect(texts.filter((t) => ISO_DATE.test(t.text))).toEqual([]);
+    });
+    it(`${locale}: no raw code (snake_case identifiers, or code values shown as words)`, () => {
+      const raw = texts.filter(
+        (t) =>
+          SNAKE_CASE.test(t.text) ||
+          (locale === 'da' && t.text.split(/[\s,.:;()/]+/).some((w) => ONE_WORD_CODES.has(w))),
+      );
+      expect(raw).toEqual([]);
+    });
+    it(`${locale}: no yellow ("Warning") text, which does not read on white`, () => {
+      const yellow = everyCard(locale).filter(([, c]) => JSON.stringify(c).includes('"color":"Warning"'));
+      expect(yellow.map(([n]) => n)).toEqual([]);
+    });
+    it(`${locale}: the samples cover refused forms, so their reasons are checked too`, () => {
+      expect(texts.some((t) => t.card.includes('refused'))).toBe(true);
+    });
+  }
+
+  it('the checks themselves catch what they are for', () => {
+    expect(LIST_LINE.test('24. august 2026')).toBe(true);
+    expect(LIST_LINE.test('24\\. august 2026')).toBe(false);
+    expect(ISO_DATE.test('Møde 2027-01-26')).toBe(true);
+    expect(SNAKE_CASE.test('Deltagere: family_adviser')).toBe(true);
+    expect(SNAKE_CASE.test('Familierådgiver')).toBe(false);
+  });
+});
