@@ -46,7 +46,7 @@ const TEAM: Person[] = [
 ];
 
 const TENANT_ID = '00000000-0000-0000-0000-000000000001';
-const BOT_ID = '00000000-0000-0000-0000-000000000011';
+export const PLAYGROUND_BOT_ID = '00000000-0000-0000-0000-000000000011';
 
 /** A fictional AAD object id per person: distinct, so Samspil links each to its own staff row. */
 const aadId = (n: number) => `00000000-0000-0000-0000-${String(200 + n).padStart(12, '0')}`;
@@ -83,7 +83,7 @@ export function playgroundConfigYaml(role: PlaygroundRole): string {
     "version: '0.1.1'",
     `tenantId: ${TENANT_ID}`,
     'bot:',
-    `  id: ${BOT_ID}`,
+    `  id: ${PLAYGROUND_BOT_ID}`,
     '  name: Samspil',
     'currentUser:',
     ...current,

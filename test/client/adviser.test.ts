@@ -49,10 +49,36 @@ describe('Susanne Pedersen, adviser, in the Agents Playground', () => {
     await card.waitFor({ timeout: 30_000 });
     await pg.shot('paamindelse');
     await card.getByRole('button', { name: 'Registrér opfølgning' }).click();
-    await card.getByText(/begrundelse/i).first().waitFor();
+    await card.getByRole('textbox', { name: /Begrundelse for kadencen/ }).fill('Stabil anbringelse; barnet trives');
     await pg.shot('foerste-opfoelgning-formular');
-    await pg.pressUpdating(card, 'Gem');
-    await pg.card(/registreret/i).waitFor();
+    await pg.pressUpdating(card, 'Gem', /registreret/i);
     await pg.shot('foerste-opfoelgning-gemt');
+  });
+
+  it('postpones a follow-up with a reason, on the reminder card itself', async () => {
+    const card = pg.card(/Opfølgning er overskredet.*FJ-0007/s);
+    await card.getByRole('button', { name: 'Udskyd' }).first().click();
+    await card.getByRole('combobox', { name: /Ny dato/ }).fill('2026-11-20');
+    await card.getByRole('textbox', { name: /Begrundelse/ }).fill('Barnet er på ferie med plejefamilien');
+    await pg.shot('udskyd-formular');
+    await pg.pressUpdating(card, 'Udskyd', /Udsat til/);
+    await pg.shot('udskudt');
+  });
+
+  it('snoozes a reminder with a reason', async () => {
+    const card = pg.card(/Opfølgning er overskredet.*FJ-0005/s);
+    await card.getByRole('button', { name: 'Påmind mig senere' }).first().click();
+    await card.getByRole('textbox', { name: /Begrundelse/ }).fill('Afventer udtalelse fra skolen');
+    await pg.pressUpdating(card, 'Påmind mig senere', /Påmindelsen er udsat til/);
+    await pg.shot('snoozet');
+  });
+
+  it('switches to a daily digest in indstillinger', async () => {
+    await pg.say('indstillinger');
+    const card = pg.card('Indstillinger');
+    await card.getByText('Dagligt overblik').click();
+    await pg.shot('indstillinger');
+    await pg.pressUpdating(card, 'Gem', 'Dine indstillinger er gemt.');
+    await pg.shot('indstillinger-gemt');
   });
 });

@@ -3,12 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { playgroundLaunch } from '../../../scripts/playground';
+import { PLAYGROUND_BOT_ID } from '../../../scripts/playgroundConfig';
 import type { PlaygroundRole } from '../../../scripts/playgroundConfig';
 
 /** A message as the Playground's conversation stream reports it (create or update). */
 export interface StreamMessage {
   action: string;
   messageId: string;
+  /** Sent by Samspil (not the user's own message echoed back). */
+  fromBot: boolean;
   text: string;
 }
 
@@ -26,7 +29,10 @@ const CHROMIUM_FLAGS = [
 /** The replies Samspil must never give: the SDK's and our own generic failure. */
 const GENERIC_ERRORS = /Sorry, something went wrong|Beklager, noget gik galt|The bot encountered an error/i;
 
-const SHOTS = path.resolve(__dirname, '../../../build/client-shots');
+/** Each message in the chat has one header (author and time). */
+const MESSAGE = '[aria-label="Message header"]';
+
+export const SHOTS = path.resolve(__dirname, '../../../build/client-shots');
 
 /**
  * The Agents Playground for one role, driven in headless Chromium. It watches what the Playground
@@ -101,7 +107,7 @@ export class PlaygroundClient {
     this.frames.push(payload);
     let d: {
       action?: string;
-      message?: { messageId?: string };
+      message?: { messageId?: string; from?: { id?: string } };
       log?: { type?: string; displayText?: string; activityName?: string; response?: { statusCode?: number } };
     };
     try {
@@ -117,7 +123,8 @@ export class PlaygroundClient {
       if (/error|not supported|failed/i.test(displayText)) this.problems.push(`Playground log: ${displayText}`);
     } else if (d.action && d.message?.messageId) {
       const text = JSON.stringify(d.message);
-      this.messages.push({ action: d.action, messageId: String(d.message.messageId), text });
+      const fromBot = d.message.from?.id === PLAYGROUND_BOT_ID;
+      this.messages.push({ action: d.action, messageId: String(d.message.messageId), fromBot, text });
       if (GENERIC_ERRORS.test(text)) this.problems.push(`generic error reply: ${text.slice(0, 300)}`);
     }
   }
@@ -140,7 +147,7 @@ export class PlaygroundClient {
     const box = this.page.getByRole('textbox');
     await box.fill(text);
     await this.page.getByLabel('Send Message').click();
-    return this.nextMessage(before, (m) => m.action === 'createMessage' && !m.text.includes(JSON.stringify(text)));
+    return this.nextMessage(before, (m) => m.action === 'createMessage' && m.fromBot);
   }
 
   /** Waits until the stream reports a message after index `from` that matches. */
@@ -164,24 +171,32 @@ export class PlaygroundClient {
   }
 
   /**
-   * Presses a card's button and waits for the card to be replaced in place (the Playground's
-   * update of the same message); a new message instead fails.
+   * Presses a card's button and waits until a card shows `expected`: the pressed card, replaced in
+   * place. A new message instead (a refusal or result posted below the card) fails.
    */
-  async pressUpdating(card: Locator, button: string | RegExp): Promise<StreamMessage> {
-    const before = this.messages.length;
-    await card.getByRole('button', { name: button }).first().click();
-    const m = await this.nextMessage(before, () => true);
-    if (m.action === 'createMessage') {
-      throw new Error(`"${button}" posted a new message instead of updating its card: ${m.text.slice(0, 300)}`);
+  async pressUpdating(card: Locator, button: string | RegExp, expected: string | RegExp): Promise<void> {
+    const before = this.botMessages();
+    const shown = await this.page.locator(MESSAGE).count();
+    // A ShowCard's own submit button comes after the toggle of the same name.
+    await card.getByRole('button', { name: button }).last().click();
+    await this.page.locator('.ac-adaptiveCard', { hasText: expected }).first().waitFor({ timeout: 20_000 });
+    if (this.problems.length) await this.assertClean();
+    const posted = this.botMessages() - before;
+    const nowShown = await this.page.locator(MESSAGE).count();
+    if (posted > 0 || nowShown !== shown) {
+      throw new Error(`"${String(button)}" posted ${posted} new message(s) instead of updating its card`);
     }
-    return m;
   }
 
   /** Presses a button that answers with a new message (e.g. "Vis mine opfølgninger"). */
   async pressPosting(card: Locator, button: string | RegExp): Promise<StreamMessage> {
     const before = this.messages.length;
     await card.getByRole('button', { name: button }).first().click();
-    return this.nextMessage(before, (x) => x.action === 'createMessage');
+    return this.nextMessage(before, (x) => x.action === 'createMessage' && x.fromBot);
+  }
+
+  private botMessages(): number {
+    return this.messages.filter((m) => m.action === 'createMessage' && m.fromBot).length;
   }
 
   /** A screenshot of the chat as it stands, named after the role and step. */

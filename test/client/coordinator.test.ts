@@ -1,0 +1,53 @@
+import { PlaygroundClient } from './support/playgroundClient';
+import { SamspilUnderTest } from './support/samspilUnderTest';
+
+describe('Anne Knudsen, coordinator of Tværfagligt team Børnehuset Mågen, in the Agents Playground', () => {
+  const samspil = new SamspilUnderTest(42031);
+  let pg: PlaygroundClient;
+
+  beforeAll(async () => {
+    await samspil.start();
+    pg = await PlaygroundClient.open('coordinator', { endpoint: samspil.endpoint, port: 42032, dir: samspil.dir });
+    await pg.card('Hvad kan Samspil').waitFor();
+  });
+  afterAll(async () => {
+    await pg?.close();
+    await samspil.dispose();
+  });
+  afterEach(async () => pg.assertClean());
+
+  it('shows the team’s meetings this school year on møder', async () => {
+    await pg.say('møder');
+    await pg.card(/Teammøder 2026\/27/).waitFor();
+    await pg.shot('moeder');
+  });
+
+  it('schedules a child meeting: a CPR number and an open case are refused beside the field, initials are accepted', async () => {
+    const year = pg.card(/Teammøder 2026\/27/);
+    await pg.pressPosting(year, 'Planlæg møde');
+    const card = pg.card('Planlæg møde');
+    await card.waitFor();
+    await card.getByText(/Barn\/ung\/familie/).first().click();
+    await card.getByRole('combobox', { name: /Dato/ }).fill('2026-11-24');
+    const purpose = card.getByRole('textbox', { name: /Formål/ });
+    await purpose.fill('Bekymring for trivsel i børnehaven');
+    const child = card.getByRole('textbox', { name: /Barn \(initialer/ });
+    await child.fill('010190-1234');
+    await pg.pressUpdating(card, 'Planlæg og send invitationer', /CPR-nummer/);
+    await pg.shot('cpr-afvist');
+    const refused = pg.card('Planlæg møde');
+    await expectValue(refused.getByRole('textbox', { name: /Formål/ }), 'Bekymring for trivsel i børnehaven');
+    await refused.getByRole('textbox', { name: /Barn \(initialer/ }).fill('FJ-0016');
+    await pg.pressUpdating(refused, 'Planlæg og send invitationer', /aktiv sag/);
+    await pg.shot('aaben-sag-afvist');
+    const again = pg.card('Planlæg møde');
+    await again.getByRole('textbox', { name: /Barn \(initialer/ }).fill('KL');
+    await pg.pressUpdating(again, 'Planlæg og send invitationer', 'Mødet er planlagt');
+    await pg.shot('moede-planlagt');
+  });
+});
+
+async function expectValue(input: import('playwright-core').Locator, value: string): Promise<void> {
+  const got = await input.inputValue();
+  if (got !== value) throw new Error(`expected "${value}" kept in the field, got "${got}"`);
+}
