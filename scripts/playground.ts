@@ -7,7 +7,12 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PLAYGROUND_PEOPLE, PLAYGROUND_ROLES, type PlaygroundRole, writePlaygroundConfig } from './playgroundConfig';
+import {
+  PLAYGROUND_PEOPLE,
+  PLAYGROUND_ROLES,
+  type PlaygroundRole,
+  writePlaygroundConfig,
+} from './playgroundConfig';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -43,7 +48,11 @@ function isRole(s: string): s is PlaygroundRole {
 
 function main(): void {
   const { values } = parseArgs({
-    options: { as: { type: 'string', default: 'adviser' }, endpoint: { type: 'string' }, port: { type: 'string' } },
+    options: {
+      as: { type: 'string', default: 'adviser' },
+      endpoint: { type: 'string' },
+      port: { type: 'string' },
+    },
   });
   const role = values.as!;
   if (!isRole(role)) {

@@ -3,7 +3,8 @@ import { SamspilUnderTest } from './support/samspilUnderTest';
 
 // A case Susanne has just been given: its measure started in July, so the first follow-up (within
 // 3 months, Barnets Lov § 95 stk. 1) is overdue and its reminder asks for the future cadence.
-const NEW_CASE = 'case_ref;adviser_email;opened;ladder_step;child_initials\nFJ-9001;susanne.pedersen@fjordby.example;2026-07-01;3;AB\n';
+const NEW_CASE =
+  'case_ref;adviser_email;opened;ladder_step;child_initials\nFJ-9001;susanne.pedersen@fjordby.example;2026-07-01;3;AB\n';
 const NEW_MEASURE = 'case_ref;measure_type;start;end\nFJ-9001;foster_care;2026-07-01;\n';
 
 describe('Susanne Pedersen, adviser, in the Agents Playground', () => {
@@ -14,7 +15,11 @@ describe('Susanne Pedersen, adviser, in the Agents Playground', () => {
     await samspil.start();
     await samspil.samspil('import', samspil.file('case.csv', NEW_CASE));
     await samspil.samspil('import', samspil.file('measure.csv', NEW_MEASURE));
-    pg = await PlaygroundClient.open('adviser', { endpoint: samspil.endpoint, port: 42022, dir: samspil.dir });
+    pg = await PlaygroundClient.open('adviser', {
+      endpoint: samspil.endpoint,
+      port: 42022,
+      dir: samspil.dir,
+    });
   });
   afterAll(async () => {
     await pg?.close();
@@ -49,7 +54,9 @@ describe('Susanne Pedersen, adviser, in the Agents Playground', () => {
     await card.waitFor({ timeout: 30_000 });
     await pg.shot('paamindelse');
     await card.getByRole('button', { name: 'Registrér opfølgning' }).click();
-    await card.getByRole('textbox', { name: /Begrundelse for kadencen/ }).fill('Stabil anbringelse; barnet trives');
+    await card
+      .getByRole('textbox', { name: /Begrundelse for kadencen/ })
+      .fill('Stabil anbringelse; barnet trives');
     await pg.shot('foerste-opfoelgning-formular');
     await pg.pressUpdating(card, 'Gem', /registreret/i);
     await pg.shot('foerste-opfoelgning-gemt');

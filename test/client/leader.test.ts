@@ -20,7 +20,10 @@ describe('Michael Madsen, leader of Familierådgivningen Nord, in the Agents Pla
     await pg.say('status');
     const card = pg.card('Familierådgivningen Nord');
     await card.waitFor();
-    await card.getByText(/Sagstal pr\. rådgiver/).first().waitFor();
+    await card
+      .getByText(/Sagstal pr\. rådgiver/)
+      .first()
+      .waitFor();
     await pg.shot('status');
   });
 });

@@ -7,7 +7,11 @@ describe('Lene Knudsen, team participant, in the Agents Playground', () => {
 
   beforeAll(async () => {
     await samspil.start();
-    pg = await PlaygroundClient.open('participant', { endpoint: samspil.endpoint, port: 42052, dir: samspil.dir });
+    pg = await PlaygroundClient.open('participant', {
+      endpoint: samspil.endpoint,
+      port: 42052,
+      dir: samspil.dir,
+    });
     await pg.card('Hvad kan Samspil').waitFor();
     await samspil.tick();
   });
@@ -23,7 +27,11 @@ describe('Lene Knudsen, team participant, in the Agents Playground', () => {
     await pg.shot('invitation');
     await pg.pressUpdating(card, 'Deltager ikke', 'Du har svaret: deltager ikke.');
     await pg.shot('svar-nej');
-    await pg.pressUpdating(pg.card('Du har svaret: deltager ikke.'), /^Deltager$/, 'Du har svaret: deltager.');
+    await pg.pressUpdating(
+      pg.card('Du har svaret: deltager ikke.'),
+      /^Deltager$/,
+      'Du har svaret: deltager.',
+    );
     await pg.shot('svar-ja');
   });
 

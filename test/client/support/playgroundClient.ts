@@ -29,6 +29,9 @@ const CHROMIUM_FLAGS = [
 /** The replies Samspil must never give: the SDK's and our own generic failure. */
 const GENERIC_ERRORS = /Sorry, something went wrong|Beklager, noget gik galt|The bot encountered an error/i;
 
+/** The Playground's message box (a rich-text editor, not a card's input). */
+const COMPOSE_BOX = '[data-lexical-editor="true"]';
+
 /** Each message in the chat has one header (author and time). */
 const MESSAGE = '[aria-label="Message header"]';
 
@@ -43,6 +46,8 @@ export const SHOTS = path.resolve(__dirname, '../../../build/client-shots');
 export class PlaygroundClient {
   readonly problems: string[] = [];
   readonly messages: StreamMessage[] = [];
+  /** The activities the Playground logged (message, invoke …), in order. */
+  readonly activities: string[] = [];
   /** Every frame of the Playground's streams, kept for a failing journey's post-mortem. */
   readonly frames: string[] = [];
   private step = 0;
@@ -55,7 +60,10 @@ export class PlaygroundClient {
     private readonly output: () => string,
   ) {}
 
-  static async open(role: PlaygroundRole, o: { endpoint: string; port: number; dir: string }): Promise<PlaygroundClient> {
+  static async open(
+    role: PlaygroundRole,
+    o: { endpoint: string; port: number; dir: string },
+  ): Promise<PlaygroundClient> {
     const launch = playgroundLaunch(role, o);
     const child = spawn(launch.command, launch.args, { env: launch.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -82,14 +90,19 @@ export class PlaygroundClient {
     try {
       client.watch(port);
       await page.goto(`http://127.0.0.1:${port}`);
-      await page.getByRole('textbox').waitFor();
+      await page.locator(COMPOSE_BOX).waitFor();
       return client;
     } catch (err) {
       await client.close();
       const log = fs.existsSync(launch.env.M365_AGENTS_PLAYGROUND_LOGFILE!)
         ? fs.readFileSync(launch.env.M365_AGENTS_PLAYGROUND_LOGFILE!, 'utf8')
         : '';
-      throw new Error(`${String(err)}\nPlayground output:\n${out}\n${log.split('\n').filter((l) => l.startsWith('error')).join('\n')}`);
+      throw new Error(
+        `${String(err)}\nPlayground output:\n${out}\n${log
+          .split('\n')
+          .filter((l) => l.startsWith('error'))
+          .join('\n')}`,
+      );
     }
   }
 
@@ -108,7 +121,12 @@ export class PlaygroundClient {
     let d: {
       action?: string;
       message?: { messageId?: string; from?: { id?: string } };
-      log?: { type?: string; displayText?: string; activityName?: string; response?: { statusCode?: number } };
+      log?: {
+        type?: string;
+        displayText?: string;
+        activityName?: string;
+        response?: { statusCode?: number };
+      };
     };
     try {
       d = JSON.parse(payload);
@@ -118,9 +136,12 @@ export class PlaygroundClient {
     if (d.log) {
       const { type, displayText = '', activityName, response } = d.log;
       const status = response?.statusCode ?? 0;
-      if (status >= 400) this.problems.push(`${activityName} answered ${status}: ${JSON.stringify(response)}`);
+      if (activityName) this.activities.push(activityName);
+      if (status >= 400)
+        this.problems.push(`${activityName} answered ${status}: ${JSON.stringify(response)}`);
       if (type !== 'bot' && type !== 'text') this.problems.push(`Playground ${type}: ${displayText}`);
-      if (/error|not supported|failed/i.test(displayText)) this.problems.push(`Playground log: ${displayText}`);
+      if (/error|not supported|failed/i.test(displayText))
+        this.problems.push(`Playground log: ${displayText}`);
     } else if (d.action && d.message?.messageId) {
       const text = JSON.stringify(d.message);
       const fromBot = d.message.from?.id === PLAYGROUND_BOT_ID;
@@ -144,10 +165,19 @@ export class PlaygroundClient {
   /** Types a message and waits for Samspil's reply (a new message in the conversation). */
   async say(text: string): Promise<StreamMessage> {
     const before = this.messages.length;
-    const box = this.page.getByRole('textbox');
-    await box.fill(text);
+    await this.page.locator(COMPOSE_BOX).fill(text);
     await this.page.getByLabel('Send Message').click();
     return this.nextMessage(before, (m) => m.action === 'createMessage' && m.fromBot);
+  }
+
+  /** Waits until `done` holds, failing early on any problem the Playground reported. */
+  private async until(done: () => boolean, what: string, ms = 20_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!done()) {
+      if (this.problems.length) await this.assertClean();
+      if (Date.now() > deadline) throw new Error(`no ${what} within ${ms} ms`);
+      await this.page.waitForTimeout(50);
+    }
   }
 
   /** Waits until the stream reports a message after index `from` that matches. */
@@ -177,8 +207,14 @@ export class PlaygroundClient {
   async pressUpdating(card: Locator, button: string | RegExp, expected: string | RegExp): Promise<void> {
     const before = this.botMessages();
     const shown = await this.page.locator(MESSAGE).count();
+    const invokes = this.activities.filter((a) => a === 'invoke').length;
     // A ShowCard's own submit button comes after the toggle of the same name.
     await card.getByRole('button', { name: button }).last().click();
+    // Action.Execute: the Playground posts an invoke, and its answer is the card that replaces this one.
+    await this.until(
+      () => this.activities.filter((a) => a === 'invoke').length > invokes,
+      `an invoke for "${String(button)}"`,
+    );
     await this.page.locator('.ac-adaptiveCard', { hasText: expected }).first().waitFor({ timeout: 20_000 });
     if (this.problems.length) await this.assertClean();
     const posted = this.botMessages() - before;
