@@ -28,29 +28,55 @@ describe('Anne Knudsen, coordinator of Tværfagligt team Børnehuset Mågen, in 
 
   it('schedules a child meeting: a CPR number and an open case are refused beside the field, initials are accepted', async () => {
     const year = pg.card(/Teammøder 2026\/27/);
-    await pg.pressPosting(year, 'Planlæg møde');
-    const card = pg.card('Planlæg møde');
-    await card.waitFor();
+    const card = await pg.pressOpening(year, 'Planlæg møde', 'Planlæg og send invitationer');
     await card
       .getByText(/Barn\/ung\/familie/)
       .first()
       .click();
     await card.getByRole('combobox', { name: /Dato/ }).fill('2026-11-24');
+    await card.getByRole('textbox', { name: /Sted/ }).fill('Børnehuset Mågen, personalerummet');
     const purpose = card.getByRole('textbox', { name: /Formål/ });
     await purpose.fill('Bekymring for trivsel i børnehaven');
     const child = card.getByRole('textbox', { name: /Barn \(initialer/ });
     await child.fill('010190-1234');
     await pg.pressUpdating(card, 'Planlæg og send invitationer', 'Ligner et CPR-nummer');
     await pg.shot('cpr-afvist');
-    const refused = pg.card('Planlæg møde');
+    const refused = pg.card('Planlæg og send invitationer');
     await expectValue(refused.getByRole('textbox', { name: /Formål/ }), 'Bekymring for trivsel i børnehaven');
     await refused.getByRole('textbox', { name: /Barn \(initialer/ }).fill('FJ-0016');
     await pg.pressUpdating(refused, 'Planlæg og send invitationer', 'Barnet har en aktiv sag (FJ-0016)');
     await pg.shot('aaben-sag-afvist');
-    const again = pg.card('Planlæg møde');
+    const again = pg.card('Planlæg og send invitationer');
     await again.getByRole('textbox', { name: /Barn \(initialer/ }).fill('KL');
     await pg.pressUpdating(again, 'Planlæg og send invitationer', 'Mødet er planlagt');
     await pg.shot('moede-planlagt');
+  });
+
+  it('plans the rest of the school year from the proposed dates', async () => {
+    await pg.say('møder');
+    const year = pg.card(/Teammøder 2026\/27/);
+    const plan = await pg.pressOpening(
+      year,
+      /Planlæg skoleåret 2026/,
+      /Forslag til mødeplan|allerede planlagt nok/,
+    );
+    await pg.shot('skoleaar-forslag');
+    if (await plan.getByRole('button', { name: 'Bekræft og send invitationer' }).count()) {
+      await pg.pressUpdating(plan, 'Bekræft og send invitationer', 'Mødeplanen er bekræftet');
+      await pg.shot('skoleaar-bekraeftet');
+    }
+  });
+
+  it('moves a meeting and cancels another, each on its own card', async () => {
+    await pg.say('møder');
+    let edit = await pg.pressOpening(pg.card(/Teammøder 2026\/27/), 'Flyt eller aflys', 'Flyt mødet');
+    await edit.getByRole('textbox', { name: /Sted/ }).fill('Rådhuset, mødelokale 2');
+    await pg.pressUpdating(edit, 'Flyt mødet', 'Mødet er flyttet');
+    await pg.shot('moede-flyttet');
+    await pg.say('møder');
+    edit = await pg.pressOpening(pg.card(/Teammøder 2026\/27/), 'Flyt eller aflys', 'Aflys mødet');
+    await pg.pressUpdating(edit, 'Aflys mødet', 'Mødet er aflyst');
+    await pg.shot('moede-aflyst');
   });
 });
 

@@ -215,7 +215,12 @@ export class PlaygroundClient {
       () => this.activities.filter((a) => a === 'invoke').length > invokes,
       `an invoke for "${String(button)}"`,
     );
-    await this.page.locator('.ac-adaptiveCard', { hasText: expected }).first().waitFor({ timeout: 20_000 });
+    try {
+      await this.page.locator('.ac-adaptiveCard', { hasText: expected }).first().waitFor({ timeout: 20_000 });
+    } catch (err) {
+      await this.shot('FEJL');
+      throw err;
+    }
     if (this.problems.length) await this.assertClean();
     const posted = this.botMessages() - before;
     const nowShown = await this.page.locator(MESSAGE).count();
@@ -224,11 +229,13 @@ export class PlaygroundClient {
     }
   }
 
-  /** Presses a button that answers with a new message (e.g. "Vis mine opfølgninger"). */
-  async pressPosting(card: Locator, button: string | RegExp): Promise<StreamMessage> {
-    const before = this.messages.length;
+  /** Presses a button that opens something else (a form, a list) and waits until a card shows `expected`. */
+  async pressOpening(card: Locator, button: string | RegExp, expected: string | RegExp): Promise<Locator> {
     await card.getByRole('button', { name: button }).first().click();
-    return this.nextMessage(before, (x) => x.action === 'createMessage' && x.fromBot);
+    const opened = this.page.locator('.ac-adaptiveCard', { hasText: expected }).last();
+    await opened.waitFor({ timeout: 20_000 });
+    if (this.problems.length) await this.assertClean();
+    return opened;
   }
 
   private botMessages(): number {
