@@ -52,7 +52,23 @@ describe('Anne Knudsen, coordinator of Tværfagligt team Børnehuset Mågen, in 
     await pg.shot('moede-planlagt');
   });
 
-  it('plans the rest of the school year from the proposed dates', async () => {
+  it('moves a meeting and cancels two, each on its own card', async () => {
+    await pg.say('møder');
+    let edit = await pg.pressOpening(pg.card(/Teammøder 2026\/27/), 'Flyt eller aflys', 'Flyt mødet');
+    await edit.getByRole('textbox', { name: /Sted/ }).fill('Rådhuset, mødelokale 2');
+    await pg.pressUpdating(edit, 'Flyt mødet', 'Mødet er flyttet');
+    await pg.shot('moede-flyttet');
+    await pg.say('møder');
+    edit = await pg.pressOpening(pg.card(/Teammøder 2026\/27/), 'Flyt eller aflys', 'Aflys mødet');
+    await pg.pressUpdating(edit, 'Aflys mødet', 'Mødet er aflyst');
+    await pg.shot('moede-aflyst');
+    // A second cancellation leaves the team short of the model's minimum for the year plan below.
+    await pg.say('møder');
+    edit = await pg.pressOpening(pg.card(/Teammøder 2026\/27/), 'Flyt eller aflys', 'Aflys mødet');
+    await pg.pressUpdating(edit, 'Aflys mødet', 'Mødet er aflyst');
+  });
+
+  it('then plans the rest of the school year from the proposed dates', async () => {
     await pg.say('møder');
     const year = pg.card(/Teammøder 2026\/27/);
     const plan = await pg.pressOpening(
@@ -65,18 +81,6 @@ describe('Anne Knudsen, coordinator of Tværfagligt team Børnehuset Mågen, in 
       await pg.pressUpdating(plan, 'Bekræft og send invitationer', 'Mødeplanen er bekræftet');
       await pg.shot('skoleaar-bekraeftet');
     }
-  });
-
-  it('moves a meeting and cancels another, each on its own card', async () => {
-    await pg.say('møder');
-    let edit = await pg.pressOpening(pg.card(/Teammøder 2026\/27/), 'Flyt eller aflys', 'Flyt mødet');
-    await edit.getByRole('textbox', { name: /Sted/ }).fill('Rådhuset, mødelokale 2');
-    await pg.pressUpdating(edit, 'Flyt mødet', 'Mødet er flyttet');
-    await pg.shot('moede-flyttet');
-    await pg.say('møder');
-    edit = await pg.pressOpening(pg.card(/Teammøder 2026\/27/), 'Flyt eller aflys', 'Aflys mødet');
-    await pg.pressUpdating(edit, 'Aflys mødet', 'Mødet er aflyst');
-    await pg.shot('moede-aflyst');
   });
 });
 
