@@ -76,11 +76,38 @@ describe('Anne Knudsen, coordinator of Tværfagligt team Børnehuset Mågen, in 
       /Planlæg skoleåret 2026/,
       /Forslag til mødeplan|allerede planlagt nok/,
     );
+    await plan.getByRole('textbox', { name: /Sted/ }).fill('Børnehuset Mågen, personalerummet');
     await pg.shot('skoleaar-forslag');
     if (await plan.getByRole('button', { name: 'Bekræft og send invitationer' }).count()) {
       await pg.pressUpdating(plan, 'Bekræft og send invitationer', 'Mødeplanen er bekræftet');
       await pg.shot('skoleaar-bekraeftet');
     }
+  });
+
+  it('writes the Signs of Safety minutes of the child meeting after it is held, with an agreement', async () => {
+    // The next morning after the meeting on 24 November: Samspil restarts on that day's clock.
+    await samspil.stop();
+    await samspil.start('2026-11-25T09:00:00Z');
+    await samspil.tick();
+    const card = pg.card('Gem referat');
+    await card.waitFor({ timeout: 30_000 });
+    await card
+      .getByRole('textbox', { name: /Kompetencer/ })
+      .fill('Trygge rammer i børnehaven; mor søger hjælp');
+    await card.getByRole('textbox', { name: /Udfordringer/ }).fill('Uro ved aflevering om morgenen');
+    await card.getByRole('textbox', { name: /Hvad vil vi se ske/ }).fill('Rolige afleveringer');
+    await card
+      .getByRole('textbox', { name: /^Aftale/ })
+      .first()
+      .fill('Fast afleveringsritual med pædagogen');
+    await card
+      .getByRole('combobox', { name: /Ansvarlig/ })
+      .first()
+      .click();
+    await pg.page.getByRole('option').first().click();
+    await pg.shot('referat-formular');
+    await pg.pressUpdating(card, 'Gem referat', 'Referat gemt');
+    await pg.shot('referat-gemt');
   });
 });
 
