@@ -229,6 +229,12 @@ export class PlaygroundClient {
     }
   }
 
+  /** Picks an option of a card's drop-down (a compact Input.ChoiceSet) by its label. */
+  async chooseOption(card: Locator, label: RegExp, option: RegExp): Promise<void> {
+    await card.getByRole('combobox', { name: label }).click();
+    await this.page.getByRole('option', { name: option }).first().click();
+  }
+
   /** Presses a button that opens something else (a form, a list) and waits until a card shows `expected`. */
   async pressOpening(card: Locator, button: string | RegExp, expected: string | RegExp): Promise<Locator> {
     await card.getByRole('button', { name: button }).first().click();
