@@ -8,7 +8,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/client'],
   testMatch: ['**/*.test.ts'],
-  testTimeout: 120000,
+  // Whole processes (the server, the Playground, Chromium, scheduler passes) on a shared 2-core machine.
+  testTimeout: 180000,
   globalSetup: '<rootDir>/test/client/support/globalSetup.ts',
   globalTeardown: '<rootDir>/test/client/support/globalTeardown.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },

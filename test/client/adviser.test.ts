@@ -20,7 +20,7 @@ describe('Susanne Pedersen, adviser, in the Agents Playground', () => {
       port: 42022,
       dir: samspil.dir,
     });
-  });
+  }, 300_000);
   afterAll(async () => {
     await pg?.close();
     await samspil.dispose();

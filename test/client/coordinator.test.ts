@@ -13,7 +13,7 @@ describe('Anne Knudsen, coordinator of Tværfagligt team Børnehuset Mågen, in 
       dir: samspil.dir,
     });
     await pg.card('Hvad kan Samspil').waitFor();
-  });
+  }, 300_000);
   afterAll(async () => {
     await pg?.close();
     await samspil.dispose();

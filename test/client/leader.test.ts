@@ -8,7 +8,7 @@ describe('Michael Madsen, leader of Familierådgivningen Nord, in the Agents Pla
   beforeAll(async () => {
     await samspil.start();
     pg = await PlaygroundClient.open('leader', { endpoint: samspil.endpoint, port: 42042, dir: samspil.dir });
-  });
+  }, 300_000);
   afterAll(async () => {
     await pg?.close();
     await samspil.dispose();

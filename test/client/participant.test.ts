@@ -14,7 +14,7 @@ describe('Lene Knudsen, team participant, in the Agents Playground', () => {
     });
     await pg.card('Hvad kan Samspil').waitFor();
     await samspil.tick();
-  });
+  }, 300_000);
   afterAll(async () => {
     await pg?.close();
     await samspil.dispose();
