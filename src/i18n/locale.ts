@@ -5,11 +5,14 @@ import type { LocalDate } from '../domain/localDate';
 
 export type Locale = 'da' | 'en';
 
-/** Danish by default; English where the user's Teams locale (or saved choice) is English. */
-export function localeFrom(teamsLocale: string | null | undefined, saved?: string | null): Locale {
-  const chosen: unknown = saved ?? teamsLocale ?? 'da';
-  // The locale comes from the caller's envelope: anything but a text is treated as unset.
-  return typeof chosen === 'string' && chosen.toLowerCase().startsWith('en') ? 'en' : 'da';
+/**
+ * The language Samspil speaks to a person: their own choice in `indstillinger`, else Danish, the
+ * language of the municipality's case work. The Teams client's locale is deliberately not used: many
+ * Danish staff run Teams in English, and the Agents Playground always says en-US (docs/language.md).
+ */
+export function localeFrom(saved?: unknown): Locale {
+  // Stored or sent by a caller: anything but a text is treated as unset.
+  return typeof saved === 'string' && saved.toLowerCase().startsWith('en') ? 'en' : 'da';
 }
 
 /** "23. november 2026" / "23 November 2026". The date is a calendar date: no zone to shift it. */

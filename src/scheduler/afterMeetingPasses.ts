@@ -61,7 +61,7 @@ export const questionnairePass: PlanningPass = async (store, m, now) => {
     for (const participant of await t.meetings.participants(meeting.id)) {
       const s = staff.get(participant.staff_id);
       if (!s || !attended(participant)) continue;
-      const locale = localeFrom(null, s.locale);
+      const locale = localeFrom(s.locale);
       const card = (mode: 'first' | 'reminder') =>
         cardActivity(
           questionnaireCard({ form, meeting: summary, locale, closesOn, mode, profession: s.profession }),
@@ -109,7 +109,7 @@ async function requestMinutes(
     present: attended(x),
   }));
   for (const r of recipients) {
-    const locale = localeFrom(null, r.locale);
+    const locale = localeFrom(r.locale);
     const card = minutesFormCard({
       meeting: summary,
       purpose: meeting.purpose ?? '',
@@ -149,7 +149,7 @@ export const agreementPass: PlanningPass = async (store: Store, m: MunicipalityC
       summary = await meetingSummary(t, meeting);
       summaries.set(a.meeting_id, summary);
     }
-    const locale = localeFrom(null, owner.locale);
+    const locale = localeFrom(owner.locale);
     const card = agreementCard({ agreement: a, meeting: summary, locale });
     await p.enqueue(
       `agreement:${a.id}:${a.due}`,

@@ -82,7 +82,7 @@ async function planDue(p: PassPlanner, rows: MeasureToPlan[], policy: ReminderPo
         complete = false; // the window has closed: tomorrow's pass catches up
         continue;
       }
-      const locale = localeFrom(null, recipient.locale);
+      const locale = localeFrom(recipient.locale);
       const card = reminderCard({
         kind: r.kind,
         deadline: d,
@@ -131,7 +131,7 @@ async function planDigests(p: PassPlanner, policy: ReminderPolicy) {
     const deadlines = await openDeadlines(t, m.policy, { adviserId: s.id, today });
     const entries = digestFor(deadlines, today, policy);
     if (entries.length === 0) continue;
-    const locale = localeFrom(null, s.locale);
+    const locale = localeFrom(s.locale);
     const card = followUpListCard(
       entries.map((e) => e.deadline as MeasureDeadline),
       locale,

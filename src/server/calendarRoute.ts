@@ -48,7 +48,7 @@ export function mountCalendarRoute(
         participants,
         await meetingOrganizer(t, meeting),
         deps.clock.now(),
-        localeFrom(null, staff?.locale),
+        localeFrom(staff?.locale),
       );
       const method = meeting.status === 'cancelled' ? 'cancel' : 'request';
       res

@@ -132,7 +132,8 @@ async function requestContext(
     { verify: deps.verify },
     { authorization: req.get('authorization'), demoUser: req.get('x-samspil-demo-user') },
   );
-  const locale = localeFrom(typeof req.query.lang === 'string' ? req.query.lang : null, viewer.staff.locale);
+  // The page's own language switch wins; else the person's choice in `indstillinger` (docs/language.md).
+  const locale = localeFrom(typeof req.query.lang === 'string' ? req.query.lang : viewer.staff.locale);
   if (req.query.scope !== 'team') return { viewer, scopes: await scopesOf(viewer), locale };
   const channel = typeof req.query.channel === 'string' ? req.query.channel : '';
   const team = channel ? await viewer.tenant.teams.byChannel(channel) : null;

@@ -75,8 +75,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
 
   // Anything else typed: a polite pointer to help.
   app.activity(ActivityTypes.Message, async (context) => {
-    const locale = localeFrom(context.activity.locale);
-    await context.sendActivity(TEXTS[locale].errors.unknownCommand);
+    const caller = await identify(deps.store, context, { devFallback: deps.devFallback });
+    await context.sendActivity(TEXTS[caller?.locale ?? localeFrom()].errors.unknownCommand);
   });
   // An invoke no route took would make the HTTP answer 501 (TEAMS-NOTES): answer it politely instead.
   app.activity(ActivityTypes.Invoke, async (context) => {
@@ -85,7 +85,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
 
   app.error(async (context: TurnContext, error: Error) => {
     deps.log.error({ err: error, activityType: context.activity?.type }, 'turn failed');
-    const locale = localeFrom(context.activity?.locale);
+    const locale = localeFrom();
     await context.sendActivity(TEXTS[locale].errors.generic).catch(() => undefined);
   });
   return app;

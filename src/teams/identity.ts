@@ -85,6 +85,6 @@ export async function identify(
     municipality,
     tenant: store.tenant({ municipalityId: municipality.id, actor }),
     staff,
-    locale: localeFrom(context.activity.locale, staff?.locale),
+    locale: localeFrom(staff?.locale),
   };
 }

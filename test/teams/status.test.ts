@@ -140,8 +140,15 @@ describe('the status command in Teams (key figures by role)', () => {
     for (const sentence of sentences) expect(yearCard).toContain(sentence);
   });
 
-  it('answers in English for an English Teams client', async () => {
-    const [reply] = await say(coordinator, 'status', { locale: 'en-GB' });
+  it('answers in Danish although the Teams client says en-GB, and in English once the user chose English', async () => {
+    const [danish] = await say(coordinator, 'status', { locale: 'en-GB' });
+    expect(factsOf(cardOf(danish!))['Team Solsikken']![0]).toEqual(
+      expect.stringMatching(/^Teammøder i skoleåret 2017\/18 = 0 afholdt/),
+    );
+    const t = store.tenant({ municipalityId: (await store.municipalities.list())[0]!.id, actor: 'test' });
+    const me = await t.staff.byAadObjectId(coordinator.aadObjectId!);
+    await t.staff.updateSettings(me!.id, { locale: 'en' });
+    const [reply] = await say(coordinator, 'status', { locale: 'da-DK' });
     const card = cardOf(reply!);
     expect(cardProblems(card)).toEqual([]);
     expect(factsOf(card)['Team Solsikken']).toEqual([

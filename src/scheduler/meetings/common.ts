@@ -9,7 +9,7 @@ export async function staffById(p: PassPlanner): Promise<Map<string, StaffRow>> 
   return new Map((await p.t.staff.list()).map((s) => [s.id, s]));
 }
 
-export const localeOf = (s: StaffRow | undefined): Locale => localeFrom(null, s?.locale);
+export const localeOf = (s: StaffRow | undefined): Locale => localeFrom(s?.locale);
 
 export function channelChange(meeting: MeetingRow): ChannelChange {
   if (meeting.status === 'cancelled') return 'cancelled';

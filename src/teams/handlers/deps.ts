@@ -56,7 +56,7 @@ export async function refuse(
 }
 
 async function unknownUser(deps: HandlerDeps, context: TurnContext, caller: Caller | null): Promise<void> {
-  const locale = caller?.locale ?? localeFrom(context.activity.locale);
+  const locale = caller?.locale ?? localeFrom();
   const admins = caller ? await caller.tenant.staff.withRole('admin') : [];
   await sendCard(
     context,

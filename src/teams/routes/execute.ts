@@ -21,7 +21,7 @@ async function execute(
   context: TurnContext,
   data: unknown,
 ): Promise<CardJson | string> {
-  let locale = localeFrom(context.activity.locale);
+  let locale = localeFrom();
   try {
     const caller = await identify(deps.store, context, { devFallback: deps.devFallback });
     if (!caller?.staff) {

@@ -1,0 +1,3 @@
+import { removeDemoTemplate } from './demo';
+
+export default removeDemoTemplate;
