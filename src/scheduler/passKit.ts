@@ -5,14 +5,10 @@ import type { Store, TenantStore } from '../store/store';
 import type { StaffRow } from '../store/types';
 import { workingHoursOf } from '../app/sendWindow';
 import type { PassResult } from './passes';
+import type { OutboxKey } from '../outbox/keys';
+import type { OutboxPayload } from '../store/outboxRepo';
 
 export type Recipient = { staffId: string } | { conversationId: string };
-
-export type OutboxPayload = {
-  activity: Record<string, unknown>;
-  /** Set when the message replaces an earlier card in place. */
-  replaceActivityId?: string;
-};
 
 /** What every planning pass does: enqueue under unique keys and count what was new. */
 export class PassPlanner {
@@ -32,16 +28,21 @@ export class PassPlanner {
     this.today = localDateOf(now, m.settings.timeZone);
   }
 
-  /** True when the key was new; the sender holds a message until the recipient's working hours. */
+  /**
+   * True when the key was new; the sender holds a message until the recipient's working hours, and
+   * drops it unsent after `expiresAt` (a message that waited for a conversation and is now stale).
+   */
   async enqueue(
-    key: string,
+    key: OutboxKey,
     kind: string,
     to: Recipient,
     payload: OutboxPayload,
     notBefore: Date = this.now,
+    expiresAt: Date | null = null,
   ): Promise<boolean> {
     const fresh = await this.t.outbox.enqueue({
-      dedupeKey: key,
+      key,
+      expiresAt,
       kind,
       recipientStaffId: 'staffId' in to ? to.staffId : null,
       conversationId: 'conversationId' in to ? to.conversationId : null,

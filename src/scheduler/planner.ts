@@ -11,6 +11,7 @@ import { TEXTS } from '../i18n/texts';
 import { followUpListCard, reminderCard } from '../teams/views/followUpCards';
 import { PLANNING_PASSES, PassOptions, PassResult, PlanningPass } from './passes';
 import { PassPlanner } from './passKit';
+import { outboxKeys } from '../outbox/keys';
 
 export interface PlanResult {
   municipality: string;
@@ -60,7 +61,7 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
         suggestedCadence: d.first ? suggestedCadence(d.measureType, m.policy) : undefined,
       });
       await p.enqueue(
-        r.key,
+        outboxKeys.reminder(r, today),
         `followup.${r.kind}`,
         { staffId: recipient.id },
         { activity: cardActivity(card, TEXTS[locale].followUps[`${r.kind}Title`]) },
@@ -96,7 +97,7 @@ async function planDigests(p: PassPlanner, deadlines: MeasureDeadline[], staff: 
       TEXTS[locale].followUps.digestTitle,
     );
     await p.enqueue(
-      `digest:${s.id}:${today}`,
+      outboxKeys.digest(s.id, today),
       'followup.digest',
       { staffId: s.id },
       { activity: cardActivity(card, TEXTS[locale].followUps.digestTitle) },

@@ -41,8 +41,10 @@ export const start: Command = {
       devFallback: !config.MicrosoftAppId,
       calendarLinks,
     });
+    let ready = false;
     const app = createHttpApp({
       adapter,
+      ready: () => ready,
       runTurn: (context) => bot.run(context),
       health: async () => {
         await store.engine.query('SELECT 1');
@@ -83,6 +85,8 @@ export const start: Command = {
         })
       : null;
     if (lock && admin) lock.update({ adminPort: admin.port, adminToken });
+    // Only now can an operator's `samspil tick` reach us, and only now does the scheduler run.
+    ready = true;
     process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
     ctx.out(
       `Samspil is listening on http://localhost:${config.PORT}/api/messages (store: ${store.engine.kind}` +
@@ -93,7 +97,9 @@ export const start: Command = {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    scheduler?.stop();
+    ready = false;
+    // The pass and the drain in flight finish before the store closes.
+    await scheduler?.stop();
     await admin?.close();
     await new Promise((r) => server.close(r));
     await store.close();

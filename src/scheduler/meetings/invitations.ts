@@ -15,6 +15,10 @@ import {
   type ChannelChange,
 } from '../../teams/views/meetingCards';
 import { PassPlanner } from '../passKit';
+import { meetingSubject, outboxKeys } from '../../outbox/keys';
+
+/** The messages whose card a later version replaces in place. */
+const INVITATION_KINDS = ['meeting.invitation', 'meeting.update'] as const;
 import type { PlanningPass } from '../passes';
 import { channelChange, localeOf, staffById } from './common';
 
@@ -63,7 +67,7 @@ export const planMeetingInvitations: PlanningPass = async (store, m, now, opts =
       .slice(0, 24);
     const card = channelSummaryCard(teams.get(teamId)!.name, changes, 'da');
     await plan.enqueue(
-      `meeting-channel:${teamId}:${digest}`,
+      outboxKeys.meetingChannel(teamId, digest),
       'meeting.channel',
       { conversationId: channel },
       {
@@ -87,15 +91,18 @@ async function inviteParticipants(
   const organizerName = people.get(meeting.organizer_staff_id ?? '')?.name ?? null;
   const cancelled = meeting.status === 'cancelled';
   const changed = meeting.notified_sequence !== null;
-  // An older version not sent yet is superseded: only the newest may reach the participant.
-  await plan.t.outbox.cancelPending(`meeting-invite:${meeting.id}:`);
   for (const p of participants) {
     const staff = people.get(p.staff_id);
     if (!staff?.active) continue;
     const locale = localeOf(staff);
     const t = MEETING_TEXTS[locale];
-    const base = `meeting-invite:${meeting.id}:${p.staff_id}:${cancelled ? 'cancel:' : ''}${meeting.sequence}`;
-    const earlier = changed ? await plan.t.meetings.lastInvitationActivity(meeting.id, p.staff_id) : null;
+    // Keys carry the meeting's sequence: a newer version supersedes an unsent older one for this
+    // participant (in the outbox, atomically), so passes on several instances never undo each other.
+    const key = (replace: boolean) =>
+      outboxKeys.meetingInvitation(meeting.id, p.staff_id, meeting.sequence, { cancelled, replace });
+    const earlier = changed
+      ? await plan.t.outbox.lastActivity(meetingSubject(meeting.id), p.staff_id, INVITATION_KINDS)
+      : null;
     if (earlier) {
       const old = invitationCard({
         meeting,
@@ -106,11 +113,12 @@ async function inviteParticipants(
         variant: cancelled ? 'cancelled' : 'replaced',
       });
       await plan.enqueue(
-        `${base}:replace`,
+        key(true),
         'meeting.replace',
         { staffId: p.staff_id },
         { activity: cardActivity(old), replaceActivityId: earlier },
         plan.now,
+        meeting.ends_at,
       );
     }
     // A cancellation only needs its own message when no earlier card was there to mark it.
@@ -120,7 +128,7 @@ async function inviteParticipants(
     const ics = meetingIcs(meeting, team, participants, organizer, plan.now, locale);
     const title = t[cancelled ? 'cancelledTitle' : changed ? 'updatedTitle' : 'invitationTitle'];
     await plan.enqueue(
-      base,
+      key(false),
       cancelled ? 'meeting.cancellation' : changed ? 'meeting.update' : 'meeting.invitation',
       { staffId: p.staff_id },
       {
@@ -131,6 +139,7 @@ async function inviteParticipants(
         }),
       },
       plan.now,
+      meeting.ends_at,
     );
   }
 }

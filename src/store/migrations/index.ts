@@ -2,6 +2,7 @@ import initial from './001_initial';
 import meetings from './002_meetings';
 import meetingsExtra from './003_meetings_extra';
 import reminderSnoozes from './004_reminder_snoozes';
+import outboxDelivery from './005_outbox_delivery';
 
 /** Ordered; an applied migration is never edited, a change is a new entry. */
 export const MIGRATIONS: { id: string; sql: string }[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '002_meetings', sql: meetings },
   { id: '003_meetings_extra', sql: meetingsExtra },
   { id: '004_reminder_snoozes', sql: reminderSnoozes },
+  { id: '005_outbox_delivery', sql: outboxDelivery },
 ];
