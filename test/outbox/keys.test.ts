@@ -11,7 +11,8 @@ const deadline = (due: string): Deadline => ({
   adviserId: 'adviser',
   leaderId: 'leader',
 });
-const keyOn = (d: Deadline, today: string, i = 0) => outboxKeys.reminder(remindersFor(d, today, policy)[i]!, today);
+const keyOn = (d: Deadline, today: string, i = 0) =>
+  outboxKeys.reminder(remindersFor(d, today, policy)[i]!, today);
 
 describe('outbox keys: one builder for what a message is, what it is about and how new it is', () => {
   const d = deadline('2026-11-27'); // a Friday

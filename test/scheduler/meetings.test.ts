@@ -1,3 +1,4 @@
+import { meetingSubject } from '../../src/outbox/keys';
 import { meetingFixture, teamNordMeeting, type MeetingFixture } from '../app/meetings/fixture';
 import { icsOf } from '../app/meetings/icsReader';
 import {
@@ -25,9 +26,18 @@ async function rows(f: MeetingFixture, kind?: string): Promise<OutboxMessage[]> 
 
 /** Sends every pending row as the sender would, recording an activity id per row. */
 async function sendAll(f: MeetingFixture): Promise<void> {
-  for (const row of await f.store.queue.claim('test', at('2030-01-01T00:00:00Z'), 1000, 60_000)) {
-    await f.store.queue.markSent(row.id, 'test', at('2026-11-23T09:00:00Z'), `act-${row.id}`);
-  }
+  const rows = await f.store.queue.claim('test', at('2030-01-01T00:00:00Z'), 1000, 60_000, {
+    perDestination: 1000,
+  });
+  await f.store.queue.settle(
+    rows.map((row) => ({
+      id: row.id,
+      token: row.lease_token,
+      status: 'sent' as const,
+      at: at('2026-11-23T09:00:00Z'),
+      activityId: `act-${row.id}`,
+    })),
+  );
 }
 
 describe('invitations, updates and cancellations (issue 4 item 4)', () => {
@@ -135,7 +145,10 @@ describe('invitations, updates and cancellations (issue 4 item 4)', () => {
   it('on a cancellation, sends a CANCEL .ics with a higher SEQUENCE and marks the card', async () => {
     await sendAll(f);
     const [m] = await f.t.meetings.forTeam(f.ids.north, '2026-12-15', '2026-12-15');
-    const lastSent = await f.t.meetings.lastInvitationActivity(m!.id, f.ids.teacher);
+    const lastSent = await f.t.outbox.lastActivity(meetingSubject(m!.id), f.ids.teacher, [
+      'meeting.invitation',
+      'meeting.update',
+    ]);
     await f.t.meetings.cancel(m!.id, 1);
     await planMeetingInvitations(f.store, f.m, now);
     const cancellations = await rows(f, 'meeting.cancellation');
@@ -178,7 +191,7 @@ describe('invitations, updates and cancellations (issue 4 item 4)', () => {
       '1',
       '1',
     ]);
-    expect(mine.filter((o) => o.status === 'cancelled')).toHaveLength(3);
+    expect(mine.filter((o) => o.status === 'superseded')).toHaveLength(3);
     expect(mine.some((o) => o.kind === 'meeting.replace')).toBe(false);
   });
 
