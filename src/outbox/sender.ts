@@ -134,7 +134,13 @@ export class OutboxSender {
       if (pending.length === 0) return;
       const batch = pending;
       pending = [];
-      const settled = await this.store.queue.settle(batch);
+      const settled = await this.untilStored(() => this.store.queue.settle(batch));
+      if (!settled) {
+        // The database stayed away longer than half a lease: the rows return to the queue when
+        // their lease ends, and a message already delivered may be sent again (docs/outbox.md).
+        this.opts.log.error({ ids: batch.map((b) => b.id) }, 'outcomes not written: the database is away');
+        return;
+      }
       for (const s of batch) {
         if (settled.has(s.id)) continue;
         if (s.status === 'sent') total.leaseLost++;
@@ -181,17 +187,18 @@ export class OutboxSender {
         if (!this.stopping && (inFlight.size === 0 || (!exhausted && free >= this.concurrency / 2))) {
           await flush();
           const full = [...perDestination].filter(([, n]) => n >= PER_DESTINATION).map(([d]) => d);
-          const claimed = await this.store.queue.claim(
-            this.owner,
-            this.opts.clock.now(),
-            free,
-            this.leaseMs,
-            {
+          const claimed = await this.untilStored(() =>
+            this.store.queue.claim(this.owner, this.opts.clock.now(), free, this.leaseMs, {
               skipDestinations: full,
               skipMunicipalities: [...perTenant].filter(([, n]) => n >= PER_TENANT).map(([t]) => t),
               perDestination: PER_DESTINATION,
-            },
+            }),
           );
+          if (!claimed) {
+            if (inFlight.size === 0) return total;
+            exhausted = true;
+            continue;
+          }
           skipped = new Set(full);
           exhausted = claimed.length === 0;
           if (exhausted && inFlight.size === 0) return total;
@@ -209,6 +216,26 @@ export class OutboxSender {
     } finally {
       clearInterval(renewal);
       await flush().catch((err: unknown) => this.opts.log.error({ err }, 'could not write outcomes'));
+    }
+  }
+
+  /**
+   * Runs a store call, retrying while the database is briefly away (a restart, a fail-over) for at
+   * most half a lease; null if it never came back. Outcomes held meanwhile are written late, not lost.
+   */
+  private async untilStored<T>(fn: () => Promise<T>): Promise<T | null> {
+    const giveUpAt = Date.now() + this.leaseMs / 2;
+    for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (Date.now() + wait > giveUpAt) {
+          this.opts.log.error({ err }, 'outbox store unavailable');
+          return null;
+        }
+        this.opts.log.warn({ err: (err as Error).message }, 'outbox store unavailable; retrying');
+        await new Promise((r) => setTimeout(r, wait));
+      }
     }
   }
 

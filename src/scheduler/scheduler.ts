@@ -39,7 +39,7 @@ export function startScheduler(
   sender: OutboxSender,
   clock: Clock,
   log: Logger,
-  opts: PassOptions & { cron?: string } = {},
+  opts: PassOptions & { cron?: string; sendEveryMs?: number } = {},
 ): RunningScheduler {
   let planning: Promise<void> | null = null;
   let draining: Promise<void> | null = null;
@@ -79,13 +79,15 @@ export function startScheduler(
   };
   // Every minute; a test may pass a six-field expression with seconds. Each tick also drains:
   // retries and deferred messages come due without anything new being planned.
-  const task = cron.schedule(opts.cron ?? '* * * * *', () => {
-    plan();
-    drain();
-  });
+  const task = cron.schedule(opts.cron ?? '* * * * *', plan);
+  // Sending polls on its own (one cheap claim when idle): retries come due within seconds.
+  const sending = setInterval(drain, opts.sendEveryMs ?? 5_000);
+  // A server that was down catches up at once instead of at the next full minute.
+  plan();
   return {
     async stop() {
       stopped = true;
+      clearInterval(sending);
       await task.stop();
       sender.stop();
       await Promise.all([planning, draining]);

@@ -64,6 +64,7 @@ export const start: Command = {
       clock: ctx.clock,
       log,
       sendWindow: sendWindowFrom(store),
+      leaseMs: config.SAMSPIL_OUTBOX_LEASE_SECONDS * 1000,
     });
     const scheduler =
       config.SAMSPIL_SCHEDULER === 'on'
