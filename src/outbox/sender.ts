@@ -220,12 +220,13 @@ export class OutboxSender {
   }
 
   /**
-   * Runs a store call, retrying while the database is briefly away (a restart, a fail-over) for at
-   * most half a lease; null if it never came back. Outcomes held meanwhile are written late, not lost.
+   * Runs a store call, retrying while the database is briefly away (a restart, a fail-over) for up
+   * to two leases; null if it never came back. Outcomes held meanwhile are written late, not lost,
+   * and polling quickly lets them in before another sender claims the rows whose lease lapsed.
    */
   private async untilStored<T>(fn: () => Promise<T>): Promise<T | null> {
-    const giveUpAt = Date.now() + this.leaseMs / 2;
-    for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
+    const giveUpAt = Date.now() + this.leaseMs * 2;
+    for (let wait = 50; ; wait = Math.min(wait * 2, 250)) {
       try {
         return await fn();
       } catch (err) {
@@ -243,10 +244,9 @@ export class OutboxSender {
   private async renew(held: ClaimedMessage[], lost: Set<number>): Promise<void> {
     const byToken = new Map<string, number[]>();
     for (const m of held) byToken.set(m.lease_token, [...(byToken.get(m.lease_token) ?? []), m.id]);
-    const until = new Date(this.opts.clock.now().getTime() + this.leaseMs);
     for (const [token, ids] of byToken) {
       try {
-        const kept = await this.store.queue.renew(ids, token, until);
+        const kept = await this.store.queue.renew(ids, token, this.leaseMs);
         for (const id of ids) if (!kept.has(id)) lost.add(id);
       } catch (err) {
         // The database is away: the lease may lapse, and fencing keeps that safe.

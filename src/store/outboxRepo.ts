@@ -194,6 +194,9 @@ export function destinationOf(m: Pick<OutboxMessage, 'conversation_id' | 'recipi
 
 /**
  * Sending side: claims across all municipalities, because one sender serves the whole deployment.
+ * Leases are measured on the database's clock, never an instance's: instances whose clocks differ
+ * (NTP drift, a demo's SAMSPIL_NOW) must agree on when a lease has run out. `not_before` is the
+ * application's time (working hours, tests at a fixed date).
  * Claims use FOR UPDATE SKIP LOCKED and a lease with a fresh token, so any number of instances can
  * share one PostgreSQL; a row whose sender died is claimed again when its lease has run out, and
  * the dead sender's token no longer settles it (fencing).
@@ -230,7 +233,7 @@ export class OutboxQueue {
                 row_number() OVER (PARTITION BY COALESCE(o.conversation_id, 'staff:' || o.recipient_staff_id::text)
                                    ORDER BY o.not_before, o.id) AS nth
          FROM (SELECT id, not_before, conversation_id, recipient_staff_id FROM outbox
-               WHERE ((status = 'pending' AND not_before <= $2) OR (status = 'sending' AND lease_until < $2))
+               WHERE ((status = 'pending' AND not_before <= $2) OR (status = 'sending' AND lease_until < now()))
                  AND NOT (COALESCE(conversation_id, 'staff:' || recipient_staff_id::text) = ANY($6::text[]))
                  AND NOT (municipality_id = ANY($7::text[]))
                ORDER BY not_before, id
@@ -238,10 +241,11 @@ export class OutboxQueue {
        ), picked AS (
          SELECT id FROM outbox
          WHERE id IN (SELECT id FROM ready WHERE nth <= $8 ORDER BY not_before, id LIMIT $4)
-           AND ((status = 'pending' AND not_before <= $2) OR (status = 'sending' AND lease_until < $2))
+           AND ((status = 'pending' AND not_before <= $2) OR (status = 'sending' AND lease_until < now()))
          FOR UPDATE SKIP LOCKED
        ), claimed AS (
-         UPDATE outbox o SET status = 'sending', lease_owner = $1, lease_token = $5, lease_until = $3,
+         UPDATE outbox o SET status = 'sending', lease_owner = $1, lease_token = $5,
+                lease_until = now() + $3 * interval '1 millisecond',
                 attempts = o.attempts + 1
          FROM picked WHERE o.id = picked.id
          RETURNING o.*
@@ -268,7 +272,7 @@ export class OutboxQueue {
       [
         owner,
         now,
-        new Date(now.getTime() + leaseMs),
+        leaseMs,
         limit,
         token,
         opts.skipDestinations ?? [],
@@ -311,12 +315,12 @@ export class OutboxQueue {
    * Extends the lease of rows still held under `token` (a send waiting on Retry-After) and returns
    * the ids it still holds: a row missing from the answer was lost to another sender.
    */
-  async renew(ids: readonly number[], token: string, until: Date): Promise<Set<number>> {
+  async renew(ids: readonly number[], token: string, leaseMs: number): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
     const rows = await this.db.query<{ id: number }>(
-      `UPDATE outbox SET lease_until = $3
+      `UPDATE outbox SET lease_until = now() + $3 * interval '1 millisecond'
        WHERE id = ANY($1::bigint[]) AND lease_token = $2 AND status = 'sending' RETURNING id`,
-      [ids, token, until],
+      [ids, token, leaseMs],
     );
     return new Set(rows.map((r) => Number(r.id)));
   }

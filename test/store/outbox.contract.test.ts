@@ -67,17 +67,18 @@ describe.each(ENGINES)('outbox on $name', (fixture) => {
   });
 
   it('fences a row: only the token of the current claim settles it, and a lost lease is not renewed', async () => {
-    const [stuck] = await store.queue.claim('s3', later(3_600_000), 1, 60_000);
+    // Leases run on the database's clock: this one lasts 150 ms of real time.
+    const [stuck] = await store.queue.claim('s3', later(3_600_000), 1, 150);
     expect(stuck?.dedupe_key).toBe('future');
     expect((await store.queue.settle([{ ...sent(stuck!), token: crypto.randomUUID() }])).size).toBe(0);
+    expect(await store.queue.claim('s4', later(3_600_000), 10, 60_000)).toEqual([]);
     // s3 stalls; after the lease another sender picks the row up again, with a new token.
-    const [reclaimed] = await store.queue.claim('s4', later(3_600_000 + 61_000), 10, 60_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const [reclaimed] = await store.queue.claim('s4', later(3_600_000), 10, 60_000);
     expect([reclaimed?.id, reclaimed?.attempts]).toEqual([stuck!.id, 2]);
     expect(reclaimed!.lease_token).not.toBe(stuck!.lease_token);
-    expect((await store.queue.renew([stuck!.id], stuck!.lease_token, later(4_000_000))).size).toBe(0);
-    expect(
-      (await store.queue.renew([stuck!.id], reclaimed!.lease_token, later(4_000_000))).has(stuck!.id),
-    ).toBe(true);
+    expect((await store.queue.renew([stuck!.id], stuck!.lease_token, 60_000)).size).toBe(0);
+    expect((await store.queue.renew([stuck!.id], reclaimed!.lease_token, 60_000)).has(stuck!.id)).toBe(true);
     expect((await store.queue.settle([sent(stuck!, 'late')])).size).toBe(0);
     expect((await store.queue.settle([sent(reclaimed!)])).size).toBe(1);
     // A sent row is never claimed again, even long after.
@@ -86,9 +87,10 @@ describe.each(ENGINES)('outbox on $name', (fixture) => {
 
   it('renews a lease so a send waiting longer than the lease keeps its row', async () => {
     await out().enqueue(msg('slow'));
-    const [m] = await store.queue.claim('s6', later(11 * 3_600_000), 1, 60_000);
-    await store.queue.renew([m!.id], m!.lease_token, later(11 * 3_600_000 + 150_000));
-    expect(await store.queue.claim('s7', later(11 * 3_600_000 + 90_000), 10, 60_000)).toEqual([]);
+    const [m] = await store.queue.claim('s6', later(11 * 3_600_000), 1, 200);
+    await store.queue.renew([m!.id], m!.lease_token, 60_000);
+    await new Promise((r) => setTimeout(r, 300)); // longer than the first lease
+    expect(await store.queue.claim('s7', later(11 * 3_600_000), 10, 60_000)).toEqual([]);
     expect((await store.queue.settle([sent(m!)])).size).toBe(1);
   });
 

@@ -27,6 +27,8 @@ export class FakeConnector {
   private server?: http.Server;
   private n = 0;
   fail: FailureRule | null = null;
+  /** Milliseconds to hold a call before answering it (a slow service); counted like `fail`. */
+  latency: ((call: ConnectorCall, n: number) => number) | null = null;
   /** When set, more than this many sends to one conversation within one second get 429. */
   perConversationPerSecond: number | null = null;
   /** When set, more than this many sends in total within one second get 429. */
@@ -91,7 +93,10 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
-    const injected = this.fail?.(call, ++this.n);
+    const n = ++this.n;
+    const hold = this.latency?.(call, n) ?? 0;
+    if (hold > 0) await new Promise((r) => setTimeout(r, hold));
+    const injected = this.fail?.(call, n);
     if (injected)
       return reply(injected.status, injected.body ?? { error: { code: 'Injected' } }, injected.headers);
     if (this.overLimit(call))
