@@ -25,7 +25,10 @@ export interface SenderOptions {
   concurrency?: number;
   leaseMs?: number;
   maxAttempts?: number;
-  /** Settled outcomes are written together at most this long after the first of them. */
+  /**
+   * Outcomes are written together at most this long after the first of them (default 50 ms): the
+   * duplicate window after a crash is this plus one round trip (docs/outbox.md).
+   */
   flushMs?: number;
   /** Real waiting for rate limits; tests may shorten it. */
   sleep?: (ms: number) => Promise<void>;
@@ -130,6 +133,22 @@ export class OutboxSender {
       if (n <= 0) map.delete(key);
       else map.set(key, n);
     };
+    const flushMs = this.opts.flushMs ?? 50;
+    let flushing: Promise<void> | null = null;
+    // Outcomes are written by their own loop, never behind a claim or a slow send.
+    const kick = () => {
+      if (flushing || pending.length === 0) return;
+      flushing = (async () => {
+        const wait = firstPendingAt + flushMs - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        await flush();
+      })()
+        .catch((err: unknown) => this.opts.log.error({ err }, 'could not write outcomes'))
+        .finally(() => {
+          flushing = null;
+          kick();
+        });
+    };
     const flush = async () => {
       if (pending.length === 0) return;
       const batch = pending;
@@ -158,6 +177,7 @@ export class OutboxSender {
             total[s.outcome]++;
             if (pending.length === 0) firstPendingAt = Date.now();
             pending.push(s.settlement);
+            kick();
           },
           (err: unknown) => this.opts.log.error({ err, id: m.id }, 'delivery crashed; the lease returns it'),
         )
@@ -185,7 +205,8 @@ export class OutboxSender {
         const free = this.concurrency - inFlight.size;
         // Top the pool up when it is empty or half empty: one claim serves many messages.
         if (!this.stopping && (inFlight.size === 0 || (!exhausted && free >= this.concurrency / 2))) {
-          await flush();
+          // Written before claiming again, so a claim never sees this sender's own finished rows.
+          while (flushing) await flushing;
           const full = [...perDestination].filter(([, n]) => n >= PER_DESTINATION).map(([d]) => d);
           const claimed = await this.untilStored(() =>
             this.store.queue.claim(this.owner, this.opts.clock.now(), free, this.leaseMs, {
@@ -206,15 +227,11 @@ export class OutboxSender {
           if (!exhausted) continue;
         }
         if (inFlight.size === 0) return total;
-        const flushMs = this.opts.flushMs ?? 100;
-        const waits: Promise<unknown>[] = [...inFlight.values()].map((f) => f.done);
-        if (pending.length > 0)
-          waits.push(new Promise((r) => setTimeout(r, Math.max(0, firstPendingAt + flushMs - Date.now()))));
-        await Promise.race(waits);
-        if (pending.length > 0 && Date.now() - firstPendingAt >= flushMs) await flush();
+        await Promise.race([...inFlight.values()].map((f) => f.done));
       }
     } finally {
       clearInterval(renewal);
+      while (flushing) await flushing;
       await flush().catch((err: unknown) => this.opts.log.error({ err }, 'could not write outcomes'));
     }
   }

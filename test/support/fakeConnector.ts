@@ -93,7 +93,8 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
-    const n = ++this.n;
+    // Calls are numbered only while a rule is set, so a rule's `n` counts from when it was set.
+    const n = this.fail || this.latency ? ++this.n : this.n;
     const hold = this.latency?.(call, n) ?? 0;
     if (hold > 0) await new Promise((r) => setTimeout(r, hold));
     const injected = this.fail?.(call, n);
