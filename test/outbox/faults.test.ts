@@ -152,7 +152,13 @@ describe('the outbox under faults, on three instances and a restarted PostgreSQL
       LOG_LEVEL: 'error',
     };
     const delivered = () => connector.calls.filter((c) => c.method === 'POST' && /\/activities/.test(c.path));
-    servers.push(...(await Promise.all([startServer(env), startServer(env), startServer(env)])));
+    servers.push(
+      ...(await Promise.all([
+        startServer(env, 180_000),
+        startServer(env, 180_000),
+        startServer(env, 180_000),
+      ])),
+    );
 
     await until('a third of the messages', async () => delivered().length >= 70, 90_000);
     servers[0]!.child.kill('SIGKILL');
@@ -164,7 +170,7 @@ describe('the outbox under faults, on three instances and a restarted PostgreSQL
     store = createStore(await openPostgres(pg.url, { max: 4 }));
     await fresh.close().catch(() => undefined);
     const t2 = store.tenant({ municipalityId: 'fault', actor: 'test' });
-    const starting = Promise.all([startServer(env), startServer(env)]);
+    const starting = Promise.all([startServer(env, 180_000), startServer(env, 180_000)]);
     for (const m of meetings) {
       await t2.meetings.move(
         m.id,
