@@ -8,7 +8,7 @@ import type { StaffRow } from '../store/types';
 import { cardActivity } from '../cards/render';
 import { localeFrom } from '../i18n/locale';
 import { TEXTS } from '../i18n/texts';
-import { followUpListCard, reminderCard } from '../teams/views/followUpCards';
+import { followUpListCard, reminderCard } from '../views/followUpCards';
 import { PLANNING_PASSES, PassOptions, PassResult, PlanningPass } from './passes';
 import { PassPlanner } from './passKit';
 import { outboxKeys } from '../outbox/keys';

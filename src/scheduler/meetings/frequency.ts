@@ -6,7 +6,7 @@ import { parseLocalDate, type LocalDate } from '../../domain/localDate';
 import { needsFrequencyWarning } from '../../domain/meetings/frequency';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
-import { frequencyWarningCard, overviewCard } from '../../teams/views/teamYearCards';
+import { frequencyWarningCard, overviewCard } from '../../views/teamYearCards';
 import { PassPlanner } from '../passKit';
 import { outboxKeys } from '../../outbox/keys';
 import type { PlanningPass } from '../passes';

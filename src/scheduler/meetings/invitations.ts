@@ -13,7 +13,7 @@ import {
   channelSummaryCard,
   invitationCard,
   type ChannelChange,
-} from '../../teams/views/meetingCards';
+} from '../../views/meetingCards';
 import { PassPlanner } from '../passKit';
 import { meetingSubject, outboxKeys } from '../../outbox/keys';
 

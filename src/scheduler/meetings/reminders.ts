@@ -4,7 +4,7 @@ import { addDays } from '../../domain/localDate';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import { formatDate } from '../../i18n/locale';
-import { invitationCard } from '../../teams/views/meetingCards';
+import { invitationCard } from '../../views/meetingCards';
 import { PassPlanner } from '../passKit';
 import { outboxKeys } from '../../outbox/keys';
 import type { PlanningPass } from '../passes';

@@ -19,8 +19,8 @@ import type { StaffRow } from '../../store/types';
 import { renderCard } from '../../cards/render';
 import { fill, TEXTS } from '../../i18n/texts';
 import { formatDate } from '../../i18n/locale';
-import { followUpListCard, resultCard } from '../views/followUpCards';
-import { deadlineLabel } from '../views/deadlineText';
+import { followUpListCard, resultCard } from '../../views/followUpCards';
+import { deadlineLabel } from '../../views/deadlineText';
 import { describeIssues, HandlerDeps, KnownCaller, refuse, replaceCard, sendCard, today } from './deps';
 
 export async function showFollowUps(

@@ -7,8 +7,8 @@ import { teamRole } from '../../app/meetings/common';
 import { answerInvitation, rsvpInput } from '../../app/meetings/rsvp';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
-import { activityWithIcs, editCard, invitationCard, statusCard } from '../views/meetingCards';
-import { whenText } from '../views/meetingText';
+import { activityWithIcs, editCard, invitationCard, statusCard } from '../../views/meetingCards';
+import { whenText } from '../../views/meetingText';
 import { HandlerDeps, KnownCaller, replaceCard, sendCard, today } from './deps';
 import { answerFailure, describeIssues, refuse, refusedForCpr } from './meetingsShared';
 

@@ -5,7 +5,7 @@ import { scheduleCardInput, scheduleMeeting, toMeetingRequest } from '../../app/
 import { teamRole } from '../../app/meetings/common';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
-import { meetingFacts, scheduleFormCard, statusCard, teamChoiceCard } from '../views/meetingCards';
+import { meetingFacts, scheduleFormCard, statusCard, teamChoiceCard } from '../../views/meetingCards';
 import { HandlerDeps, KnownCaller, replaceCard, sendCard, today } from './deps';
 import { answerFailure, dataOf, describeIssues, refuse, refusedForCpr } from './meetingsShared';
 

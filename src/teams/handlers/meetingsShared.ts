@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Bilingual } from '../../app/meetings/common';
 import { CPR_REFUSAL, cprField } from '../../app/meetings/common';
 import { MEETING_TEXTS, type MeetingTexts } from '../../i18n/meetingTexts';
-import { statusCard } from '../views/meetingCards';
+import { statusCard } from '../../views/meetingCards';
 import { describeIssues as describeFields, KnownCaller, replaceCard, sendCard } from './deps';
 
 /** The card stays as it was, still usable; the answer says what to fix. */

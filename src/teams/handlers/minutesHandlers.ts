@@ -7,7 +7,7 @@ import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
 import { fill } from '../../i18n/texts';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import { attended } from '../../domain/questionnaires/schedule';
-import { agreementCard, minutesFormCard, minutesListCard, minutesSavedCard } from '../views/minutesCards';
+import { agreementCard, minutesFormCard, minutesListCard, minutesSavedCard } from '../../views/minutesCards';
 import { HandlerDeps, KnownCaller, refuse, replaceCard, sendCard, today } from './deps';
 
 /** SoS field names as the coordinator sees them, for "fill in or correct". */

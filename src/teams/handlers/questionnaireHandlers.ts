@@ -14,7 +14,7 @@ import { hasCprIssue, invalidQuestions } from '../../domain/questionnaires/answe
 import { questionnaireClosesAt } from '../../domain/questionnaires/schedule';
 import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
 import { fill } from '../../i18n/texts';
-import { questionnaireCard, thanksCard } from '../views/questionnaireCards';
+import { questionnaireCard, thanksCard } from '../../views/questionnaireCards';
 import { HandlerDeps, KnownCaller, refuse, replaceCard, sendCard } from './deps';
 
 async function answer(

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { fill } from '../../i18n/texts';
 import { REPORT_TEXTS } from '../../i18n/reportTexts';
 import { caseFiguresFor, teamFiguresFor } from '../../reports/statusFigures';
-import { caseSection, statusCard, teamSections, type StatusSection } from '../views/statusCard';
+import { caseSection, statusCard, teamSections, type StatusSection } from '../../views/statusCard';
 import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
 
 /**

@@ -1,7 +1,7 @@
 import type { CardJson } from '../../../src/cards/render';
 import type { Locale } from '../../../src/i18n/locale';
 import type { CaseFigures, TeamFigures } from '../../../src/reports/statusFigures';
-import { caseSection, statusCard, teamSections } from '../../../src/teams/views/statusCard';
+import { caseSection, statusCard, teamSections } from '../../../src/views/statusCard';
 import type { CardSamples } from './index';
 
 const period = { from: '2026-01-01', to: '2026-11-23' };

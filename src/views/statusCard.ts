@@ -1,10 +1,10 @@
-import { renderCard, type CardJson } from '../../cards/render';
-import { SUPPRESSED_TEXT, type Guarded } from '../../domain/keyFigures';
-import type { LocalDate } from '../../domain/localDate';
-import { fill } from '../../i18n/texts';
-import { formatDate, type Locale } from '../../i18n/locale';
-import { REPORT_TEXTS } from '../../i18n/reportTexts';
-import type { CaseFigures, TeamFigures } from '../../reports/statusFigures';
+import { renderCard, type CardJson } from '../cards/render';
+import { SUPPRESSED_TEXT, type Guarded } from '../domain/keyFigures';
+import type { LocalDate } from '../domain/localDate';
+import { fill } from '../i18n/texts';
+import { formatDate, type Locale } from '../i18n/locale';
+import { REPORT_TEXTS } from '../i18n/reportTexts';
+import type { CaseFigures, TeamFigures } from '../reports/statusFigures';
 
 interface Fact {
   title: string;
