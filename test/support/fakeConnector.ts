@@ -33,7 +33,9 @@ export class FakeConnector {
   perConversationPerSecond: number | null = null;
   /** When set, more than this many sends in total within one second get 429. */
   perSecond: number | null = null;
-  private recent: { conversationId: string | null; at: number }[] = [];
+  /** When set, more than this many sends per tenant (the activity's conversation.tenantId) within one second get 429. */
+  perTenantPerSecond: number | null = null;
+  private recent: { conversationId: string | null; tenant: string | null; at: number }[] = [];
   /** Teams members by user id, answered on GET .../members/{id} (how the bot learns e-mail/UPN). */
   readonly members = new Map<
     string,
@@ -124,10 +126,14 @@ export class FakeConnector {
     if (call.method !== 'POST' || !/\/activities/.test(call.path)) return false;
     const now = Date.now();
     this.recent = this.recent.filter((r) => now - r.at < 1000);
+    const tenant = ((call.body?.conversation as { tenantId?: string } | undefined)?.tenantId ?? null) as
+      string | null;
     const conv = this.recent.filter((r) => r.conversationId === call.conversationId).length;
     if (this.perConversationPerSecond !== null && conv >= this.perConversationPerSecond) return true;
     if (this.perSecond !== null && this.recent.length >= this.perSecond) return true;
-    this.recent.push({ conversationId: call.conversationId, at: now });
+    const inTenant = this.recent.filter((r) => r.tenant === tenant).length;
+    if (this.perTenantPerSecond !== null && inTenant >= this.perTenantPerSecond) return true;
+    this.recent.push({ conversationId: call.conversationId, tenant, at: now });
     return false;
   }
 }
