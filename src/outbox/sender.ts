@@ -60,6 +60,11 @@ const DEAD_CODES = new Set([
 const PER_DESTINATION = 4;
 /** Rows of one tenant in flight at once: one second at Teams' 50/s per tenant. */
 const PER_TENANT = 50;
+/**
+ * Sends that may be on the wire or delivered-but-not-yet-committed at once. This bounds the
+ * duplicate window of a crash (docs/outbox.md) however starved the process is of CPU.
+ */
+const MAX_UNSETTLED = 8;
 
 /**
  * Jittered exponential backoff, never shorter than the service's Retry-After, capped at 5 minutes.
@@ -100,6 +105,9 @@ export class OutboxSender {
   private readonly leaseMs: number;
   private readonly concurrency: number;
   private stopping = false;
+  private unsettled = 0;
+  private readonly room: (() => void)[] = [];
+  private readonly holding = new Set<number>();
 
   constructor(
     private readonly store: Store,
@@ -139,7 +147,8 @@ export class OutboxSender {
     const kick = () => {
       if (flushing || pending.length === 0) return;
       flushing = (async () => {
-        const wait = firstPendingAt + flushMs - Date.now();
+        // A full window of uncommitted sends is written at once: sends wait on it.
+        const wait = this.unsettled >= MAX_UNSETTLED ? 0 : firstPendingAt + flushMs - Date.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         await flush();
       })()
@@ -153,7 +162,9 @@ export class OutboxSender {
       if (pending.length === 0) return;
       const batch = pending;
       pending = [];
-      const settled = await this.untilStored(() => this.store.queue.settle(batch));
+      const settled = await this.untilStored(() => this.store.queue.settle(batch)).finally(() => {
+        for (const b of batch) if (this.holding.delete(b.id)) this.release();
+      });
       if (!settled) {
         // The database stayed away longer than half a lease: the rows return to the queue when
         // their lease ends, and a message already delivered may be sent again (docs/outbox.md).
@@ -179,7 +190,10 @@ export class OutboxSender {
             pending.push(s.settlement);
             kick();
           },
-          (err: unknown) => this.opts.log.error({ err, id: m.id }, 'delivery crashed; the lease returns it'),
+          (err: unknown) => {
+            if (this.holding.delete(m.id)) this.release();
+            this.opts.log.error({ err, id: m.id }, 'delivery crashed; the lease returns it');
+          },
         )
         .finally(() => {
           inFlight.delete(m.id);
@@ -321,6 +335,7 @@ export class OutboxSender {
           },
         };
       }
+      await this.acquire(m.id);
       const settle = await this.pace(m.municipality_id, conversation.conversation_id);
       if (lost.has(m.id)) {
         settle();
@@ -334,6 +349,18 @@ export class OutboxSender {
     } catch (err) {
       return this.failure(m, err);
     }
+  }
+
+  /** Waits until fewer than MAX_UNSETTLED sends are uncommitted; released when the outcome is written. */
+  private async acquire(id: number): Promise<void> {
+    while (this.unsettled >= MAX_UNSETTLED) await new Promise<void>((r) => this.room.push(r));
+    this.unsettled++;
+    this.holding.add(id);
+  }
+
+  private release(): void {
+    this.unsettled--;
+    this.room.shift()?.();
   }
 
   /** Waits for a slot under both limits and returns a function that settles it once sent. */
