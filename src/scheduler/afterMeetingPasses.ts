@@ -1,5 +1,5 @@
 /**
- * What happens after a meeting (issues 4 and 5): the meeting is marked held, each attendee gets
+ * What happens after a meeting: the meeting is marked held, each attendee gets
  * the questionnaire (and one reminder), the coordinator is asked for the SoS minutes of a child
  * meeting, and each agreement is reminded to its owner on its due date. Everything goes through
  * the outbox under unique keys, so a pass run twice or on two instances plans nothing twice.
