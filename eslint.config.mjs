@@ -11,4 +11,29 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Data flows one way (docs/architecture.md): planning, views, delivery and the domain never
+    // depend on the Teams transport.
+    files: [
+      'src/domain/**',
+      'src/app/**',
+      'src/store/**',
+      'src/views/**',
+      'src/scheduler/**',
+      'src/outbox/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/teams/*', 'botbuilder', '@microsoft/teams-ai'],
+              message: 'Only src/teams talks to Teams.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

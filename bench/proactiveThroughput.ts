@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config';
 import { offsetClock } from '../src/domain/clock';
 import { createLogger } from '../src/log';
-import { DrainResult, OutboxSender } from '../src/outbox/sender';
+import { DrainResult, emptyDrain, OutboxSender } from '../src/outbox/sender';
 import { createAdapter } from '../src/teams/adapter';
 import { BotFrameworkTransport } from '../src/teams/proactive';
 import { FakeConnector } from '../test/support/fakeConnector';
@@ -91,7 +91,7 @@ export async function benchProactiveThroughput(
           const text = `bench ${round}-${i}`;
           texts.push(text);
           await t.outbox.enqueue({
-            dedupeKey: text,
+            key: { key: text, subject: text, version: 0 },
             kind: 'bench',
             recipientStaffId: staffIds[i]!,
             payload: { activity: { type: 'message', text } },
@@ -106,7 +106,7 @@ export async function benchProactiveThroughput(
       log: createLogger('silent'),
       sendWindow: async () => SEND_WINDOW,
     });
-    const total: DrainResult = { sent: 0, retried: 0, parked: 0, deferred: 0 };
+    const total: DrainResult = emptyDrain();
     let drains = 0;
     const started = performance.now();
     for (;;) {

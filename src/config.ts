@@ -27,6 +27,11 @@ const envSchema = z
     SAMSPIL_MUNICIPALITY: optionalText,
     /** 'off' runs `samspil start` without its scheduler: web-only instances, or a separate `samspil tick`. */
     SAMSPIL_SCHEDULER: z.enum(['on', 'off']).default('on'),
+    /**
+     * How long a claimed outbox row stays with its sender without a renewal (docs/outbox.md
+     * "Leases"): a crashed instance's rows are sent by another after this long.
+     */
+    SAMSPIL_OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
     /** Where Teams users reach this deployment (the calendar links on invitation cards), e.g. https://samspil.kommune.dk */
     SAMSPIL_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
       message: 'must be an http(s) URL',

@@ -1,3 +1,4 @@
+import { deadlineSubject } from '../outbox/keys';
 import { z } from 'zod';
 import { postpone as postponeRule, validateCadence } from '../domain/followup';
 import { snoozeSubject, snoozeUntil, SNOOZE_WORKING_DAYS, type SnoozeWorkingDays } from '../domain/snooze';
@@ -167,7 +168,7 @@ export async function postponeFollowUp(
   if (!res.ok) return fail(res.reason.da, res.reason.en, false, reason === '' ? 'reason' : 'postponeTo');
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
     await t.measures.setPostponement(d.measureId, res.due, reason);
-    await t.outbox.cancelPending(`${d.kind}:${d.measureId}:${d.due}:`);
+    await t.outbox.cancel(deadlineSubject(d));
   });
   return { ok: true, value: { deadline: d, to: res.due, reason } };
 }
@@ -203,7 +204,7 @@ export async function snoozeReminder(
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
     await t.snoozes.snooze(actor.id, subject, until, reason);
     // Today's reminders already planned for the adviser are not sent either.
-    await t.outbox.cancelPending(`${subject}:`, actor.id);
+    await t.outbox.cancel(deadlineSubject(d), actor.id);
   });
   return { ok: true, value: { deadline: d, until, clamped, reason } };
 }

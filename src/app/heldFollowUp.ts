@@ -1,6 +1,6 @@
 import type { FollowUpPolicy } from '../domain/policy';
 import type { LocalDate } from '../domain/localDate';
-import { snoozeSubject } from '../domain/snooze';
+import { deadlineSubject } from '../outbox/keys';
 import type { FollowUpInput } from '../store/measuresRepo';
 import type { TenantStore } from '../store/store';
 import type { Upserted } from '../store/types';
@@ -31,7 +31,6 @@ export async function recordHeldFollowUp(
   const res = await t.measures.addFollowUp(input);
   if (!before || before.kind !== 'followup') return res;
   const after = meets ? null : await currentDeadline(t, policy, input.measureId, today);
-  if (after?.kind !== before.kind || after.due !== before.due)
-    await t.outbox.cancelPending(`${snoozeSubject(before)}:`);
+  if (after?.kind !== before.kind || after.due !== before.due) await t.outbox.cancel(deadlineSubject(before));
   return res;
 }

@@ -31,8 +31,6 @@ export interface PlannedReminder {
   deadline: Deadline;
   /** For upcoming: the threshold it answers (10, 3); for overdue: working days overdue. */
   workingDays: number;
-  /** Unique per (recipient, subject, kind, due date) — and per day for the daily overdue nag. */
-  key: string;
 }
 
 /** The working day a due-day reminder goes out: the due date, or the last working day before it. */
@@ -52,7 +50,6 @@ export function remindersFor(
   cal?: CalendarOptions,
 ): PlannedReminder[] {
   if (!isWorkingDay(today, cal)) return [];
-  const base = `${d.kind}:${d.measureId}:${d.due}`;
   const dueDay = dueDayReminderDate(d.due, cal);
   const out: PlannedReminder[] = [];
   if (today < dueDay) {
@@ -65,7 +62,6 @@ export function remindersFor(
         recipientId: d.adviserId,
         deadline: d,
         workingDays: reached,
-        key: `${base}:upcoming-${reached}:${d.adviserId}`,
       });
     }
   } else if (today <= d.due) {
@@ -74,7 +70,6 @@ export function remindersFor(
       recipientId: d.adviserId,
       deadline: d,
       workingDays: 0,
-      key: `${base}:due:${d.adviserId}`,
     });
   } else {
     const late = workingDaysBetween(d.due, today, cal);
@@ -83,7 +78,6 @@ export function remindersFor(
       recipientId: d.adviserId,
       deadline: d,
       workingDays: late,
-      key: `${base}:overdue:${today}:${d.adviserId}`,
     });
     if (d.leaderId && late >= policy.escalateAfterWorkingDays) {
       out.push({
@@ -91,7 +85,6 @@ export function remindersFor(
         recipientId: d.leaderId,
         deadline: d,
         workingDays: late,
-        key: `${base}:escalation:${d.leaderId}`,
       });
     }
   }

@@ -1,6 +1,5 @@
 import { institutionTypeFromKey } from '../domain/institutions';
 import type { TenantStore } from '../store/store';
-import { recordHeldFollowUp } from '../app/heldFollowUp';
 import type { ImportEnv } from './importer';
 import { ImportKind, ImportRow } from './schemas';
 import { applyFollowUps } from './followUpBatch';

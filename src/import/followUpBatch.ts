@@ -3,6 +3,7 @@ import type { LocalDate } from '../domain/localDate';
 import type { TenantStore } from '../store/store';
 import type { FollowUpInput } from '../store/measuresRepo';
 import type { MeasureRow } from '../store/types';
+import { deadlineSubject } from '../outbox/keys';
 import type { ImportEnv, Parsed } from './importer';
 
 type Outcome = { line: number; created?: boolean; error?: { field?: string; message: string } };
@@ -31,6 +32,16 @@ export async function applyFollowUps(
     const key = `${m.case_id}|${m.measure_type}`;
     byCaseType.set(key, [...(byCaseType.get(key) ?? []), m]);
   }
+
+  // The latest follow-up each measure had before this file: a row after it meets the open deadline.
+  const latestBefore = new Map<string, LocalDate>();
+  for (const [id, dates] of held)
+    if (dates.length)
+      latestBefore.set(
+        id,
+        dates.reduce((a, b) => (a > b ? a : b)),
+      );
+  const met = new Set<string>();
 
   const out: Outcome[] = [];
   const writes = new Map<string, FollowUpInput>();
@@ -77,9 +88,15 @@ export async function applyFollowUps(
       dueOn: next?.due ?? null,
       childConversation: r.child_conversation,
     });
+    const latest = latestBefore.get(m.id);
+    if (!known && next && (!latest || r.held_on > latest))
+      met.add(deadlineSubject({ kind: 'followup', measureId: m.id, due: next.due }));
     out.push({ line, created: !known });
   }
   if (out.some((o) => o.error)) return out;
   await t.measures.addFollowUps([...writes.values()]);
+  // As a card registration does (src/app/heldFollowUp.ts): the reminders about a deadline that a
+  // held follow-up met are not sent.
+  await t.outbox.cancelSubjects([...met]);
   return out;
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../domain/clock';
 import { isWithinWorkingTime, nextWorkingTime, WorkingHours } from '../domain/calendar';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
-import type { OutboxMessage } from '../store/outboxRepo';
+import { ClaimedMessage, destinationOf, Settlement } from '../store/outboxRepo';
 import { MessageTransport, TransportError } from './transport';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_WINDOWS, TEAMS_TENANT_WINDOWS } from './rateLimiter';
 
@@ -16,11 +16,20 @@ export interface SenderOptions {
   clock: Clock;
   log: Logger;
   /** The recipient's working hours and zone; channel posts (no recipient) use the municipality's. */
-  sendWindow(municipalityId: string, staffId: string | null): Promise<SendWindow>;
+  sendWindow(
+    municipalityId: string,
+    recipient: { working_start: string | null; working_end: string | null } | null,
+  ): Promise<SendWindow>;
   owner?: string;
-  batchSize?: number;
+  /** Messages in flight at once (claimed and not yet settled). */
+  concurrency?: number;
   leaseMs?: number;
   maxAttempts?: number;
+  /**
+   * Outcomes are written together at most this long after the first of them (default 50 ms): the
+   * duplicate window after a crash is this plus one round trip (docs/outbox.md).
+   */
+  flushMs?: number;
   /** Real waiting for rate limits; tests may shorten it. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -31,7 +40,15 @@ export interface DrainResult {
   retried: number;
   parked: number;
   deferred: number;
+  /** No conversation with the recipient yet: kept until they open Samspil. */
+  waiting: number;
+  /** Superseded by a newer version, or expired before it could be delivered. */
+  dropped: number;
+  /** Sent, but the lease had passed to another sender before the result was written. */
+  leaseLost: number;
 }
+
+type Outcome = Exclude<keyof DrainResult, 'leaseLost'>;
 
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
 const DEAD_CODES = new Set([
@@ -39,6 +56,15 @@ const DEAD_CODES = new Set([
   'MessageWritesBlocked',
   'ConversationBlockedByUser',
 ]);
+/** Rows of one conversation in flight at once: more would only wait for the 1 s window. */
+const PER_DESTINATION = 4;
+/** Rows of one tenant in flight at once: one second at Teams' 50/s per tenant. */
+const PER_TENANT = 50;
+/**
+ * Sends that may be on the wire or delivered-but-not-yet-committed at once. This bounds the
+ * duplicate window of a crash (docs/outbox.md) however starved the process is of CPU.
+ */
+const MAX_UNSETTLED = 8;
 
 /**
  * Jittered exponential backoff, never shorter than the service's Retry-After, capped at 5 minutes.
@@ -53,15 +79,35 @@ export function backoffMs(
   return Math.min(300_000, Math.max(retryAfterMs ?? 0, 500 + Math.round(random() * ceiling)));
 }
 
+export const emptyDrain = (): DrainResult => ({
+  sent: 0,
+  retried: 0,
+  parked: 0,
+  deferred: 0,
+  waiting: 0,
+  dropped: 0,
+  leaseLost: 0,
+});
+
 /**
- * Outbox → Teams. Claims due rows, paces them by Teams' limits, settles each as sent, retried,
- * deferred (outside working hours) or parked (after maxAttempts, or an error retrying cannot fix).
+ * Outbox → Teams (docs/outbox.md). Keeps up to `concurrency` messages in flight: a claim in one
+ * query tops the pool up, each message is paced by Teams' limits on its own (a slow one holds back
+ * nobody), and outcomes are written in one query per flush. Conversations and tenants whose window
+ * is full are left out of the claim, so one busy channel never delays everyone else. While a send
+ * waits (Retry-After, pacing, a slow connector) the lease is renewed; a row whose lease was lost is
+ * not sent, and its late result cannot overwrite the new holder's (the claim token fences it).
  */
 export class OutboxSender {
   private readonly owner: string;
   private readonly tenantLimiter = new SlidingWindowLimiter(TEAMS_TENANT_WINDOWS);
   private readonly conversationLimiter = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS);
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly leaseMs: number;
+  private readonly concurrency: number;
+  private stopping = false;
+  private unsettled = 0;
+  private readonly room: (() => void)[] = [];
+  private readonly holding = new Set<number>();
 
   constructor(
     private readonly store: Store,
@@ -70,59 +116,251 @@ export class OutboxSender {
   ) {
     this.owner = opts.owner ?? `sender-${randomUUID()}`;
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.concurrency = opts.concurrency ?? 128;
   }
 
-  /** Sends everything claimable now, batch by batch, and reports what happened. */
+  /** Stop claiming; a drain in progress finishes what it holds and returns. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  /** Sends everything claimable now and reports what happened. */
   async drain(): Promise<DrainResult> {
-    const total: DrainResult = { sent: 0, retried: 0, parked: 0, deferred: 0 };
-    for (;;) {
-      const batch = await this.store.queue.claim(
-        this.owner,
-        this.opts.clock.now(),
-        this.opts.batchSize ?? 25,
-        this.opts.leaseMs ?? 60_000,
-      );
-      if (batch.length === 0) return total;
-      const outcomes = await Promise.all(batch.map((m) => this.deliver(m)));
-      for (const o of outcomes) total[o]++;
+    const total = emptyDrain();
+    const inFlight = new Map<number, { m: ClaimedMessage; done: Promise<void> }>();
+    const perDestination = new Map<string, number>();
+    const perTenant = new Map<string, number>();
+    const lost = new Set<number>();
+    let pending: Settlement[] = [];
+    let firstPendingAt = 0;
+    let exhausted = false;
+
+    const bump = (map: Map<string, number>, key: string, by: number) => {
+      const n = (map.get(key) ?? 0) + by;
+      if (n <= 0) map.delete(key);
+      else map.set(key, n);
+    };
+    const flushMs = this.opts.flushMs ?? 50;
+    let flushing: Promise<void> | null = null;
+    // Outcomes are written by their own loop, never behind a claim or a slow send.
+    const kick = () => {
+      if (flushing || pending.length === 0) return;
+      flushing = (async () => {
+        // A full window of uncommitted sends is written at once: sends wait on it.
+        const wait = this.unsettled >= MAX_UNSETTLED ? 0 : firstPendingAt + flushMs - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        await flush();
+      })()
+        .catch((err: unknown) => this.opts.log.error({ err }, 'could not write outcomes'))
+        .finally(() => {
+          flushing = null;
+          kick();
+        });
+    };
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      const settled = await this.untilStored(() => this.store.queue.settle(batch)).finally(() => {
+        for (const b of batch) if (this.holding.delete(b.id)) this.release();
+      });
+      if (!settled) {
+        // The database stayed away longer than half a lease: the rows return to the queue when
+        // their lease ends, and a message already delivered may be sent again (docs/outbox.md).
+        this.opts.log.error({ ids: batch.map((b) => b.id) }, 'outcomes not written: the database is away');
+        return;
+      }
+      for (const s of batch) {
+        if (settled.has(s.id)) continue;
+        if (s.status === 'sent') total.leaseLost++;
+        this.opts.log.warn({ id: s.id, status: s.status }, 'outcome not written: the lease had passed on');
+      }
+    };
+    let skipped = new Set<string>();
+    const start = (m: ClaimedMessage) => {
+      const dest = destinationOf(m);
+      bump(perDestination, dest, 1);
+      bump(perTenant, m.municipality_id, 1);
+      const done = this.deliver(m, lost)
+        .then(
+          (s) => {
+            total[s.outcome]++;
+            if (pending.length === 0) firstPendingAt = Date.now();
+            pending.push(s.settlement);
+            kick();
+          },
+          (err: unknown) => {
+            if (this.holding.delete(m.id)) this.release();
+            this.opts.log.error({ err, id: m.id }, 'delivery crashed; the lease returns it');
+          },
+        )
+        .finally(() => {
+          inFlight.delete(m.id);
+          bump(perDestination, dest, -1);
+          bump(perTenant, m.municipality_id, -1);
+          // A conversation left out of the last claim has room again: its next rows may be claimed.
+          if (skipped.has(dest)) exhausted = false;
+        });
+      inFlight.set(m.id, { m, done });
+    };
+    const renewal = setInterval(
+      () =>
+        void this.renew(
+          [...inFlight.values()].map((f) => f.m),
+          lost,
+        ),
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
+    renewal.unref?.();
+
+    try {
+      for (;;) {
+        const free = this.concurrency - inFlight.size;
+        // Top the pool up when it is empty or half empty: one claim serves many messages.
+        if (!this.stopping && (inFlight.size === 0 || (!exhausted && free >= this.concurrency / 2))) {
+          // Written before claiming again, so a claim never sees this sender's own finished rows.
+          while (flushing) await flushing;
+          const full = [...perDestination].filter(([, n]) => n >= PER_DESTINATION).map(([d]) => d);
+          const claimed = await this.untilStored(() =>
+            this.store.queue.claim(this.owner, this.opts.clock.now(), free, this.leaseMs, {
+              skipDestinations: full,
+              skipMunicipalities: [...perTenant].filter(([, n]) => n >= PER_TENANT).map(([t]) => t),
+              perDestination: PER_DESTINATION,
+            }),
+          );
+          if (!claimed) {
+            if (inFlight.size === 0) return total;
+            exhausted = true;
+            continue;
+          }
+          skipped = new Set(full);
+          exhausted = claimed.length === 0;
+          if (exhausted && inFlight.size === 0) return total;
+          for (const m of claimed) start(m);
+          if (!exhausted) continue;
+        }
+        if (inFlight.size === 0) return total;
+        await Promise.race([...inFlight.values()].map((f) => f.done));
+      }
+    } finally {
+      clearInterval(renewal);
+      while (flushing) await flushing;
+      await flush().catch((err: unknown) => this.opts.log.error({ err }, 'could not write outcomes'));
     }
   }
 
-  private async deliver(m: OutboxMessage): Promise<keyof DrainResult> {
-    const now = this.opts.clock.now();
-    try {
-      const window = await this.opts.sendWindow(m.municipality_id, m.recipient_staff_id);
-      if (!isWithinWorkingTime(now, window.hours, window.timeZone)) {
-        await this.store.queue.defer(m.id, this.owner, nextWorkingTime(now, window.hours, window.timeZone));
-        return 'deferred';
+  /**
+   * Runs a store call, retrying while the database is briefly away (a restart, a fail-over) for up
+   * to two leases; null if it never came back. Outcomes held meanwhile are written late, not lost,
+   * and polling quickly lets them in before another sender claims the rows whose lease lapsed.
+   */
+  private async untilStored<T>(fn: () => Promise<T>): Promise<T | null> {
+    const giveUpAt = Date.now() + this.leaseMs * 2;
+    for (let wait = 50; ; wait = Math.min(wait * 2, 250)) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (Date.now() + wait > giveUpAt) {
+          this.opts.log.error({ err }, 'outbox store unavailable');
+          return null;
+        }
+        this.opts.log.warn({ err: (err as Error).message }, 'outbox store unavailable; retrying');
+        await new Promise((r) => setTimeout(r, wait));
       }
-      const conversations = this.store.tenant({
-        municipalityId: m.municipality_id,
-        actor: 'sender',
-      }).conversations;
-      const conversation = m.conversation_id
-        ? await conversations.get(m.conversation_id)
-        : m.recipient_staff_id
-          ? await conversations.personalFor(m.recipient_staff_id)
-          : null;
-      if (!conversation || conversation.dead) {
-        await this.store.queue.park(
-          m.id,
-          this.owner,
-          conversation
-            ? 'conversation is dead (app removed or blocked)'
-            : 'no conversation: the recipient has not installed Samspil in Teams',
-        );
-        return 'parked';
-      }
-      const settle = await this.pace(m.municipality_id, conversation.conversation_id);
-      const payload = m.payload as { activity: Record<string, unknown>; replaceActivityId?: string | null };
-      const { activityId } = await this.transport.send(conversation, payload).finally(settle);
-      await this.store.queue.markSent(m.id, this.owner, this.opts.clock.now(), activityId);
-      return 'sent';
-    } catch (err) {
-      return this.settleFailure(m, err);
     }
+  }
+
+  /** Extends the leases still held; a row not renewed was taken over and must not be sent. */
+  private async renew(held: ClaimedMessage[], lost: Set<number>): Promise<void> {
+    const byToken = new Map<string, number[]>();
+    for (const m of held) byToken.set(m.lease_token, [...(byToken.get(m.lease_token) ?? []), m.id]);
+    for (const [token, ids] of byToken) {
+      try {
+        const kept = await this.store.queue.renew(ids, token, this.leaseMs);
+        for (const id of ids) if (!kept.has(id)) lost.add(id);
+      } catch (err) {
+        // The database is away: the lease may lapse, and fencing keeps that safe.
+        this.opts.log.warn({ err }, 'lease renewal failed');
+      }
+    }
+  }
+
+  private async deliver(
+    m: ClaimedMessage,
+    lost: Set<number>,
+  ): Promise<{ outcome: Outcome; settlement: Settlement }> {
+    const ref = { id: m.id, token: m.lease_token };
+    const now = this.opts.clock.now();
+    if (m.superseded)
+      return {
+        outcome: 'dropped',
+        settlement: { ...ref, status: 'superseded', error: 'a newer version exists' },
+      };
+    if (m.expired)
+      return { outcome: 'dropped', settlement: { ...ref, status: 'expired', error: 'no longer current' } };
+    try {
+      const window = await this.opts.sendWindow(m.municipality_id, m.recipient);
+      if (!isWithinWorkingTime(now, window.hours, window.timeZone)) {
+        return {
+          outcome: 'deferred',
+          settlement: {
+            ...ref,
+            status: 'deferred',
+            notBefore: nextWorkingTime(now, window.hours, window.timeZone),
+          },
+        };
+      }
+      const conversation = m.conversation;
+      if (!conversation || (conversation.dead && m.conversation_id === null)) {
+        // Nobody to send to yet: the message waits for the recipient's first (or renewed) chat.
+        return {
+          outcome: 'waiting',
+          settlement: {
+            ...ref,
+            status: 'waiting',
+            error: conversation
+              ? 'waiting: the recipient removed or blocked Samspil'
+              : 'waiting: the recipient has not opened Samspil in Teams yet',
+          },
+        };
+      }
+      if (conversation.dead) {
+        return {
+          outcome: 'parked',
+          settlement: {
+            ...ref,
+            status: 'parked',
+            error: 'conversation is dead (app removed from the channel)',
+          },
+        };
+      }
+      await this.acquire(m.id);
+      const settle = await this.pace(m.municipality_id, conversation.conversation_id);
+      if (lost.has(m.id)) {
+        settle();
+        throw new LeaseLostError();
+      }
+      const { activityId } = await this.transport.send(conversation, m.payload).finally(settle);
+      return {
+        outcome: 'sent',
+        settlement: { ...ref, status: 'sent', at: this.opts.clock.now(), activityId },
+      };
+    } catch (err) {
+      return this.failure(m, err);
+    }
+  }
+
+  /** Waits until fewer than MAX_UNSETTLED sends are uncommitted; released when the outcome is written. */
+  private async acquire(id: number): Promise<void> {
+    while (this.unsettled >= MAX_UNSETTLED) await new Promise<void>((r) => this.room.push(r));
+    this.unsettled++;
+    this.holding.add(id);
+  }
+
+  private release(): void {
+    this.unsettled--;
+    this.room.shift()?.();
   }
 
   /** Waits for a slot under both limits and returns a function that settles it once sent. */
@@ -139,30 +377,48 @@ export class OutboxSender {
     };
   }
 
-  private async settleFailure(m: OutboxMessage, err: unknown): Promise<keyof DrainResult> {
+  private async failure(
+    m: ClaimedMessage,
+    err: unknown,
+  ): Promise<{ outcome: Outcome; settlement: Settlement }> {
+    const ref = { id: m.id, token: m.lease_token };
+    if (err instanceof LeaseLostError) {
+      // Another sender holds the row now; this outcome will not be written (fencing).
+      return {
+        outcome: 'retried',
+        settlement: { ...ref, status: 'retry', notBefore: m.not_before, error: err.message },
+      };
+    }
     const e = err instanceof TransportError ? err : null;
     const reason = e
       ? `HTTP ${e.status}${e.code ? ` ${e.code}` : ''}: ${e.message}`
       : String((err as Error)?.message ?? err);
-    if (e?.status === 403 && e.code && DEAD_CODES.has(e.code) && m.conversation_id !== null) {
+    if (e?.status === 403 && e.code && DEAD_CODES.has(e.code) && m.conversation) {
       await this.store
         .tenant({ municipalityId: m.municipality_id, actor: 'sender' })
-        .conversations.markDead(m.conversation_id);
+        .conversations.markDead(m.conversation.conversation_id);
     }
     const retryable = !e || RETRYABLE.has(e.status);
     if (retryable && m.attempts < (this.opts.maxAttempts ?? 6)) {
       const delay = backoffMs(m.attempts, e?.retryAfterMs ?? null, this.opts.random);
-      await this.store.queue.retryLater(
-        m.id,
-        this.owner,
-        new Date(this.opts.clock.now().getTime() + delay),
-        reason,
-      );
       this.opts.log.warn({ id: m.id, attempts: m.attempts, delay, reason }, 'send failed; will retry');
-      return 'retried';
+      return {
+        outcome: 'retried',
+        settlement: {
+          ...ref,
+          status: 'retry',
+          notBefore: new Date(this.opts.clock.now().getTime() + delay),
+          error: reason,
+        },
+      };
     }
-    await this.store.queue.park(m.id, this.owner, reason);
     this.opts.log.error({ id: m.id, attempts: m.attempts, reason }, 'send parked');
-    return 'parked';
+    return { outcome: 'parked', settlement: { ...ref, status: 'parked', error: reason } };
+  }
+}
+
+class LeaseLostError extends Error {
+  constructor() {
+    super('lease lost to another sender before sending');
   }
 }

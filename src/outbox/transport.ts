@@ -1,4 +1,5 @@
 import type { ConversationRefRow } from '../store/conversationsRepo';
+import type { OutboxPayload } from '../store/outboxRepo';
 
 /** An error from the Teams edge with what the sender needs to decide: retry, park, or mark dead. */
 export class TransportError extends Error {
@@ -13,13 +14,7 @@ export class TransportError extends Error {
   }
 }
 
-export interface OutgoingMessage {
-  activity: Record<string, unknown>;
-  /** Set when the message replaces an earlier card in place (updateActivity). */
-  replaceActivityId?: string | null;
-}
-
 /** The one thing the sender needs from Teams. The real one wraps botbuilder's proactive API. */
 export interface MessageTransport {
-  send(conversation: ConversationRefRow, message: OutgoingMessage): Promise<{ activityId: string | null }>;
+  send(conversation: ConversationRefRow, message: OutboxPayload): Promise<{ activityId: string | null }>;
 }

@@ -3,10 +3,12 @@ import { ReportDefinition } from './report';
 /** Messages not (yet) delivered: what an admin checks when someone says a reminder never came. */
 export const outbox: ReportDefinition = {
   name: 'outbox',
-  description: 'Undelivered messages: pending, being sent, and parked after failures',
+  description:
+    'Undelivered messages: waiting for the recipient to open Samspil, pending, being sent, and parked after failures',
   async run({ tenant }) {
     const rows = [
       ...(await tenant.outbox.list('parked')),
+      ...(await tenant.outbox.list('waiting')),
       ...(await tenant.outbox.list('sending')),
       ...(await tenant.outbox.list('pending')),
     ];
@@ -31,6 +33,7 @@ export const outbox: ReportDefinition = {
       })),
       summary: {
         parked: rows.filter((r) => r.status === 'parked').length,
+        waiting: rows.filter((r) => r.status === 'waiting').length,
         pending: rows.filter((r) => r.status === 'pending').length,
         sending: rows.filter((r) => r.status === 'sending').length,
       },

@@ -1,5 +1,5 @@
 /**
- * What happens after a meeting (issues 4 and 5): the meeting is marked held, each attendee gets
+ * What happens after a meeting: the meeting is marked held, each attendee gets
  * the questionnaire (and one reminder), the coordinator is asked for the SoS minutes of a child
  * meeting, and each agreement is reminded to its owner on its due date. Everything goes through
  * the outbox under unique keys, so a pass run twice or on two instances plans nothing twice.
@@ -22,9 +22,10 @@ import { localeFrom } from '../i18n/locale';
 import type { MeetingRow } from '../store/meetingsRepo';
 import type { Store, TenantStore } from '../store/store';
 import type { StaffRow } from '../store/types';
-import { agreementCard, minutesFormCard } from '../teams/views/minutesCards';
-import { questionnaireCard, type MeetingSummary } from '../teams/views/questionnaireCards';
+import { agreementCard, minutesFormCard } from '../views/minutesCards';
+import { questionnaireCard, type MeetingSummary } from '../views/questionnaireCards';
 import type { PlanningPass } from './passes';
+import { outboxKeys } from '../outbox/keys';
 import { PassPlanner } from './passKit';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -54,7 +55,8 @@ export const questionnairePass: PlanningPass = async (store, m, now) => {
     await t.meetings.markHeld(meeting.id);
     const summary = await meetingSummary(t, meeting);
     const form = await currentForm(t, meeting.format);
-    const closesOn = localDateOf(questionnaireClosesAt(meeting.ends_at, timing), timing.timeZone);
+    const closesAt = questionnaireClosesAt(meeting.ends_at, timing);
+    const closesOn = localDateOf(closesAt, timing.timeZone);
     const answered = new Set(
       (await t.questionnaires.responses(meeting.id)).map((r) => r.respondent_staff_id).filter(Boolean),
     );
@@ -68,18 +70,22 @@ export const questionnairePass: PlanningPass = async (store, m, now) => {
           AFTER_MEETING_TEXTS[locale].questionnaire.summary,
         );
       const fresh = await p.enqueue(
-        `questionnaire:${meeting.id}:${s.id}`,
+        outboxKeys.questionnaire(meeting.id, s.id),
         'questionnaire.first',
         { staffId: s.id },
         { activity: card('first') },
+        now,
+        closesAt,
       );
       // Not in the same pass as the first: a scheduler that was down must not send both at once.
       if (!fresh && shouldRemind(meeting.ends_at, now, answered.has(s.id), timing)) {
         await p.enqueue(
-          `questionnaire-reminder:${meeting.id}:${s.id}`,
+          outboxKeys.questionnaireReminder(meeting.id, s.id),
           'questionnaire.reminder',
           { staffId: s.id },
           { activity: card('reminder') },
+          now,
+          closesAt,
         );
       }
     }
@@ -118,7 +124,7 @@ async function requestMinutes(
       request: true,
     });
     await p.enqueue(
-      `minutes-request:${meeting.id}:${r.id}`,
+      outboxKeys.minutesRequest(meeting.id, r.id),
       'minutes.request',
       { staffId: r.id },
       { activity: cardActivity(card, AFTER_MEETING_TEXTS[locale].minutes.requestTitle) },
@@ -152,7 +158,7 @@ export const agreementPass: PlanningPass = async (store: Store, m: MunicipalityC
     const locale = localeFrom(owner.locale);
     const card = agreementCard({ agreement: a, meeting: summary, locale });
     await p.enqueue(
-      `agreement:${a.id}:${a.due}`,
+      outboxKeys.agreement(a.id, a.due),
       'agreement.reminder',
       { staffId: owner.id },
       { activity: cardActivity(card, AFTER_MEETING_TEXTS[locale].agreement.reminderTitle) },

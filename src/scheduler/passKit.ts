@@ -5,14 +5,10 @@ import type { Store, TenantStore } from '../store/store';
 import type { StaffRow } from '../store/types';
 import { workingHoursOf } from '../app/sendWindow';
 import type { PassResult } from './passes';
+import type { OutboxKey } from '../outbox/keys';
+import type { OutboxPayload } from '../store/outboxRepo';
 
 export type Recipient = { staffId: string } | { conversationId: string };
-
-export type OutboxPayload = {
-  activity: Record<string, unknown>;
-  /** Set when the message replaces an earlier card in place. */
-  replaceActivityId?: string;
-};
 
 /** What every planning pass does: enqueue under unique keys and count what was new. */
 export class PassPlanner {
@@ -32,16 +28,21 @@ export class PassPlanner {
     this.today = localDateOf(now, m.settings.timeZone);
   }
 
-  /** True when the key was new; the sender holds a message until the recipient's working hours. */
+  /**
+   * True when the key was new; the sender holds a message until the recipient's working hours, and
+   * drops it unsent after `expiresAt` (a message that waited for a conversation and is now stale).
+   */
   async enqueue(
-    key: string,
+    key: OutboxKey,
     kind: string,
     to: Recipient,
     payload: OutboxPayload,
     notBefore: Date = this.now,
+    expiresAt: Date | null = null,
   ): Promise<boolean> {
     const fresh = await this.t.outbox.enqueue({
-      dedupeKey: key,
+      key,
+      expiresAt,
       kind,
       recipientStaffId: 'staffId' in to ? to.staffId : null,
       conversationId: 'conversationId' in to ? to.conversationId : null,
@@ -53,22 +54,14 @@ export class PassPlanner {
     return fresh;
   }
 
-  /** Many messages in set-based inserts (the morning's reminders); counts like `enqueue`. */
+  /**
+   * Many messages (the morning's reminders); counts like `enqueue`. Each goes through the outbox's
+   * versioned insert so a newer version supersedes an older one (docs/outbox.md).
+   */
   async enqueueMany(
-    messages: { key: string; kind: string; to: Recipient; payload: OutboxPayload; notBefore: Date }[],
+    messages: { key: OutboxKey; kind: string; to: Recipient; payload: OutboxPayload; notBefore: Date }[],
   ): Promise<void> {
-    const fresh = await this.t.outbox.enqueueMany(
-      messages.map((m) => ({
-        dedupeKey: m.key,
-        kind: m.kind,
-        recipientStaffId: 'staffId' in m.to ? m.to.staffId : null,
-        conversationId: 'conversationId' in m.to ? m.to.conversationId : null,
-        payload: m.payload,
-        notBefore: m.notBefore,
-      })),
-    );
-    this.result.planned += fresh.size;
-    this.result.alreadyPlanned += messages.length - fresh.size;
+    for (const m of messages) await this.enqueue(m.key, m.kind, m.to, m.payload, m.notBefore);
   }
 
   /**

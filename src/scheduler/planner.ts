@@ -10,9 +10,10 @@ import type { StaffRow } from '../store/types';
 import { cardActivity } from '../cards/render';
 import { localeFrom } from '../i18n/locale';
 import { TEXTS } from '../i18n/texts';
-import { followUpListCard, reminderCard } from '../teams/views/followUpCards';
+import { followUpListCard, reminderCard } from '../views/followUpCards';
 import { PLANNING_PASSES, PassOptions, PassResult, PlanningPass } from './passes';
 import { PassPlanner } from './passKit';
+import { outboxKeys } from '../outbox/keys';
 
 export interface PlanResult {
   municipality: string;
@@ -93,7 +94,7 @@ async function planDue(p: PassPlanner, rows: MeasureToPlan[], policy: ReminderPo
         suggestedCadence: d.first ? suggestedCadence(d.measureType, m.policy) : undefined,
       });
       messages.push({
-        key: r.key,
+        key: outboxKeys.reminder(r, today),
         kind: `followup.${r.kind}`,
         to: { staffId: recipient.id },
         payload: { activity: cardActivity(card, TEXTS[locale].followUps[`${r.kind}Title`]) },
@@ -139,7 +140,7 @@ async function planDigests(p: PassPlanner, policy: ReminderPolicy) {
       TEXTS[locale].followUps.digestTitle,
     );
     await p.enqueue(
-      `digest:${s.id}:${today}`,
+      outboxKeys.digest(s.id, today),
       'followup.digest',
       { staffId: s.id },
       { activity: cardActivity(card, TEXTS[locale].followUps.digestTitle) },

@@ -16,6 +16,8 @@ export interface HttpServerDeps {
   /** Runs one turn; false means no route took the activity. */
   runTurn(context: TurnContext): Promise<boolean>;
   health(): Promise<Record<string, unknown>>;
+  /** False while the process is still starting (admin endpoint, scheduler): /healthz answers 503. */
+  ready?: () => boolean;
   log: Logger;
   /** Extra routes (the local admin endpoint) mounted before the error handler. */
   mount?: (app: express.Express) => void;
@@ -28,6 +30,10 @@ export function createHttpApp(deps: HttpServerDeps): express.Express {
   app.use(express.json({ limit: BODY_LIMIT }));
 
   app.get('/healthz', async (_req, res) => {
+    if (deps.ready && !deps.ready()) {
+      res.status(503).json({ status: 'starting' });
+      return;
+    }
     try {
       res.json({ status: 'ok', ...(await deps.health()) });
     } catch (err) {

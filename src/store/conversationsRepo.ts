@@ -22,6 +22,10 @@ export class ConversationsRepo {
     private readonly ctx: TenantContext,
   ) {}
 
+  /**
+   * Saves a reference; a personal chat's first appearance also releases the messages that waited for
+   * it (docs/outbox.md "Waiting"), in the same statement.
+   */
   async save(ref: {
     conversationId: string;
     kind: ConversationKind;
@@ -30,12 +34,18 @@ export class ConversationsRepo {
     reference: Record<string, unknown>;
   }): Promise<void> {
     await this.db.query(
-      `INSERT INTO conversation_refs (municipality_id, conversation_id, kind, staff_id, team_id, reference, dead, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, false, now())
-       ON CONFLICT (municipality_id, conversation_id) DO UPDATE
-         SET reference = EXCLUDED.reference, dead = false, updated_at = now(),
-             staff_id = COALESCE(EXCLUDED.staff_id, conversation_refs.staff_id),
-             team_id = COALESCE(EXCLUDED.team_id, conversation_refs.team_id)`,
+      `WITH saved AS (
+         INSERT INTO conversation_refs (municipality_id, conversation_id, kind, staff_id, team_id, reference, dead, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, false, now())
+         ON CONFLICT (municipality_id, conversation_id) DO UPDATE
+           SET reference = EXCLUDED.reference, dead = false, updated_at = now(),
+               staff_id = COALESCE(EXCLUDED.staff_id, conversation_refs.staff_id),
+               team_id = COALESCE(EXCLUDED.team_id, conversation_refs.team_id)
+         RETURNING staff_id, kind
+       )
+       UPDATE outbox SET status = 'pending'
+       WHERE municipality_id = $1 AND status = 'waiting'
+         AND recipient_staff_id = (SELECT staff_id FROM saved WHERE kind = 'personal')`,
       [this.ctx.municipalityId, ref.conversationId, ref.kind, ref.staffId, ref.teamId ?? null, ref.reference],
     );
   }

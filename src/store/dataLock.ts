@@ -15,6 +15,11 @@ export interface LockInfo {
   adminToken?: string;
   /** Tells this holder's lock apart from a later one after a stale takeover. */
   nonce?: string;
+  /**
+   * The holder's boot id and process start time (Linux /proc): a pid alone is not an identity,
+   * since a restarted container runs its server as pid 1 again.
+   */
+  process?: string;
 }
 
 export class DataFolderLockedError extends Error {
@@ -32,6 +37,9 @@ export class DataFolderLockedError extends Error {
 
 export const LOCK_FILE = 'samspil.lock';
 
+/** The nonce of the lock this process holds, so it never sees itself as another holder. */
+let ownNonce: string | undefined;
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -39,6 +47,29 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * "<boot id>:<start time>" of a process, or null where /proc is not there (then the pid decides).
+ * The start time is field 22 of /proc/<pid>/stat, counted after the command name, which may hold
+ * spaces and parentheses (proc(5)).
+ */
+export function processIdentity(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const boot = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return `${boot}:${fields[19]}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The lock's holder still runs: its pid is alive and, where known, is the same process. */
+function holderRuns(info: LockInfo): boolean {
+  if (!isAlive(info.pid)) return false;
+  if (!info.process) return info.pid !== process.pid;
+  return processIdentity(info.pid) === info.process;
 }
 
 export function readLock(dataDir: string): LockInfo | null {
@@ -52,7 +83,7 @@ export function readLock(dataDir: string): LockInfo | null {
 /** The lock's holder if it is a live process, else null (a crashed holder leaves a stale file). */
 export function liveHolder(dataDir: string): LockInfo | null {
   const info = readLock(dataDir);
-  return info && info.pid !== process.pid && isAlive(info.pid) ? info : null;
+  return info && info.nonce !== ownNonce && holderRuns(info) ? info : null;
 }
 
 export interface DataFolderLock {
@@ -69,7 +100,9 @@ export function acquireDataFolderLock(dataDir: string, command: string): DataFol
     command,
     startedAt: new Date().toISOString(),
     nonce: randomUUID(),
+    process: processIdentity(process.pid) ?? undefined,
   };
+  ownNonce = info.nonce;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx', mode: 0o600 });
@@ -91,8 +124,8 @@ export function acquireDataFolderLock(dataDir: string, command: string): DataFol
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readLock(dataDir);
-      if (holder && isAlive(holder.pid)) throw new DataFolderLockedError(dataDir, holder);
-      // Stale lock from a process that died: remove it and try once more.
+      if (holder && holderRuns(holder)) throw new DataFolderLockedError(dataDir, holder);
+      // Stale lock from a process that died (or whose pid now belongs to another): take it over.
       fs.rmSync(file, { force: true });
     }
   }

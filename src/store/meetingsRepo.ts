@@ -222,11 +222,11 @@ export class MeetingsRepo {
   }
 
   async markNotified(id: string, sequence: number): Promise<void> {
-    await this.db.query('UPDATE meetings SET notified_sequence = $3 WHERE municipality_id = $1 AND id = $2', [
-      this.ctx.municipalityId,
-      id,
-      sequence,
-    ]);
+    // Never lowered: a pass that read an older version must not make a newer one be planned again.
+    await this.db.query(
+      'UPDATE meetings SET notified_sequence = GREATEST(notified_sequence, $3) WHERE municipality_id = $1 AND id = $2',
+      [this.ctx.municipalityId, id, sequence],
+    );
   }
 
   /** Scheduled meetings of the municipality on the dates from `from` to `to` (inclusive). */
@@ -236,18 +236,6 @@ export class MeetingsRepo {
        ORDER BY starts_at`,
       [this.ctx.municipalityId, from, to],
     );
-  }
-
-  /** The activity id of the last invitation card sent to this participant, to update it in place. */
-  async lastInvitationActivity(meetingId: string, staffId: string): Promise<string | null> {
-    const rows = await this.db.query<{ activity_id: string }>(
-      `SELECT activity_id FROM outbox
-       WHERE municipality_id = $1 AND dedupe_key LIKE $2 AND status = 'sent' AND activity_id IS NOT NULL
-         AND kind IN ('meeting.invitation', 'meeting.update')
-       ORDER BY sent_at DESC, id DESC LIMIT 1`,
-      [this.ctx.municipalityId, `meeting-invite:${meetingId}:${staffId}:%`],
-    );
-    return rows[0]?.activity_id ?? null;
   }
 
   async participants(meetingId: string): Promise<ParticipantRow[]> {

@@ -1,3 +1,4 @@
+import { deadlineSubject } from '../../src/outbox/keys';
 import { execFileSync } from 'node:child_process';
 import { ENGINES, openTestStore } from '../support/db';
 import { openApiDocument } from '../../src/api/openapi';
@@ -9,7 +10,6 @@ import type { Store } from '../../src/store/store';
 import { IMPORT_KINDS } from '../../src/import/schemas';
 import { loadMunicipality } from '../../src/app/municipalityContext';
 import { deadlineOfMeasure } from '../../src/app/deadlines';
-import { snoozeSubject } from '../../src/domain/snooze';
 
 const NOW = '2026-11-23T09:00:00+01:00';
 const PROBLEM = 'application/problem+json';
@@ -166,12 +166,12 @@ describe.each(ENGINES)('case-system API on $name', (fixture) => {
     const m = await loadMunicipality(store, 'nordby');
     const [row] = await t.measures.openWithHistory();
     const deadline = deadlineOfMeasure(row!, m.policy, '2026-11-23')!;
-    const key = `${snoozeSubject(deadline)}:adviser:10`;
+    const key = `${deadlineSubject(deadline)}:adviser:10`;
     await t.outbox.enqueue({
-      dedupeKey: key,
+      key: { key, subject: deadlineSubject(deadline), version: 0 },
       kind: 'reminder',
       recipientStaffId: row!.adviser_id,
-      payload: {},
+      payload: { activity: {} },
       notBefore: new Date(NOW),
     });
     const held = await api.put(

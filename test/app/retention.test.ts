@@ -48,10 +48,14 @@ describe.each(ENGINES)('retention on $name', (fixture) => {
         await t.measures.addFollowUp({ measureId: m.id, heldOn: held, dueOn: null, childConversation: true });
       await t.snoozes.snooze(adviser, `followup:${m.id}:2023-01-10`, '2023-01-12', 'ferie');
       await t.outbox.enqueue({
-        dedupeKey: `followup:${m.id}:2023-01-10:adviser:3`,
+        key: {
+          key: `followup:${m.id}:2023-01-10:adviser:3`,
+          subject: `followup:${m.id}:2023-01-10`,
+          version: 0,
+        },
         kind: 'reminder',
         recipientStaffId: adviser,
-        payload: {},
+        payload: { activity: {} },
         notBefore: NOW,
       });
     }

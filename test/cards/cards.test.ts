@@ -1,6 +1,6 @@
 import { cardNames, CardJson } from '../../src/cards/render';
 import { cardProblems } from '../../src/cards/validate';
-import { reminderCard } from '../../src/teams/views/followUpCards';
+import { reminderCard } from '../../src/views/followUpCards';
 import { ALL_SAMPLES, everyCard } from './samples';
 import { deadline, municipality } from './samples/followUps';
 

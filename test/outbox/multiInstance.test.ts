@@ -24,7 +24,7 @@ function worker(env: NodeJS.ProcessEnv) {
 }
 
 /**
- * Issue 3: two scheduler processes on one PostgreSQL send each of 1,000 due reminders exactly once,
+ * Two scheduler processes on one PostgreSQL send each of 1,000 due reminders exactly once,
  * and a process killed after claiming loses nothing (its rows come back when the lease runs out).
  */
 describe('outbox shared by several processes on PostgreSQL', () => {
@@ -52,8 +52,8 @@ describe('outbox shared by several processes on PostgreSQL', () => {
       [connector.url],
     );
     await pg.engine.query(
-      `INSERT INTO outbox (municipality_id, dedupe_key, kind, recipient_staff_id, payload, not_before)
-       SELECT 'mp', 'reminder-' || s.email, 'test', s.id,
+      `INSERT INTO outbox (municipality_id, dedupe_key, subject, kind, recipient_staff_id, payload, not_before)
+       SELECT 'mp', 'reminder-' || s.email, 'reminder-' || s.email, 'test', s.id,
               jsonb_build_object('activity', jsonb_build_object('type', 'message', 'text', 'reminder-' || s.email)),
               '2026-11-23T07:00:00Z'
        FROM staff s`,

@@ -1,7 +1,8 @@
 import { loadConfig } from '../../src/config';
-import { fixedClock } from '../../src/domain/clock';
+import { fixedClock, offsetClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/log';
-import { OutboxSender } from '../../src/outbox/sender';
+import { emptyDrain, OutboxSender } from '../../src/outbox/sender';
+import { createBotApp } from '../../src/teams/botApp';
 import { Store } from '../../src/store/store';
 import { createAdapter } from '../../src/teams/adapter';
 import { BotFrameworkTransport } from '../../src/teams/proactive';
@@ -59,7 +60,7 @@ describe('outbox sender against a fake Bot Connector (PGlite)', () => {
     });
   const enqueue = (key: string, staffId: string, notBefore = new Date(MONDAY_0900)) =>
     t().outbox.enqueue({
-      dedupeKey: key,
+      key: { key, subject: key, version: 0 },
       kind: 'test',
       recipientStaffId: staffId,
       payload: { activity: { type: 'message', text: key } },
@@ -69,8 +70,8 @@ describe('outbox sender against a fake Bot Connector (PGlite)', () => {
   it('sends a due message once and never again', async () => {
     const id = await person('a@s.example');
     await enqueue('k1', id);
-    expect(await sender(MONDAY_0900).drain()).toEqual({ sent: 1, retried: 0, parked: 0, deferred: 0 });
-    expect(await sender(MONDAY_0900).drain()).toEqual({ sent: 0, retried: 0, parked: 0, deferred: 0 });
+    expect(await sender(MONDAY_0900).drain()).toEqual({ ...emptyDrain(), sent: 1 });
+    expect(await sender(MONDAY_0900).drain()).toEqual(emptyDrain());
     expect(connector.sent('a:personal-a@s.example').map((a) => a.text)).toEqual(['k1']);
     expect((await t().outbox.list('sent'))[0]?.activity_id).toMatch(/^act-/);
   });
@@ -78,12 +79,7 @@ describe('outbox sender against a fake Bot Connector (PGlite)', () => {
   it('sends nothing outside working hours or on a holiday; it defers to the next working morning', async () => {
     const id = await person('b@s.example');
     await enqueue('evening', id, new Date('2026-12-23T15:30:00Z'));
-    expect(await sender('2026-12-23T15:30:00Z').drain()).toEqual({
-      sent: 0,
-      retried: 0,
-      parked: 0,
-      deferred: 1,
-    });
+    expect(await sender('2026-12-23T15:30:00Z').drain()).toEqual({ ...emptyDrain(), deferred: 1 });
     const [row] = (await t().outbox.list('pending')).filter((r) => r.dedupe_key === 'evening');
     expect(row?.not_before.toISOString()).toBe('2026-12-28T07:00:00.000Z'); // Monday 08:00 after Christmas
     expect(row?.attempts).toBe(0);
@@ -129,7 +125,7 @@ describe('outbox sender against a fake Bot Connector (PGlite)', () => {
   it('marks a conversation dead on 403 BotNotInConversationRoster and parks instead of retrying', async () => {
     const id = await person('e@s.example');
     await t().outbox.enqueue({
-      dedupeKey: 'gone',
+      key: { key: 'gone', subject: 'gone', version: 0 },
       kind: 'test',
       recipientStaffId: id,
       conversationId: 'a:personal-e@s.example',
@@ -144,12 +140,60 @@ describe('outbox sender against a fake Bot Connector (PGlite)', () => {
     expect((await t().conversations.get('a:personal-e@s.example'))?.dead).toBe(true);
   });
 
-  it('parks a message for someone who never installed the app', async () => {
+  it('keeps a message for someone who has not opened the app yet, and delivers it once they do', async () => {
     const { id } = await t().staff.upsert({ email: 'f@s.example', name: 'F', roles: ['adviser'] });
-    await enqueue('nobody', id);
-    expect(await sender(MONDAY_0900).drain()).toMatchObject({ parked: 1 });
-    expect((await t().outbox.list('parked')).find((p) => p.dedupe_key === 'nobody')?.last_error).toMatch(
-      /not installed/,
+    await enqueue('nobody-yet', id);
+    expect(await sender(MONDAY_0900).drain()).toMatchObject({ waiting: 1, parked: 0, sent: 0 });
+    const [row] = (await t().outbox.list('waiting')).filter((r) => r.dedupe_key === 'nobody-yet');
+    expect(row?.last_error).toMatch(/has not opened Samspil/);
+    expect(row?.attempts).toBe(0);
+    expect(await sender(MONDAY_0900).drain()).toMatchObject({ waiting: 0, sent: 0 });
+    await person('f@s.example');
+    expect(await sender(MONDAY_0900).drain()).toMatchObject({ sent: 1 });
+    expect(connector.sent('a:personal-f@s.example').map((a) => a.text)).toEqual(['nobody-yet']);
+  });
+
+  it("sees a failed send even when the bot app's turn-error handler sits on the same adapter", async () => {
+    // `samspil start` shares one adapter between the bot (whose app.error answers users with the
+    // generic error text) and the sender: the send error must still reach the sender.
+    createBotApp({ adapter, log, store, clock: fixedClock(MONDAY_0900), devFallback: true });
+    const id = await person('g@s.example');
+    await enqueue('through-the-app', id);
+    connector.fail = (call) => (call.method === 'POST' ? { status: 502 } : null);
+    expect(await sender(MONDAY_0900).drain()).toMatchObject({ retried: 1, sent: 0 });
+    expect(connector.calls.filter((c) => JSON.stringify(c.body ?? {}).includes('Beklager'))).toEqual([]);
+    const [row] = (await t().outbox.list('pending')).filter((r) => r.dedupe_key === 'through-the-app');
+    expect(row?.last_error).toMatch(/HTTP 502/);
+  });
+
+  it('renews the lease while a send waits longer than the lease, so no other sender takes the row', async () => {
+    const id = await person('h@s.example');
+    await enqueue('slow', id);
+    // A clock that runs, from Monday 09:00, so leases expire as they would.
+    const running = offsetClock(new Date(MONDAY_0900));
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((r) => (release = r));
+    const waiting = new OutboxSender(
+      store,
+      {
+        async send(conversation, message) {
+          await slow;
+          return transport.send(conversation, message);
+        },
+      },
+      { clock: running, log, sendWindow: async () => HOURS, leaseMs: 300 },
     );
+    const first = waiting.drain();
+    await new Promise((r) => setTimeout(r, 1200)); // four leases
+    const rival = new OutboxSender(store, transport, {
+      clock: running,
+      log,
+      sendWindow: async () => HOURS,
+    });
+    await rival.drain();
+    expect(connector.sent('a:personal-h@s.example')).toEqual([]);
+    release();
+    expect(await first).toMatchObject({ sent: 1, leaseLost: 0 });
+    expect(connector.sent('a:personal-h@s.example').map((a) => a.text)).toEqual(['slow']);
   });
 });

@@ -1,3 +1,4 @@
+import { meetingSubject } from '../../src/outbox/keys';
 import { meetingFixture, teamNordMeeting, type MeetingFixture } from '../app/meetings/fixture';
 import { readIcs } from '../app/meetings/icsReader';
 import { meetingIcs, meetingOrganizer } from '../../src/app/meetings/calendar';
@@ -26,9 +27,18 @@ async function rows(f: MeetingFixture, kind?: string): Promise<OutboxMessage[]> 
 
 /** Sends every pending row as the sender would, recording an activity id per row. */
 async function sendAll(f: MeetingFixture): Promise<void> {
-  for (const row of await f.store.queue.claim('test', at('2030-01-01T00:00:00Z'), 1000, 60_000)) {
-    await f.store.queue.markSent(row.id, 'test', at('2026-11-23T09:00:00Z'), `act-${row.id}`);
-  }
+  const rows = await f.store.queue.claim('test', at('2030-01-01T00:00:00Z'), 1000, 60_000, {
+    perDestination: 1000,
+  });
+  await f.store.queue.settle(
+    rows.map((row) => ({
+      id: row.id,
+      token: row.lease_token,
+      status: 'sent' as const,
+      at: at('2026-11-23T09:00:00Z'),
+      activityId: `act-${row.id}`,
+    })),
+  );
 }
 
 /**
@@ -151,7 +161,10 @@ describe('invitations, updates and cancellations', () => {
   it('on a cancellation, sends a CANCEL .ics with a higher SEQUENCE and marks the card', async () => {
     await sendAll(f);
     const [m] = await f.t.meetings.forTeam(f.ids.north, '2026-12-15', '2026-12-15');
-    const lastSent = await f.t.meetings.lastInvitationActivity(m!.id, f.ids.teacher);
+    const lastSent = await f.t.outbox.lastActivity(meetingSubject(m!.id), f.ids.teacher, [
+      'meeting.invitation',
+      'meeting.update',
+    ]);
     await f.t.meetings.cancel(m!.id, 1);
     await planMeetingInvitations(f.store, f.m, now);
     const cancellations = await rows(f, 'meeting.cancellation');
@@ -193,7 +206,7 @@ describe('invitations, updates and cancellations', () => {
       '1',
       '1',
     ]);
-    expect(mine.filter((o) => o.status === 'cancelled')).toHaveLength(3);
+    expect(mine.filter((o) => o.status === 'superseded')).toHaveLength(3);
     expect(mine.some((o) => o.kind === 'meeting.replace')).toBe(false);
   });
 

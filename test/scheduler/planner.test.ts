@@ -95,7 +95,7 @@ describe('reminder planning (PGlite)', () => {
   it('records a pass that throws and still runs the other passes', async () => {
     const enqueueProbe = async (store: Store, m: { id: string }) => {
       const fresh = await store.tenant({ municipalityId: m.id, actor: 'test' }).outbox.enqueue({
-        dedupeKey: 'probe:after-failure',
+        key: { key: 'probe:after-failure', subject: 'probe', version: 0 },
         kind: 'probe',
         recipientStaffId: ids.adviser,
         payload: { activity: { type: 'message', text: 'probe' } },

@@ -203,3 +203,26 @@ describe('a crash in a handler', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
 });
+
+describe('/healthz while the process is starting', () => {
+  it('answers 503 until the server says it is ready (admin endpoint published, scheduler running)', async () => {
+    let ready = false;
+    const app = createHttpApp({
+      adapter: createAdapter(loadConfig({ PORT: '0' })),
+      runTurn: async () => true,
+      health: async () => ({ store: 'none' }),
+      ready: () => ready,
+      log: createLogger('silent'),
+    });
+    const server = await listen(app, 0, '127.0.0.1');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`;
+    try {
+      const starting = await fetch(url);
+      expect([starting.status, await starting.json()]).toEqual([503, { status: 'starting' }]);
+      ready = true;
+      expect((await fetch(url)).status).toBe(200);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

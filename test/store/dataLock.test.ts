@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../src/store/open';
-import { LOCK_FILE } from '../../src/store/dataLock';
+import { acquireDataFolderLock, LOCK_FILE, liveHolder, processIdentity } from '../../src/store/dataLock';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -54,5 +54,44 @@ describe('embedded data folder lock', () => {
     const r = samspil(dir, 'municipality', 'list');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('lockby');
+  });
+
+  it('takes over a stale lock whose pid now belongs to another process (a container restarted as pid 1)', () => {
+    // The stale holder had the pid a live process has now (here: this very test process).
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: process.pid,
+        command: 'samspil start',
+        startedAt: '2026-01-01',
+        process: 'an-earlier-boot:12345',
+      }),
+    );
+    expect(liveHolder(dir)).toBeNull();
+    const lock = acquireDataFolderLock(dir, 'samspil start');
+    try {
+      expect(JSON.parse(fs.readFileSync(lock.file, 'utf8')).process).toBe(processIdentity(process.pid));
+    } finally {
+      lock.release();
+    }
+  });
+
+  it('still refuses a live holder whose pid and start time match', () => {
+    const parent = process.ppid;
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: parent,
+        command: 'samspil start',
+        startedAt: '2026-01-01',
+        process: processIdentity(parent),
+      }),
+    );
+    try {
+      expect(liveHolder(dir)?.pid).toBe(parent);
+      expect(() => acquireDataFolderLock(dir, 'samspil tick')).toThrow(/in use by another Samspil process/);
+    } finally {
+      fs.rmSync(path.join(dir, LOCK_FILE), { force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { meetingSubject, outboxKeys } from '../../src/outbox/keys';
 import { ENGINES } from '../support/db';
 import { meetingFixture, teamNordMeeting, type MeetingFixture } from '../app/meetings/fixture';
 import type { NewMeeting } from '../../src/store/meetingsRepo';
@@ -106,18 +107,22 @@ describe.each(ENGINES)('meetings repository on $name', (engine) => {
         endsAt: new Date('2027-02-02T14:30:00Z'),
       }),
     );
-    expect(await f.t.meetings.lastInvitationActivity(m.id, f.ids.psychologist)).toBeNull();
+    const last = (staffId: string) =>
+      f.t.outbox.lastActivity(meetingSubject(m.id), staffId, ['meeting.invitation']);
+    expect(await last(f.ids.psychologist)).toBeNull();
     await f.t.outbox.enqueue({
-      dedupeKey: `meeting-invite:${m.id}:${f.ids.psychologist}:0`,
+      key: outboxKeys.meetingInvitation(m.id, f.ids.psychologist, 0, { cancelled: false }),
       kind: 'meeting.invitation',
       recipientStaffId: f.ids.psychologist,
-      payload: {},
+      payload: { activity: {} },
       notBefore: new Date(0),
     });
     const [claimed] = await f.store.queue.claim('o', new Date(), 10, 60_000);
-    await f.store.queue.markSent(claimed!.id, 'o', new Date(), 'act-1');
-    expect(await f.t.meetings.lastInvitationActivity(m.id, f.ids.psychologist)).toBe('act-1');
-    expect(await f.t.meetings.lastInvitationActivity(m.id, f.ids.coordinator)).toBeNull();
+    await f.store.queue.settle([
+      { id: claimed!.id, token: claimed!.lease_token, status: 'sent', at: new Date(), activityId: 'act-1' },
+    ]);
+    expect(await last(f.ids.psychologist)).toBe('act-1');
+    expect(await last(f.ids.coordinator)).toBeNull();
   });
 
   it('links a channel to a team and finds it both ways', async () => {

@@ -27,11 +27,15 @@ export class FakeConnector {
   private server?: http.Server;
   private n = 0;
   fail: FailureRule | null = null;
+  /** Milliseconds to hold a call before answering it (a slow service); counted like `fail`. */
+  latency: ((call: ConnectorCall, n: number) => number) | null = null;
   /** When set, more than this many sends to one conversation within one second get 429. */
   perConversationPerSecond: number | null = null;
   /** When set, more than this many sends in total within one second get 429. */
   perSecond: number | null = null;
-  private recent: { conversationId: string | null; at: number }[] = [];
+  /** When set, more than this many sends per tenant (the activity's conversation.tenantId) within one second get 429. */
+  perTenantPerSecond: number | null = null;
+  private recent: { conversationId: string | null; tenant: string | null; at: number }[] = [];
   /** Teams members by user id, answered on GET .../members/{id} (how the bot learns e-mail/UPN). */
   readonly members = new Map<
     string,
@@ -91,7 +95,11 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
-    const injected = this.fail?.(call, ++this.n);
+    // Calls are numbered only while a rule is set, so a rule's `n` counts from when it was set.
+    const n = this.fail || this.latency ? ++this.n : this.n;
+    const hold = this.latency?.(call, n) ?? 0;
+    if (hold > 0) await new Promise((r) => setTimeout(r, hold));
+    const injected = this.fail?.(call, n);
     if (injected)
       return reply(injected.status, injected.body ?? { error: { code: 'Injected' } }, injected.headers);
     if (this.overLimit(call))
@@ -125,10 +133,14 @@ export class FakeConnector {
     if (call.method !== 'POST' || !/\/activities/.test(call.path)) return false;
     const now = Date.now();
     this.recent = this.recent.filter((r) => now - r.at < 1000);
+    const tenant = ((call.body?.conversation as { tenantId?: string } | undefined)?.tenantId ?? null) as
+      string | null;
     const conv = this.recent.filter((r) => r.conversationId === call.conversationId).length;
     if (this.perConversationPerSecond !== null && conv >= this.perConversationPerSecond) return true;
     if (this.perSecond !== null && this.recent.length >= this.perSecond) return true;
-    this.recent.push({ conversationId: call.conversationId, at: now });
+    const inTenant = this.recent.filter((r) => r.tenant === tenant).length;
+    if (this.perTenantPerSecond !== null && inTenant >= this.perTenantPerSecond) return true;
+    this.recent.push({ conversationId: call.conversationId, tenant, at: now });
     return false;
   }
 }

@@ -27,11 +27,16 @@ export function runSamspil(
 /** Starts `samspil start` and resolves once it is listening. */
 export async function startServer(
   env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
 ): Promise<{ child: ChildProcess; stop(): Promise<void>; log(): string }> {
   const child = samspilProcess(['start'], env);
   let log = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
+    const timer = setTimeout(() => {
+      // A server that never came up must not outlive the test.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${log}`));
+    }, timeoutMs);
     const onData = (d: Buffer) => {
       log += d.toString();
       if (log.includes('is listening on')) {
@@ -48,7 +53,7 @@ export async function startServer(
     log: () => log,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -51,8 +51,10 @@ export const start: Command = {
       devFallback: !config.MicrosoftAppId,
       calendarLinks,
     });
+    let ready = false;
     const app = createHttpApp({
       adapter,
+      ready: () => ready,
       runTurn: (context) => bot.run(context),
       health: async () => {
         await store.engine.query('SELECT 1');
@@ -80,6 +82,7 @@ export const start: Command = {
       clock: ctx.clock,
       log,
       sendWindow: sendWindowFrom(store),
+      leaseMs: config.SAMSPIL_OUTBOX_LEASE_SECONDS * 1000,
     });
     const scheduler =
       config.SAMSPIL_SCHEDULER === 'on'
@@ -102,6 +105,8 @@ export const start: Command = {
         })
       : null;
     if (lock && admin) lock.update({ adminPort: admin.port, adminToken });
+    // Only now can an operator's `samspil tick` reach us, and only now does the scheduler run.
+    ready = true;
     process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
     ctx.out(
       `Samspil is listening on http://localhost:${config.PORT}/api/messages, the Overblik tab on ` +
@@ -113,7 +118,9 @@ export const start: Command = {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    scheduler?.stop();
+    ready = false;
+    // The pass and the drain in flight finish before the store closes.
+    await scheduler?.stop();
     retention?.stop();
     await admin?.close();
     await new Promise((r) => server.close(r));

@@ -35,7 +35,8 @@ export const tick: Command = {
         for (const f of p.failures) ctx.err(`${p.municipality}: planning failed in ${f}`);
       }
       ctx.out(
-        `sent ${r.sent.sent}, retried ${r.sent.retried}, deferred ${r.sent.deferred}, parked ${r.sent.parked}`,
+        `sent ${r.sent.sent}, retried ${r.sent.retried}, deferred ${r.sent.deferred}, parked ${r.sent.parked}` +
+          `, waiting ${r.sent.waiting}, dropped ${r.sent.dropped}`,
       );
       // What was planned was still sent; the exit code tells the admin that something was not planned.
       return r.plans.some((p) => p.failures.length > 0) ? 1 : 0;

@@ -1,7 +1,7 @@
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { StaffRow } from '../../store/types';
 import { localeFrom, type Locale } from '../../i18n/locale';
-import type { ChannelChange } from '../../teams/views/meetingCards';
+import type { ChannelChange } from '../../views/meetingCards';
 import type { PassPlanner } from '../passKit';
 
 /** Staff of the municipality by id, looked up once per pass. */

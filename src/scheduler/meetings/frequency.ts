@@ -6,8 +6,9 @@ import { parseLocalDate, type LocalDate } from '../../domain/localDate';
 import { needsFrequencyWarning } from '../../domain/meetings/frequency';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
-import { frequencyWarningCard, overviewCard } from '../../teams/views/teamYearCards';
+import { frequencyWarningCard, overviewCard } from '../../views/teamYearCards';
 import { PassPlanner } from '../passKit';
+import { outboxKeys } from '../../outbox/keys';
 import type { PlanningPass } from '../passes';
 import { localeOf, staffById } from './common';
 
@@ -42,7 +43,7 @@ export const planFrequencyWarnings: PlanningPass = async (store, m, now) => {
       const locale = localeOf(staff);
       const card = frequencyWarningCard(ty, locale, true);
       await plan.enqueue(
-        `meeting-frequency:${ty.team.id}:${coordinator.staff_id}:${week}`,
+        outboxKeys.meetingFrequency(ty.team.id, coordinator.staff_id, week),
         'meeting.frequency',
         { staffId: coordinator.staff_id },
         { activity: cardActivity(card, MEETING_TEXTS[locale].warningTitle) },
@@ -53,7 +54,7 @@ export const planFrequencyWarnings: PlanningPass = async (store, m, now) => {
     const notBefore = plan.openWindow(null);
     if (channel && notBefore) {
       await plan.enqueue(
-        `meeting-frequency:${ty.team.id}:channel:${week}`,
+        outboxKeys.meetingFrequency(ty.team.id, 'channel', week),
         'meeting.frequency',
         { conversationId: channel },
         { activity: cardActivity(frequencyWarningCard(ty, 'da', false), MEETING_TEXTS.da.warningTitle) },
@@ -80,7 +81,7 @@ export const planLeaderOverview: PlanningPass = async (store, m, now) => {
     const locale = localeOf(leader);
     const card = overviewCard(years, locale);
     await plan.enqueue(
-      `meetings-overview:${leader.id}:${month}`,
+      outboxKeys.meetingsOverview(leader.id, month),
       'meeting.overview',
       { staffId: leader.id },
       {

@@ -1,5 +1,5 @@
 /**
- * Planning passes of the team meetings (issue 4): invitations, updates and cancellations with their
+ * Planning passes of the team meetings: invitations, updates and cancellations with their
  * .ics, the day-before reminder, frequency warnings and the leader's monthly overview. Each computes
  * what is due at `now` and enqueues it under a unique key, so a second run plans nothing twice.
  */

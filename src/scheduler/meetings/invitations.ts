@@ -8,8 +8,12 @@ import { createLogger, type Logger } from '../../log';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { StaffRow } from '../../store/types';
-import { channelSummaryCard, invitationCard, type ChannelChange } from '../../teams/views/meetingCards';
+import { channelSummaryCard, invitationCard, type ChannelChange } from '../../views/meetingCards';
 import { PassPlanner } from '../passKit';
+import { meetingSubject, outboxKeys } from '../../outbox/keys';
+
+/** The messages whose card a later version replaces in place. */
+const INVITATION_KINDS = ['meeting.invitation', 'meeting.update'] as const;
 import type { PlanningPass } from '../passes';
 import { channelChange, localeOf, staffById } from './common';
 
@@ -58,7 +62,7 @@ export const planMeetingInvitations: PlanningPass = async (store, m, now, opts =
       .slice(0, 24);
     const card = channelSummaryCard(teams.get(teamId)!.name, changes, 'da');
     await plan.enqueue(
-      `meeting-channel:${teamId}:${digest}`,
+      outboxKeys.meetingChannel(teamId, digest),
       'meeting.channel',
       { conversationId: channel },
       {
@@ -84,15 +88,18 @@ async function inviteParticipants(
   const organizerName = people.get(meeting.organizer_staff_id ?? '')?.name ?? null;
   const cancelled = meeting.status === 'cancelled';
   const changed = meeting.notified_sequence !== null;
-  // An older version not sent yet is superseded: only the newest may reach the participant.
-  await plan.t.outbox.cancelPending(`meeting-invite:${meeting.id}:`);
   for (const p of participants) {
     const staff = people.get(p.staff_id);
     if (!staff?.active) continue;
     const locale = localeOf(staff);
     const t = MEETING_TEXTS[locale];
-    const base = `meeting-invite:${meeting.id}:${p.staff_id}:${cancelled ? 'cancel:' : ''}${meeting.sequence}`;
-    const earlier = changed ? await plan.t.meetings.lastInvitationActivity(meeting.id, p.staff_id) : null;
+    // Keys carry the meeting's sequence: a newer version supersedes an unsent older one for this
+    // participant (in the outbox, atomically), so passes on several instances never undo each other.
+    const key = (replace: boolean) =>
+      outboxKeys.meetingInvitation(meeting.id, p.staff_id, meeting.sequence, { cancelled, replace });
+    const earlier = changed
+      ? await plan.t.outbox.lastActivity(meetingSubject(meeting.id), p.staff_id, INVITATION_KINDS)
+      : null;
     if (earlier) {
       const old = invitationCard({
         meeting,
@@ -103,11 +110,12 @@ async function inviteParticipants(
         variant: cancelled ? 'cancelled' : 'replaced',
       });
       await plan.enqueue(
-        `${base}:replace`,
+        key(true),
         'meeting.replace',
         { staffId: p.staff_id },
         { activity: cardActivity(old), replaceActivityId: earlier },
         plan.now,
+        meeting.ends_at,
       );
     }
     // A cancellation only needs its own message when no earlier card was there to mark it.
@@ -116,7 +124,7 @@ async function inviteParticipants(
     const card = invitationCard({ meeting, team, participants, organizerName, locale, variant, calendarUrl });
     const title = t[cancelled ? 'cancelledTitle' : changed ? 'updatedTitle' : 'invitationTitle'];
     await plan.enqueue(
-      base,
+      key(false),
       cancelled ? 'meeting.cancellation' : changed ? 'meeting.update' : 'meeting.invitation',
       { staffId: p.staff_id },
       {
@@ -125,6 +133,7 @@ async function inviteParticipants(
         activity: cardActivity(card, title),
       },
       plan.now,
+      meeting.ends_at,
     );
   }
 }

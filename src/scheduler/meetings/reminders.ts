@@ -4,8 +4,9 @@ import { addDays } from '../../domain/localDate';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import { formatDate } from '../../i18n/locale';
-import { invitationCard } from '../../teams/views/meetingCards';
+import { invitationCard } from '../../views/meetingCards';
 import { PassPlanner } from '../passKit';
+import { outboxKeys } from '../../outbox/keys';
 import type { PlanningPass } from '../passes';
 import { localeOf, staffById } from './common';
 
@@ -40,11 +41,12 @@ export const planMeetingReminders: PlanningPass = async (store, m, now, opts = {
       });
       const title = fill(MEETING_TEXTS[locale].reminderTitle, { date: formatDate(meeting.date, locale) });
       await plan.enqueue(
-        `meeting-reminder:${meeting.id}:${p.staff_id}:${meeting.date}`,
+        outboxKeys.meetingReminder(meeting.id, p.staff_id, meeting.date),
         'meeting.reminder',
         { staffId: p.staff_id },
         { activity: cardActivity(card, title) },
         notBefore,
+        meeting.starts_at,
       );
     }
   }

@@ -2,6 +2,7 @@ import initial from './001_initial';
 import meetings from './002_meetings';
 import meetingsExtra from './003_meetings_extra';
 import reminderSnoozes from './004_reminder_snoozes';
+import outboxDelivery from './005_outbox_delivery';
 import ladderHistory from './006_ladder_history';
 import apiTokens from './007_api_tokens';
 import planningIndex from './008_planning_index';
@@ -12,6 +13,7 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '002_meetings', sql: meetings },
   { id: '003_meetings_extra', sql: meetingsExtra },
   { id: '004_reminder_snoozes', sql: reminderSnoozes },
+  { id: '005_outbox_delivery', sql: outboxDelivery },
   { id: '006_ladder_history', sql: ladderHistory },
   { id: '007_api_tokens', sql: apiTokens },
   { id: '008_planning_index', sql: planningIndex },

@@ -10,7 +10,7 @@ import { REPORT_COLUMNS_EN, TAB_TEXTS } from '../../i18n/tabTexts';
 import { fill } from '../../i18n/texts';
 import type { ReportTable, SummaryValue } from '../../reports/report';
 import { barChart, esc, stackedChart, type Bar } from '../../reports/yearlyStatus/charts';
-import { deadlineLabel, statusText } from '../../teams/views/deadlineText';
+import { deadlineLabel, statusText } from '../../views/deadlineText';
 import type { complianceByMonth, TableSpec, Timeline } from '../overview';
 
 type Cell = ReportTable['rows'][number][string];

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { caseDetails } from '../../app/caseDetails';
-import { caseDetailsCard } from '../views/caseCard';
+import { caseDetailsCard } from '../../views/caseCard';
 import { note, opened, refusalText, type CardReply } from '../cardReply';
 import { HandlerDeps, KnownCaller, today } from './deps';
 

@@ -20,8 +20,8 @@ import type { Store } from '../../store/store';
 import type { StaffRow } from '../../store/types';
 import { fill, TEXTS } from '../../i18n/texts';
 import { formatDate } from '../../i18n/locale';
-import { followUpListCard, reminderCard, resultCard } from '../views/followUpCards';
-import { deadlineLabel } from '../views/deadlineText';
+import { followUpListCard, reminderCard, resultCard } from '../../views/followUpCards';
+import { deadlineLabel } from '../../views/deadlineText';
 import { alreadyDone, note, opened, refusalText, refusedForm, replace, type CardReply } from '../cardReply';
 import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
 

@@ -4,7 +4,7 @@ import { linkChannel } from '../../app/meetings/linkChannel';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import { conversationKindOf } from '../identity';
-import { statusCard } from '../views/meetingCards';
+import { statusCard } from '../../views/meetingCards';
 import { HandlerDeps, KnownCaller, refuse, sendCard } from './deps';
 
 export const LINK_COMMAND = /^\s*(?:tilknyt|link)(?:\s+(.*?))?\s*$/i;

@@ -5,7 +5,7 @@ import { scheduleCardInput, scheduleMeeting, toMeetingRequest } from '../../app/
 import { teamRole } from '../../app/meetings/common';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
-import { meetingFacts, scheduleFormCard, statusCard, teamChoiceCard } from '../views/meetingCards';
+import { meetingFacts, scheduleFormCard, statusCard, teamChoiceCard } from '../../views/meetingCards';
 import { note, opened, replace, type CardReply } from '../cardReply';
 import { HandlerDeps, KnownCaller, refuse, sendCard, today } from './deps';
 import { cprRefusal, invalid, refusedMeetingCard } from './meetingsShared';

@@ -7,7 +7,7 @@ import { localDateOf } from '../../domain/calendar';
 import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import { attended } from '../../domain/questionnaires/schedule';
-import { agreementCard, minutesFormCard, minutesListCard, minutesSavedCard } from '../views/minutesCards';
+import { agreementCard, minutesFormCard, minutesListCard, minutesSavedCard } from '../../views/minutesCards';
 import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
 
 /** Minutes record the actor ('staff:<e-mail>'); the card shows the person's name. */

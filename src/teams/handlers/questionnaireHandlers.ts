@@ -14,7 +14,7 @@ import { localDateOf } from '../../domain/calendar';
 import { questionnaireClosesAt } from '../../domain/questionnaires/schedule';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
-import { questionnaireCard, thanksCard } from '../views/questionnaireCards';
+import { questionnaireCard, thanksCard } from '../../views/questionnaireCards';
 import { alreadyDone, note, opened, refusalText, refusedForm, replace, type CardReply } from '../cardReply';
 import { HandlerDeps, KnownCaller } from './deps';
 

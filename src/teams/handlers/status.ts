@@ -3,7 +3,7 @@ import { fill } from '../../i18n/texts';
 import { teamYear, type TeamYear } from '../../app/meetings/frequency';
 import { REPORT_TEXTS } from '../../i18n/reportTexts';
 import { caseFiguresFor, teamFiguresFor } from '../../reports/statusFigures';
-import { caseSection, statusCard, teamSections, type StatusSection } from '../views/statusCard';
+import { caseSection, statusCard, teamSections, type StatusSection } from '../../views/statusCard';
 import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
 
 /**

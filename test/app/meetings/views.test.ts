@@ -1,4 +1,4 @@
-import { teamYearCard, shownMeetings } from '../../../src/teams/views/teamYearCards';
+import { teamYearCard, shownMeetings } from '../../../src/views/teamYearCards';
 import { sampleMeeting, sampleTeamYear } from '../../cards/samples/meetings';
 
 /** What the `møder` card offers, by role and time of year. */

@@ -2,17 +2,13 @@ import type { CardJson } from '../../../src/cards/render';
 import type { Locale } from '../../../src/i18n/locale';
 import { defaultForms } from '../../../src/app/questionnaireForms';
 import { parseAnswers } from '../../../src/domain/questionnaires/answers';
-import {
-  questionnaireCard,
-  thanksCard,
-  type MeetingSummary,
-} from '../../../src/teams/views/questionnaireCards';
+import { questionnaireCard, thanksCard, type MeetingSummary } from '../../../src/views/questionnaireCards';
 import {
   agreementCard,
   minutesFormCard,
   minutesListCard,
   minutesSavedCard,
-} from '../../../src/teams/views/minutesCards';
+} from '../../../src/views/minutesCards';
 import type { CardSamples } from './index';
 
 export const childMeeting: MeetingSummary = {

@@ -1,7 +1,7 @@
 import { renderCard, CardJson } from '../../../src/cards/render';
 import { TEXTS } from '../../../src/i18n/texts';
 import { Locale } from '../../../src/i18n/locale';
-import { followUpListCard, reminderCard, resultCard } from '../../../src/teams/views/followUpCards';
+import { followUpListCard, reminderCard, resultCard } from '../../../src/views/followUpCards';
 import { MeasureDeadline } from '../../../src/app/deadlines';
 import { resolveMunicipality } from '../../../src/app/municipalityContext';
 import { defaultSettings } from '../../../src/domain/municipality';

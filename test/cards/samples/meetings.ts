@@ -15,13 +15,13 @@ import {
   statusCard,
   teamChoiceCard,
   type InvitationVariant,
-} from '../../../src/teams/views/meetingCards';
+} from '../../../src/views/meetingCards';
 import {
   frequencyWarningCard,
   overviewCard,
   teamYearCard,
   yearPlanCard,
-} from '../../../src/teams/views/teamYearCards';
+} from '../../../src/views/teamYearCards';
 import type { CardSamples } from './index';
 
 export const sampleTeam: MeetingTeamRow = {

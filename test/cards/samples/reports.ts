@@ -2,7 +2,7 @@ import { SUPPRESSED_TEXT } from '../../../src/domain/keyFigures';
 import type { CardJson } from '../../../src/cards/render';
 import type { Locale } from '../../../src/i18n/locale';
 import type { CaseFigures, TeamFigures } from '../../../src/reports/statusFigures';
-import { caseSection, statusCard, teamSections } from '../../../src/teams/views/statusCard';
+import { caseSection, statusCard, teamSections } from '../../../src/views/statusCard';
 import type { CardSamples } from './index';
 import { sampleTeamYear } from './meetings';
 

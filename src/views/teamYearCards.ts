@@ -1,16 +1,16 @@
 /** Cards about a team's school year: its meetings against the minimum, the year plan, warnings, the leaders' overview. */
-import { CardJson, renderCard } from '../../cards/render';
-import { INSTITUTION_TYPES } from '../../domain/institutions';
-import { daysBetween } from '../../domain/localDate';
-import { localDateOf } from '../../domain/calendar';
-import { schoolYear } from '../../domain/meetings/schoolYear';
-import { MEETING_TEXTS } from '../../i18n/meetingTexts';
-import { fill } from '../../i18n/texts';
-import type { Locale } from '../../i18n/locale';
-import type { MeetingRow } from '../../store/meetingsRepo';
-import type { TeamYear } from '../../app/meetings/frequency';
-import type { YearPlanDraft } from '../../app/meetings/yearPlan';
-import { isHeld } from '../../app/meetings/frequency';
+import { CardJson, renderCard } from '../cards/render';
+import { INSTITUTION_TYPES } from '../domain/institutions';
+import { daysBetween } from '../domain/localDate';
+import { localDateOf } from '../domain/calendar';
+import { schoolYear } from '../domain/meetings/schoolYear';
+import { MEETING_TEXTS } from '../i18n/meetingTexts';
+import { fill } from '../i18n/texts';
+import type { Locale } from '../i18n/locale';
+import type { MeetingRow } from '../store/meetingsRepo';
+import type { TeamYear } from '../app/meetings/frequency';
+import type { YearPlanDraft } from '../app/meetings/yearPlan';
+import { isHeld } from '../app/meetings/frequency';
 import { weekdayName, whatText, whenText } from './meetingText';
 import { statusCard } from './meetingCards';
 

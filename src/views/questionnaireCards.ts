@@ -1,18 +1,18 @@
-import type { MeetingSummary } from '../../app/questionnaires';
-import type { CardJson } from '../../cards/render';
-import { renderCard } from '../../cards/render';
-import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
-import { formatDate, type Locale } from '../../i18n/locale';
-import { fill } from '../../i18n/texts';
-import type { LocalDate } from '../../domain/localDate';
+import type { MeetingSummary } from '../app/questionnaires';
+import type { CardJson } from '../cards/render';
+import { renderCard } from '../cards/render';
+import { AFTER_MEETING_TEXTS } from '../i18n/afterMeetingTexts';
+import { formatDate, type Locale } from '../i18n/locale';
+import { fill } from '../i18n/texts';
+import type { LocalDate } from '../domain/localDate';
 import {
   choicesOf,
   describeAnswers,
   PROFESSION_KEY,
   type Answers,
   type Respondent,
-} from '../../domain/questionnaires/answers';
-import type { Question, QuestionnaireForm } from '../../domain/questionnaires/form';
+} from '../domain/questionnaires/answers';
+import type { Question, QuestionnaireForm } from '../domain/questionnaires/form';
 
 export type { MeetingSummary };
 

@@ -1,8 +1,8 @@
-import { workingDaysBetween } from '../../domain/calendar';
-import type { LocalDate, Duration } from '../../domain/localDate';
-import type { MeasureDeadline } from '../../app/deadlines';
-import { Locale, formatDate, formatShortDate } from '../../i18n/locale';
-import { fill, TEXTS } from '../../i18n/texts';
+import { workingDaysBetween } from '../domain/calendar';
+import type { LocalDate, Duration } from '../domain/localDate';
+import type { MeasureDeadline } from '../app/deadlines';
+import { Locale, formatDate, formatShortDate } from '../i18n/locale';
+import { fill, TEXTS } from '../i18n/texts';
 
 export type Status = 'overdue' | 'due' | 'upcoming';
 

@@ -1,8 +1,8 @@
-import type { CaseDetails } from '../../app/caseDetails';
-import type { MunicipalityContext } from '../../app/municipalityContext';
-import { renderCard, type CardJson } from '../../cards/render';
-import { formatDate, type Locale } from '../../i18n/locale';
-import { TEXTS } from '../../i18n/texts';
+import type { CaseDetails } from '../app/caseDetails';
+import type { MunicipalityContext } from '../app/municipalityContext';
+import { renderCard, type CardJson } from '../cards/render';
+import { formatDate, type Locale } from '../i18n/locale';
+import { TEXTS } from '../i18n/texts';
 
 const HISTORY_SHOWN = 12;
 

@@ -1,11 +1,11 @@
-import type { CardJson } from '../../cards/render';
-import { renderCard } from '../../cards/render';
-import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
-import { formatDate, type Locale } from '../../i18n/locale';
-import { fill } from '../../i18n/texts';
-import { CHILD_RULER_LEVELS, isChildRulerLevel, childRulerLevel } from '../../domain/childRuler';
-import type { LocalDate } from '../../domain/localDate';
-import { AGREEMENT_ROWS } from '../../app/minutes';
+import type { CardJson } from '../cards/render';
+import { renderCard } from '../cards/render';
+import { AFTER_MEETING_TEXTS } from '../i18n/afterMeetingTexts';
+import { formatDate, type Locale } from '../i18n/locale';
+import { fill } from '../i18n/texts';
+import { CHILD_RULER_LEVELS, isChildRulerLevel, childRulerLevel } from '../domain/childRuler';
+import type { LocalDate } from '../domain/localDate';
+import { AGREEMENT_ROWS } from '../app/minutes';
 import { meetingFacts, type MeetingSummary } from './questionnaireCards';
 
 export interface MinutesFormInput {

@@ -1,12 +1,12 @@
-import type { MeasureDeadline } from '../../app/deadlines';
-import type { MunicipalityContext } from '../../app/municipalityContext';
-import type { LocalDate, Duration } from '../../domain/localDate';
-import type { ReminderKind } from '../../domain/reminders';
-import { SNOOZE_WORKING_DAYS } from '../../domain/snooze';
-import { CADENCE_CHOICES, encodeCadence } from '../../domain/cadence';
-import { Locale } from '../../i18n/locale';
-import { fill, TEXTS } from '../../i18n/texts';
-import { CardJson, renderCard } from '../../cards/render';
+import type { MeasureDeadline } from '../app/deadlines';
+import type { MunicipalityContext } from '../app/municipalityContext';
+import type { LocalDate, Duration } from '../domain/localDate';
+import type { ReminderKind } from '../domain/reminders';
+import { SNOOZE_WORKING_DAYS } from '../domain/snooze';
+import { CADENCE_CHOICES, encodeCadence } from '../domain/cadence';
+import { Locale } from '../i18n/locale';
+import { fill, TEXTS } from '../i18n/texts';
+import { CardJson, renderCard } from '../cards/render';
 import {
   deadlineLabel,
   dueText,

@@ -1,12 +1,12 @@
 /** Cards of the team-meeting feature, built from templates in cards/meeting-*.json. */
-import { CardJson, renderCard } from '../../cards/render';
-import { addDays, type LocalDate } from '../../domain/localDate';
-import { MEETING_TEXTS } from '../../i18n/meetingTexts';
-import { fill } from '../../i18n/texts';
-import { professionLabel } from '../../i18n/labels';
-import { formatDate, type Locale } from '../../i18n/locale';
-import type { MeetingRow, ParticipantRow } from '../../store/meetingsRepo';
-import type { MeetingTeamRow, TeamMemberRow } from '../../store/teamsRepo';
+import { CardJson, renderCard } from '../cards/render';
+import { addDays, type LocalDate } from '../domain/localDate';
+import { MEETING_TEXTS } from '../i18n/meetingTexts';
+import { fill } from '../i18n/texts';
+import { professionLabel } from '../i18n/labels';
+import { formatDate, type Locale } from '../i18n/locale';
+import type { MeetingRow, ParticipantRow } from '../store/meetingsRepo';
+import type { MeetingTeamRow, TeamMemberRow } from '../store/teamsRepo';
 import { whatText, whenText } from './meetingText';
 
 type Fact = { title: string; value: string };

@@ -1,10 +1,10 @@
 /** How a meeting is written on cards: "tirsdag 8. september 2026 kl. 14:00–15:30". */
 import { format } from 'date-fns';
 import { da, enGB } from 'date-fns/locale';
-import { parseLocalDate, type LocalDate } from '../../domain/localDate';
-import { MEETING_TEXTS } from '../../i18n/meetingTexts';
-import { formatDate, type Locale } from '../../i18n/locale';
-import type { MeetingRow } from '../../store/meetingsRepo';
+import { parseLocalDate, type LocalDate } from '../domain/localDate';
+import { MEETING_TEXTS } from '../i18n/meetingTexts';
+import { formatDate, type Locale } from '../i18n/locale';
+import type { MeetingRow } from '../store/meetingsRepo';
 
 export function weekdayName(date: LocalDate, locale: Locale): string {
   const d = parseLocalDate(date);

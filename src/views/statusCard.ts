@@ -1,12 +1,12 @@
-import { renderCard, type CardJson } from '../../cards/render';
-import { SUPPRESSED_TEXT, type Count, type Guarded } from '../../domain/keyFigures';
-import type { LocalDate } from '../../domain/localDate';
-import type { TeamYear } from '../../app/meetings/frequency';
+import { renderCard, type CardJson } from '../cards/render';
+import { SUPPRESSED_TEXT, type Count, type Guarded } from '../domain/keyFigures';
+import type { LocalDate } from '../domain/localDate';
+import type { TeamYear } from '../app/meetings/frequency';
 import { paceText } from './teamYearCards';
-import { fill } from '../../i18n/texts';
-import { formatDate, type Locale } from '../../i18n/locale';
-import { REPORT_TEXTS } from '../../i18n/reportTexts';
-import type { CaseFigures, TeamFigures } from '../../reports/statusFigures';
+import { fill } from '../i18n/texts';
+import { formatDate, type Locale } from '../i18n/locale';
+import { REPORT_TEXTS } from '../i18n/reportTexts';
+import type { CaseFigures, TeamFigures } from '../reports/statusFigures';
 
 interface Fact {
   title: string;
