@@ -80,7 +80,7 @@ export interface Registered {
 
 /**
  * Registers a held follow-up from a card. The next due date is computed from the registration date
- * (SPEC); the first registration records the cadence and its reason (Barnets Lov § 95 stk. 3).
+ * (docs/domain-rules.md); the first registration records the cadence and its reason (Barnets Lov § 95 stk. 3).
  */
 export async function registerFollowUp(
   store: Store,

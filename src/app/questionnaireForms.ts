@@ -1,6 +1,6 @@
 /**
  * Where a questionnaire form comes from: the municipality's newest published version if it has
- * one, else the repository default in questionnaires/ (SPEC: versioned data, editable per
+ * one, else the repository default in questionnaires/ (docs/domain-rules.md: versioned data, editable per
  * municipality without a release). An answer is always checked against the version it was given on.
  */
 import fs from 'node:fs';

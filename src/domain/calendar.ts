@@ -1,5 +1,5 @@
 /**
- * Danish working calendar (SPEC "The Teams experience": reminders only on working days, inside
+ * Danish working calendar (docs/domain-rules.md, "Reminders": reminders only on working days, inside
  * working hours, never on Danish public holidays; escalation counts working days).
  */
 import Holidays from 'date-holidays';

@@ -122,7 +122,7 @@ export const ladderSchema = z
 
 export type MoveDirection = 'up' | 'down' | 'in' | 'out' | 'none';
 
-/** Null = not on the ladder. Up is towards more intrusive help; the work aims down (SPEC). */
+/** Null = not on the ladder. Up is towards more intrusive help; the work aims down (docs/domain-rules.md). */
 export function classifyMove(from: number | null, to: number | null): MoveDirection {
   if (from === null && to === null) return 'none';
   if (from === null) return 'in';

@@ -1,5 +1,5 @@
 /**
- * Measure types are the keys a follow-up policy maps to a schedule (SPEC "Import files"). Barnets Lov
+ * Measure types are the keys a follow-up policy maps to a schedule (README, "Import files"). Barnets Lov
  * numbering; the pre-2024 Serviceloven paragraph is kept in the label because the seeds use it.
  */
 export const MEASURE_TYPES = [

@@ -3,7 +3,7 @@ import type { Duration } from './localDate';
 import type { MeasureType } from './measures';
 
 /**
- * Follow-up policies are data (SPEC "Follow-ups"): a municipality picks a preset and may edit it as
+ * Follow-up policies are data (docs/domain-rules.md, "Follow-ups"): a municipality picks a preset and may edit it as
  * JSON, so nothing here may assume a particular municipality. The law is not part of a policy: it is
  * applied on top of every policy by `followup.ts`, so an edited policy can never loosen it.
  */

@@ -1,5 +1,5 @@
 /**
- * Snoozing a single reminder (SPEC "The Teams experience": a user may snooze a single reminder with a
+ * Snoozing a single reminder (docs/domain-rules.md, "Reminders": a user may snooze a single reminder with a
  * reason). A snooze silences the adviser's reminders about one deadline for a few working days; it
  * never moves the deadline itself (that is a postponement), never silences the leader's escalation,
  * and never hides the due-day reminder of a deadline that has not yet fallen due.

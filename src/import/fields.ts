@@ -95,7 +95,7 @@ export const yesNo = z
   .pipe(z.enum(['ja', 'nej', 'yes', 'no', 'true', 'false'], { message: 'must be ja or nej' }))
   .transform((s) => s === 'ja' || s === 'yes' || s === 'true');
 
-/** Any column of any row that looks like a CPR number rejects the row (SPEC: privacy). */
+/** Any column of any row that looks like a CPR number rejects the row (docs/privacy.md). */
 export function cprIssues(values: Record<string, string>): { field: string; message: string }[] {
   return Object.entries(values)
     .filter(([, v]) => findCpr(v) !== null)

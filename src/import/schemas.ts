@@ -42,7 +42,7 @@ const measureType = requiredText.refine((s): s is MeasureType => isMeasureType(s
     'must be one of institution, foster_care, own_room, short_term, preventive, early_help, investigation',
 });
 
-/** Initials or nothing: a child's name never enters Samspil (SPEC: minutes refer to initials only). */
+/** Initials or nothing: a child's name never enters Samspil (docs/domain-rules.md: minutes refer to initials only). */
 const childInitials = optionalText.refine((s) => s === null || /^[A-ZÆØÅ]{1,4}$/u.test(s), {
   message: 'must be 1–4 capital letters (initials only, never a name)',
 });

@@ -60,7 +60,17 @@ export function checkEnvelope(body: unknown): EnvelopeCheck {
     return { ok: false, problem: `The activity's "${unstorable}" holds a character that is not text.` };
   const a = body as Record<string, unknown> & z.infer<typeof envelope>;
   // What the user typed or submitted is judged by the handler it is for (and never stored as is).
-  const { text: _text, value: _value, attachments: _attachments, channelData, ...envelopeFields } = a;
+  // The activity's own id and the id it replies to are numbered by the channel (the Agents Playground
+  // uses plain digit strings, which can have a CPR number's shape); no person writes them.
+  const {
+    text: _text,
+    value: _value,
+    attachments: _attachments,
+    channelData,
+    id: _id,
+    replyToId: _replyToId,
+    ...envelopeFields
+  } = a;
   for (const holder of [envelopeFields.from, envelopeFields.recipient, envelopeFields.conversation])
     if (holder?.name !== undefined) holder.name = redactCpr(holder.name);
   const cpr = findCprPath(envelopeFields);

@@ -6,7 +6,7 @@ export interface AdminRun {
   (argv: string[]): Promise<{ code: number; out: string; err: string }>;
 }
 
-/** Commands an admin may run through a live server (SPEC operations contract). */
+/** Commands an admin may run through a live server (docs/operations.md). */
 export const FORWARDED_COMMANDS = new Set([
   'tick',
   'report',

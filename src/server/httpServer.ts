@@ -81,6 +81,12 @@ export function createHttpApp(deps: HttpServerDeps): express.Express {
       res.status(401).json({ error: 'The token is missing or not valid.' });
       return;
     }
+    // 501 is botbuilder's word for "no route took this activity" (an activity type Samspil has no
+    // use for): the caller did nothing wrong, and Teams only needs to know it arrived.
+    if (out.status === 501) {
+      res.status(200).json({});
+      return;
+    }
     if (out.status >= 500) {
       res.status(out.status).json({ error: 'Internal error' });
       return;

@@ -4,7 +4,7 @@ import { reminderCard } from '../../src/views/followUpCards';
 import { ALL_SAMPLES, everyCard } from './samples';
 import { deadline, municipality } from './samples/followUps';
 
-describe('SPEC "The Teams experience": every card is an Adaptive Card Teams supports (≤ 1.5), parsed with the SDK', () => {
+describe('docs/domain-rules.md, "Reminders": every card is an Adaptive Card Teams supports (≤ 1.5), parsed with the SDK', () => {
   const all = (['da', 'en'] as const).flatMap((locale) =>
     everyCard(locale).map(([name, card]) => [`${locale}: ${name}`, card] as const),
   );

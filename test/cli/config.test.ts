@@ -50,7 +50,7 @@ describe('samspil command', () => {
   const cli = new CliHarness();
   afterAll(() => cli.cleanup());
 
-  it('refuses to start in production without an app id (SPEC: no unauthenticated production bot)', async () => {
+  it('refuses to start in production without an app id (docs/domain-rules.md: no unauthenticated production bot)', async () => {
     const r = await new CliHarness({ NODE_ENV: 'production' }).run('start');
     expect(r.code).toBe(2);
     expect(r.err).toContain('Refusing to start in production without MicrosoftAppId');

@@ -1,7 +1,7 @@
 import { CliHarness } from '../support/cli';
 
 /**
- * SPEC "Data in and out": a bad row gives its line number and reason, and a file with errors imports
+ * README, "Import files": a bad row gives its line number and reason, and a file with errors imports
  * nothing; CPR-looking values are rejected; --dry-run changes nothing.
  */
 describe('samspil import (embedded store, end to end through the command)', () => {

@@ -88,7 +88,7 @@ describe('danishHolidays (Lov om helligdage / date-holidays DK)', () => {
   });
 });
 
-describe('isWorkingDay (SPEC: reminders only on working days, never on Danish public holidays)', () => {
+describe('isWorkingDay (docs/domain-rules.md: reminders only on working days, never on Danish public holidays)', () => {
   it('weekends are not working days (Saturday 2026-03-28, Sunday 2026-03-29); Monday 2026-03-30 is', () => {
     expect(isWorkingDay('2026-03-28')).toBe(false);
     expect(isWorkingDay('2026-03-29')).toBe(false);
@@ -116,7 +116,7 @@ describe('isWorkingDay (SPEC: reminders only on working days, never on Danish pu
   });
 });
 
-describe('working-day arithmetic (SPEC: escalation after a configurable number of working days)', () => {
+describe('working-day arithmetic (docs/domain-rules.md: escalation after a configurable number of working days)', () => {
   it('nextWorkingDay is strictly after: Wednesday before Easter 2026 -> Tuesday after Easter Monday', () => {
     expect(nextWorkingDay('2026-04-01')).toBe('2026-04-07');
     expect(nextWorkingDay('2026-04-07')).toBe('2026-04-08');
@@ -171,7 +171,7 @@ describe('working-day arithmetic (SPEC: escalation after a configurable number o
   });
 });
 
-describe('time zone (SPEC: dates and times in the municipality time zone, Europe/Copenhagen)', () => {
+describe('time zone (docs/domain-rules.md: dates and times in the municipality time zone, Europe/Copenhagen)', () => {
   it('defaults', () => {
     expect(DEFAULT_TIME_ZONE).toBe('Europe/Copenhagen');
     expect(DEFAULT_WORKING_HOURS).toEqual({ start: '08:00', end: '16:00' });
@@ -225,7 +225,7 @@ describe('time zone (SPEC: dates and times in the municipality time zone, Europe
   });
 });
 
-describe('working time (SPEC: reminders inside working hours, default 08:00-16:00)', () => {
+describe('working time (docs/domain-rules.md: reminders inside working hours, default 08:00-16:00)', () => {
   it('day after spring-forward, Monday 2026-03-30 (CEST): 07:30Z=09:30 in, 06:30Z=08:30 in, 05:30Z=07:30 out', () => {
     expect(isWithinWorkingTime(new Date('2026-03-30T07:30:00Z'))).toBe(true);
     expect(isWithinWorkingTime(new Date('2026-03-30T06:30:00Z'))).toBe(true);

@@ -8,7 +8,7 @@ import {
   redactCpr,
 } from '../../src/domain/cpr';
 
-describe('findCpr (SPEC "Data, privacy, security": fields that look like a CPR number are rejected)', () => {
+describe('findCpr (docs/privacy.md: fields that look like a CPR number are rejected)', () => {
   it.each([
     ['010203-1234', '010203-1234'],
     ['0102031234', '0102031234'],
@@ -104,7 +104,7 @@ describe('findCpr (SPEC "Data, privacy, security": fields that look like a CPR n
   });
 });
 
-describe('assertNoCpr and the rejection message (SPEC: rejected with a clear message)', () => {
+describe('assertNoCpr and the rejection message (docs/domain-rules.md: rejected with a clear message)', () => {
   it('messages are in Danish and English and point to the alternative', () => {
     expect(CPR_REJECTION_MESSAGE.da).toBe(
       'Feltet ligner et CPR-nummer. Samspil gemmer ikke CPR-numre – brug sagsnummer eller initialer.',

@@ -96,7 +96,7 @@ describe('seed 004 tabel 5.1: foster care changes cadence after the first year (
   });
 });
 
-describe('SPEC "Follow-ups": the next due date counts from the registration date, not the old due date', () => {
+describe('docs/domain-rules.md, "Follow-ups": the next due date counts from the registration date, not the old due date', () => {
   it.each([
     ['late', ['2026-02-02'], '2026-03-16'], // not 2026-01-19 + 6 weeks = 2026-03-02
     ['early', ['2026-01-12'], '2026-02-23'],
@@ -236,7 +236,7 @@ describe('SEL § 70 (før 2024): first within 3 months, then at least every 6 mo
   });
 });
 
-describe('SPEC "Follow-ups": no follow-up for an investigation or after the measure ends', () => {
+describe('docs/domain-rules.md, "Follow-ups": no follow-up for an investigation or after the measure ends', () => {
   it('an investigation has no follow-ups (Barnets Lov § 20)', () => {
     expect(next('investigation', [], HERNING_1_0)).toBeNull();
   });
@@ -251,7 +251,7 @@ describe('SPEC "Follow-ups": no follow-up for an investigation or after the meas
   });
 });
 
-describe('SPEC "Follow-ups": postponement only with a reason and never past the legal date', () => {
+describe('docs/domain-rules.md, "Follow-ups": postponement only with a reason and never past the legal date', () => {
   const current = { due: '2026-03-04', legalDue: '2026-07-21' };
 
   it('refuses without a reason', () => {
@@ -361,7 +361,7 @@ describe('Barnets Lov § 30: an early preventive course ends on a date that is r
   });
 });
 
-describe('SPEC "Key figures": compliance against the policy and the legal minimum (seed 004 ch. 2)', () => {
+describe('docs/key-figures.md: compliance against the policy and the legal minimum (seed 004 ch. 2)', () => {
   it.each([
     ['2026-01-19', '2026-01-19', true],
     ['2026-01-20', '2026-01-19', false],

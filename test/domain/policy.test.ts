@@ -65,7 +65,7 @@ describe('Barnets Lov §§ 95, 156 stk. 5 and SEL § 70 (før 2024) presets', ()
   });
 });
 
-describe('SPEC "Follow-ups": a municipality edits its policy as JSON, validated by followUpPolicySchema', () => {
+describe('docs/domain-rules.md, "Follow-ups": a municipality edits its policy as JSON, validated by followUpPolicySchema', () => {
   const json = (p: FollowUpPolicy): unknown => JSON.parse(JSON.stringify(p));
 
   it.each([LEGAL_MINIMUM, HERNING_1_0, SEL_70])('preset $id survives a JSON round trip', (p) => {

@@ -6,7 +6,7 @@ import {
   PROFESSIONS,
 } from '../../src/domain/professions';
 
-describe('professions (seed 002 afsnit 5, note 8; SPEC "Post-meeting status questionnaire")', () => {
+describe('professions (seed 002 afsnit 5, note 8; docs/domain-rules.md, "The post-meeting questionnaire")', () => {
   it("are exactly the 19 registered, in the seed's order and spelling", () => {
     expect(PROFESSIONS.map((p) => p.da)).toEqual([
       'pædagog',

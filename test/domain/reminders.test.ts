@@ -20,7 +20,7 @@ const deadline = (due: string, over: Partial<Deadline> = {}): Deadline => ({
 const kinds = (d: Deadline, today: string) =>
   remindersFor(d, today, policy).map((r) => `${r.kind}:${r.recipientId}:${r.workingDays}`);
 
-describe('SPEC "The Teams experience": reminders before, on and after the due date, on working days only', () => {
+describe('docs/domain-rules.md, "Reminders": reminders before, on and after the due date, on working days only', () => {
   const d = deadline('2026-11-27'); // a Friday
 
   it.each([

@@ -1,6 +1,6 @@
 import { hasRole, isRole, parseRoles, ROLE_LABELS, ROLES } from '../../src/domain/roles';
 
-describe('roles (SPEC "Users and roles")', () => {
+describe('roles (docs/roles.md)', () => {
   it('are adviser, leader, coordinator, participant, admin with Danish labels', () => {
     expect(ROLES).toEqual(['adviser', 'leader', 'coordinator', 'participant', 'admin']);
     expect(ROLES.map((r) => ROLE_LABELS[r].da)).toEqual([

@@ -1,6 +1,6 @@
 import { isSnoozed, snoozeSubject, snoozeUntil } from '../../src/domain/snooze';
 
-/** SPEC "The Teams experience": a user may snooze a single reminder with a reason. */
+/** docs/domain-rules.md, "Reminders": a user may snooze a single reminder with a reason. */
 describe('snoozing a reminder', () => {
   it('counts working days: Friday + 1 is Monday', () => {
     expect(snoozeUntil('2026-11-27', 1, '2026-11-10')).toEqual({ until: '2026-11-30', clamped: false });

@@ -108,7 +108,8 @@ describe('follow-up reminders through Teams, end to end', () => {
     expect(connector.sent(annaChat).length).toBe(before + 1);
     expect(lastCard(annaChat)).toContain('Opfølgning nærmer sig');
     const again = await runSamspil(['tick', '--now', '2026-11-25T10:00:00+01:00'], env);
-    expect(again.out).toContain('e2e: 0 reminders planned (1 already planned)');
+    // The pass reads only deadlines whose next reminder day has come: today's is already planned.
+    expect(again.out).toContain('e2e: 0 reminders planned');
     expect(connector.sent(annaChat).length).toBe(before + 1);
   });
 
@@ -275,7 +276,7 @@ describe('follow-up reminders through Teams, end to end', () => {
     expect(JSON.parse(shown.out).questionnaireClosesAfterDays).toBe(21);
     const locked = await runSamspil(['demo'], env);
     expect(locked.err).toMatch(/is in use by another Samspil process \(pid \d+, "samspil start"/);
-  });
+  }, 120_000);
 
   it('has stored the follow-up, its cadence and reason (read from the database after the server stops)', async () => {
     await e2e.stopServer();

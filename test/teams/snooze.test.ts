@@ -18,7 +18,7 @@ const anna: TeamsUser = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna RÃ
 const bo: TeamsUser = { id: '29:bo', aadObjectId: 'aad-bo', name: 'Bo RÃ¥dgiver' };
 
 /**
- * SPEC "The Teams experience": an adviser may snooze a single reminder with a reason. Herning
+ * docs/domain-rules.md, "Reminders": an adviser may snooze a single reminder with a reason. Herning
  * institution placement started 2026-11-02: the first follow-up was due Monday 2026-11-16.
  */
 describe('snoozing a follow-up reminder from its card', () => {

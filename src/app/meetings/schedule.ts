@@ -1,6 +1,6 @@
 /**
- * Scheduling one team meeting (issue 4 item 2). A theme meeting is called by a coordinator of the
- * team; a meeting about a child by any member (SPEC: "Anyone may call such a meeting"), and only
+ * Scheduling one team meeting. A theme meeting is called by a coordinator of the
+ * team; a meeting about a child by any member (docs/domain-rules.md: "Anyone may call such a meeting"), and only
  * for a child with no active case.
  */
 import { z } from 'zod';

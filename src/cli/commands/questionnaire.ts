@@ -14,7 +14,7 @@ function formIdOf(v: string | undefined): FormId {
 }
 
 /**
- * The post-meeting questionnaires are versioned data (SPEC): an admin prints the form in use, edits
+ * The post-meeting questionnaires are versioned data (docs/domain-rules.md): an admin prints the form in use, edits
  * the JSON and publishes it as the municipality's next version; answers keep the version they were
  * given on.
  */

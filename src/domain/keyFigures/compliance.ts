@@ -42,7 +42,7 @@ interface Judged {
 }
 
 /**
- * Compliance (SPEC; the figure seed 004 says the evaluation could not compute): of the follow-ups
+ * Compliance (docs/domain-rules.md; the figure seed 004 says the evaluation could not compute): of the follow-ups
  * due in the period, the share held on or before the date the municipality's policy gave, and the
  * share held on or before the legal date. Each follow-up held in the period is judged against the
  * date that applied when it fell due (counted from the one before it), under the law of that time

@@ -1,6 +1,6 @@
 /**
  * Small-group suppression: a figure about fewer than five children, respondents or courses is not
- * shown, so no one can be recognised from a report (SPEC "Data, privacy, security"). An empty group
+ * shown, so no one can be recognised from a report (docs/privacy.md). An empty group
  * (n = 0) is shown: it describes nobody. Hiding a group is not enough where a report also shows a
  * total of it (a row total, a column total, "all categories"): the total minus the visible parts
  * would give the hidden one back, so `complementarySuppression` hides a second figure of every such

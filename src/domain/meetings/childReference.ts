@@ -1,5 +1,5 @@
 /**
- * How a meeting refers to a child (SPEC: "never a child's CPR number or full name: initials or a
+ * How a meeting refers to a child (docs/domain-rules.md: "never a child's CPR number or full name: initials or a
  * case reference only"). The minutes are read by many professions and by the parents, so the
  * reference must not identify the child to someone without access to the case.
  */

@@ -31,7 +31,7 @@ export function cprIssue(field: string): z.IssueData {
   };
 }
 
-/** Free text that must not hold a CPR number (SPEC "Data, privacy, security"). */
+/** Free text that must not hold a CPR number (docs/privacy.md). */
 export function noCprText(field: string, { max = 4000, required = false } = {}) {
   return z
     .string()

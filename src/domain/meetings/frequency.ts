@@ -1,5 +1,5 @@
 /**
- * Frequency compliance of one team in one school year (SPEC: minimum meetings a year by institution
+ * Frequency compliance of one team in one school year (docs/domain-rules.md: minimum meetings a year by institution
  * type). Drives the coordinator's warning cards and the leader's monthly overview.
  */
 import { daysBetween, isLocalDate, type LocalDate } from '../localDate';

@@ -1,5 +1,5 @@
 /**
- * School years and school holidays (SPEC "Cross-disciplinary team meetings": a team's meetings are
+ * School years and school holidays (docs/domain-rules.md, "Cross-disciplinary team meetings": a team's meetings are
  * planned over a school year, 1 Aug – 31 Jul unless the municipality configures another start).
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * A questionnaire form as data (SPEC "Post-meeting status questionnaire": versioned JSON a
+ * A questionnaire form as data (docs/domain-rules.md, "The post-meeting questionnaire": versioned JSON a
  * municipality can change without a release). This schema checks the form itself; answers are
  * checked by the schema built from it (answers.ts).
  */

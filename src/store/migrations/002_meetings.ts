@@ -1,5 +1,5 @@
 /**
- * Cross-disciplinary team meetings (issue 4) and the post-meeting questionnaire (issue 5). Like every
+ * Cross-disciplinary team meetings and the post-meeting questionnaire. Like every
  * tenant-owned table, each carries municipality_id and every query filters on it.
  */
 export default `
@@ -23,7 +23,7 @@ CREATE TABLE meetings (
   place text,
   online_url text,
   theme text,
-  -- Initials or a case reference only; never a CPR number or a name (SPEC).
+  -- Initials or a case reference only; never a CPR number or a name (docs/domain-rules.md).
   child_reference text,
   purpose text,
   parents_take_part boolean NOT NULL DEFAULT false,

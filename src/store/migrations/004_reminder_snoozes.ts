@@ -1,5 +1,5 @@
 /**
- * Snoozed reminders (SPEC "The Teams experience"): who silenced the reminders about which deadline
+ * Snoozed reminders (docs/domain-rules.md, "Reminders"): who silenced the reminders about which deadline
  * (its kind, measure and due date), until which day, and why. A new due date is a new subject, so a
  * snooze never outlives the deadline it was given for.
  */

@@ -28,7 +28,7 @@ const issuesOf = (input: unknown): ZodIssue[] => {
   return r.success ? [] : r.error.issues;
 };
 
-describe('sosMinutesSchema (SPEC "Cross-disciplinary team meetings": Signs of Safety minutes)', () => {
+describe('sosMinutesSchema (docs/domain-rules.md, "Cross-disciplinary team meetings": Signs of Safety minutes)', () => {
   it('accepts minutes in SoS order with agreements, next meeting and Børnelinealen level', () => {
     expect(sosMinutesSchema.parse(MINUTES)).toEqual(MINUTES);
   });

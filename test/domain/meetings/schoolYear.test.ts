@@ -12,7 +12,7 @@ import {
 
 const range = (h: { name: string; from: string; to: string }): string => `${h.name} ${h.from}–${h.to}`;
 
-describe('schoolYear (SPEC "Cross-disciplinary team meetings": 1 Aug – 31 Jul, configurable)', () => {
+describe('schoolYear (docs/domain-rules.md, "Cross-disciplinary team meetings": 1 Aug – 31 Jul, configurable)', () => {
   it('2026/27 runs 1 August 2026 to 31 July 2027 by default', () => {
     expect(schoolYear(2026)).toEqual({
       label: '2026/27',

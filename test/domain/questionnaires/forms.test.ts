@@ -3,7 +3,7 @@ import { formSchema, REQUIRED_KEYS } from '../../../src/domain/questionnaires/fo
 import { choicesOf } from '../../../src/domain/questionnaires/answers';
 import { PROFESSIONS } from '../../../src/domain/professions';
 
-describe('the default questionnaire forms (questionnaires/*.json, SPEC "Post-meeting status questionnaire")', () => {
+describe('the default questionnaire forms (questionnaires/*.json, docs/domain-rules.md, "The post-meeting questionnaire")', () => {
   const forms = defaultForms();
   const byId = (id: string) => forms.find((f) => f.id === id && f.version === 1)!;
 
