@@ -54,7 +54,7 @@ export function prepareCards(): void {
 
 /** Expands a template from cards/ with the templating SDK; `$root` holds the data. */
 export function expandWithSdk(name: string, data: Record<string, unknown>): CardJson {
-  return prepared(name).sdk.expand({ $root: data }) as CardJson;
+  return escaped(prepared(name).sdk.expand({ $root: data }) as CardJson);
 }
 
 /**

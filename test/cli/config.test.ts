@@ -82,7 +82,7 @@ describe('samspil command', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual({
       title: 'Udbakke: ikke-leverede beskeder',
-      summary: { parked: 0, pending: 0, sending: 0 },
+      summary: { parked: 0, pending: 0, sending: 0, waiting: 0 },
       rows: [],
     });
   });

@@ -132,7 +132,10 @@ describe('the Overblik tab in Chromium', () => {
           expect(await page.getAttribute('html', 'class')).toBe(`theme-${theme}`);
           const drawn = await charts(page);
           expect(Object.keys(drawn)).toEqual(expected);
-          for (const id of expected) expect(Math.max(0, ...drawn[id]!)).toBeGreaterThan(1);
+          // The demo's ladder moves are small groups: complementary suppression may hide every
+          // direction (docs/key-figures.md), so that chart is drawn with notes instead of bars.
+          for (const id of expected.filter((i) => i !== 'ladder-movements'))
+            expect(Math.max(0, ...drawn[id]!)).toBeGreaterThan(1);
           const heading = await page.textContent('main h2');
           expect(heading).toMatch(
             {

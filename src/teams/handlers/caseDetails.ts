@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
+import { TEXTS } from '../../i18n/texts';
 import { caseDetails } from '../../app/caseDetails';
 import { caseDetailsCard } from '../../views/caseCard';
 import { note, opened, refusalText, type CardReply } from '../cardReply';
-import { HandlerDeps, KnownCaller, today } from './deps';
+import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
 
 /** "Åbn sag" on a reminder or a list: the case below, the pressed card kept. */
 export async function openCase(
@@ -33,5 +34,13 @@ export async function openCaseByRef(
   const ref = CASE_COMMAND.exec(context.activity.text ?? '')?.[1];
   const c = ref ? await caller.tenant.cases.byRef(ref) : null;
   // An unknown reference is answered like someone else's case: no hint of which references exist.
-  await openCase(deps, context, caller, { caseId: c?.id ?? '' });
+  if (!c) {
+    await context.sendActivity(TEXTS[caller.locale].errors.notAllowed);
+    return;
+  }
+  const reply = await openCase(deps, context, caller, { caseId: c.id });
+  // Typed, not pressed: there is no card to replace, so the case card (or the refusal) is a message.
+  if (reply.send?.length) for (const out of reply.send) await sendCard(context, out.card, out.summary);
+  else if (reply.kind === 'note') await context.sendActivity(reply.text);
+  else await sendCard(context, reply.card);
 }
