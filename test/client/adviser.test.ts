@@ -44,7 +44,7 @@ describe('Susanne Pedersen, adviser, in the Agents Playground', () => {
     await list.getByText('FJ-9001').waitFor();
     await pg.shot('mine-opfoelgninger');
     await list.getByText('FJ-0016').click();
-    await pg.card(/FJ-0016.*Korttidsanbringelse/s).waitFor();
+    await pg.card(/Sag FJ-0016.*Børnefaglig undersøgelse/s).waitFor();
     await pg.shot('sag-fj-0016');
   });
 

@@ -107,6 +107,13 @@ describe('Anne Knudsen, coordinator of Tværfagligt team Børnehuset Mågen, in 
       .first()
       .click();
     await pg.page.getByRole('option').first().click();
+    // A refusal first: an agreement without a date comes back with the reason beside the date.
+    await pg.pressUpdating(card, 'Gem referat', 'Angiv en dato');
+    await expectValue(card.getByRole('textbox', { name: /Udfordringer/ }), 'Uro ved aflevering om morgenen');
+    await card
+      .getByRole('combobox', { name: /^Senest/ })
+      .first()
+      .fill('2026-12-15');
     await pg.shot('referat-formular');
     await pg.pressUpdating(card, 'Gem referat', 'Referat gemt');
     await pg.shot('referat-gemt');

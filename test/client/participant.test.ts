@@ -1,30 +1,45 @@
 import { PlaygroundClient } from './support/playgroundClient';
 import { SamspilUnderTest } from './support/samspilUnderTest';
 
+const LENE = 'lene.knudsen@fjordby.example';
+
 describe('Lene Knudsen, team participant, in the Agents Playground', () => {
-  const samspil = new SamspilUnderTest(42051);
+  // The shipped default: the scheduler plans at start-up and sends every few seconds, before Lene
+  // has opened Samspil.
+  const samspil = new SamspilUnderTest(42051, { scheduler: 'on' });
   let pg: PlaygroundClient;
 
   beforeAll(async () => {
     await samspil.start();
+  }, 300_000);
+  afterAll(async () => {
+    await pg?.close();
+    await samspil.dispose();
+  });
+  afterEach(async () => pg?.assertClean());
+
+  it('gets the invitation planned before she installed the app, once she opens it', async () => {
+    const waiting = await samspil.until(async () => {
+      const rows = (await samspil.report('outbox')).rows.filter((r) => r.recipient === LENE);
+      return rows.some((r) => r.status === 'waiting') ? rows : null;
+    });
+    expect(waiting.every((r) => r.status === 'waiting')).toBe(true);
     pg = await PlaygroundClient.open('participant', {
       endpoint: samspil.endpoint,
       port: 42052,
       dir: samspil.dir,
     });
     await pg.card('Hvad kan Samspil').waitFor();
-    await samspil.tick();
-  }, 300_000);
-  afterAll(async () => {
-    await pg?.close();
-    await samspil.dispose();
+    // No `samspil tick`: the running scheduler delivers what waited for her conversation.
+    await pg.card('Invitation: tværfagligt teammøde').waitFor({ timeout: 30_000 });
+    await pg.shot('invitation');
+    await samspil.until(async () =>
+      (await samspil.report('outbox')).rows.some((r) => r.recipient === LENE) ? null : true,
+    );
   });
-  afterEach(async () => pg.assertClean());
 
   it('answers the invitation no and then yes, each time on the invitation card itself', async () => {
     const card = pg.card('Invitation: tværfagligt teammøde');
-    await card.waitFor({ timeout: 30_000 });
-    await pg.shot('invitation');
     await pg.pressUpdating(card, 'Deltager ikke', 'Du har svaret: deltager ikke.');
     await pg.shot('svar-nej');
     await pg.pressUpdating(
@@ -36,15 +51,41 @@ describe('Lene Knudsen, team participant, in the Agents Playground', () => {
   });
 
   it('answers the status questionnaire after a meeting, and gets a thank-you in its place', async () => {
-    const card = pg.card(/Statusskema efter/);
-    await card.waitFor();
-    await card.getByText('Godt', { exact: true }).click();
-    const theme = card.getByRole('textbox', { name: /Mødets tema/ });
-    if (await theme.count()) await theme.fill('Overgang fra dagtilbud til skole');
-    const useful = card.getByText('4', { exact: true });
-    if (await useful.count()) await useful.click();
+    const card = await fillQuestionnaire(pg);
     await pg.shot('statusskema');
+    const before = await answersInAll(samspil);
     await pg.pressUpdating(card, 'Send svar', 'Tak for dit svar');
     await pg.shot('statusskema-tak');
+    expect(await answersInAll(samspil)).toBe(before + 1);
+  });
+
+  it('answers again on an unchanged copy of the form: her first answer stands, counted once', async () => {
+    // A second device still shows the form she answered: the Playground replays the same press.
+    const before = await answersInAll(samspil);
+    const again = await pg.replayLastInvoke(samspil.endpoint);
+    expect(again).toMatch(/Allerede besvaret/);
+    expect(again).toMatch(/Godt/);
+    expect(await answersInAll(samspil)).toBe(before);
   });
 });
+
+/** The newest unanswered questionnaire, filled in as Lene would. */
+async function fillQuestionnaire(pg: PlaygroundClient) {
+  const card = pg.card(/Statusskema efter.*Send svar/s);
+  await card.waitFor();
+  await card.getByText('Godt', { exact: true }).click();
+  const theme = card.getByRole('textbox', { name: /Mødets tema/ });
+  if (await theme.count()) await theme.fill('Overgang fra dagtilbud til skole');
+  const useful = card.getByText('4', { exact: true });
+  if (await useful.count()) await useful.click();
+  return card;
+}
+
+/** The municipality's questionnaire answers in all, as the questionnaires report counts them. */
+async function answersInAll(samspil: SamspilUnderTest): Promise<number> {
+  const all = (await samspil.report('questionnaires')).rows.find((r) => r.group === 'Hele kommunen');
+  const n = Number(all?.answers);
+  if (!Number.isInteger(n))
+    throw new Error(`the questionnaires report shows no count in all: ${JSON.stringify(all)}`);
+  return n;
+}

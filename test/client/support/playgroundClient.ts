@@ -244,6 +244,33 @@ export class PlaygroundClient {
     return opened;
   }
 
+  /**
+   * Sends Samspil the last card press again, exactly as the Playground sent it: what a second device
+   * showing the same, now spent, card sends. Returns the invoke's answer (the card it would show).
+   */
+  async replayLastInvoke(endpoint: string): Promise<string> {
+    const body = this.frames
+      .map((f) => {
+        try {
+          return JSON.parse(f) as {
+            log?: { activityName?: string; to?: string; request?: { body?: unknown } };
+          };
+        } catch {
+          return {};
+        }
+      })
+      .filter((d) => d.log?.activityName === 'invoke' && d.log.to === 'User Application')
+      .pop()?.log?.request?.body;
+    if (!body) throw new Error('the Playground has sent no card press yet');
+    const r = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (r.status !== 200) throw new Error(`the replayed press answered ${r.status}`);
+    return r.text();
+  }
+
   private botMessages(): number {
     return this.messages.filter((m) => m.action === 'createMessage' && m.fromBot).length;
   }

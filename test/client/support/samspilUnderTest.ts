@@ -5,19 +5,24 @@ import { runSamspil, startServer } from '../../support/processes';
 import { copyDemo, DEMO_NOW } from './demo';
 
 /**
- * The real `samspil start` on its own copy of the demo's embedded store, with its own scheduler off so
- * each journey decides when a pass runs (`samspil tick`, forwarded to the running server).
+ * The real `samspil start` on its own copy of the demo's embedded store. By default its scheduler is
+ * off so each journey decides when a pass runs (`samspil tick`, forwarded to the running server);
+ * `scheduler: 'on'` runs the shipped default instead (a pass at start-up and every minute, sending
+ * every few seconds).
  */
 export class SamspilUnderTest {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-client-'));
   private server: Awaited<ReturnType<typeof startServer>> | null = null;
   private readonly env: NodeJS.ProcessEnv;
 
-  constructor(readonly port: number) {
+  constructor(
+    readonly port: number,
+    o: { scheduler?: 'on' | 'off' } = {},
+  ) {
     this.env = {
       SAMSPIL_DATA_DIR: copyDemo(this.dir),
       SAMSPIL_NOW: DEMO_NOW,
-      SAMSPIL_SCHEDULER: 'off',
+      SAMSPIL_SCHEDULER: o.scheduler ?? 'off',
       PORT: String(port),
     };
   }
@@ -47,6 +52,24 @@ export class SamspilUnderTest {
     const r = await runSamspil(args, this.env);
     if (r.code !== 0) throw new Error(`samspil ${args.join(' ')} failed:\n${r.out}\n${r.err}`);
     return r.out;
+  }
+
+  /** A report of the running server, as `samspil report NAME --format json` prints it. */
+  async report(name: string): Promise<{ rows: Record<string, unknown>[] }> {
+    return JSON.parse(await this.samspil('report', name, '--format', 'json')) as {
+      rows: Record<string, unknown>[];
+    };
+  }
+
+  /** Polls `probe` until it returns something other than null (the scheduler works on its own time). */
+  async until<T>(probe: () => Promise<T | null>, ms = 30_000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const got = await probe();
+      if (got !== null) return got;
+      if (Date.now() > deadline) throw new Error(`not so within ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
 
   /** Writes a file (e.g. an import) into this instance's folder. */
