@@ -1,5 +1,5 @@
 /**
- * Writing the Signs of Safety minutes of a child meeting (issue 4 item 6): validated with the SoS
+ * Writing the Signs of Safety minutes of a child meeting: validated with the SoS
  * schema (CPR refused, never stored), stored with their agreements in one transaction, and the
  * next meeting date creates the next meeting.
  */

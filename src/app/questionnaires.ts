@@ -1,5 +1,5 @@
 /**
- * Answering the post-meeting questionnaire (issue 5 item 2): a participant who attended answers
+ * Answering the post-meeting questionnaire: a participant who attended answers
  * once, while it is open, on the form version the card carried; a coordinator records a parent's
  * answer on their behalf.
  */

@@ -1,7 +1,7 @@
 /**
  * Teams renders TextBlock text and FactSet values as Markdown, so a line that starts with a number,
  * a dot and a space ("24. august 2026", "5. Anbringelse") becomes a numbered list, indented and out
- * of line (TEAMS-NOTES, seen in the Agents Playground). Escaping the dot keeps the text as written.
+ * of line (docs/teams-app.md, platform facts). Escaping the dot keeps the text as written.
  */
 const LIST_MARKER = /^(\s*\d+)\.(?=\s)/gm;
 

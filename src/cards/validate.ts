@@ -1,4 +1,4 @@
-// The ESM entry of adaptivecards does not load on Node 20; the UMD bundle does (TEAMS-NOTES).
+// The ESM entry of adaptivecards does not load on Node 20; the UMD bundle does (docs/teams-app.md, platform facts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
 import type { CardJson } from './render';

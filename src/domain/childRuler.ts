@@ -6,7 +6,7 @@ export interface ChildRulerLevelInfo {
   /**
    * "Truede på deres udvikling i Servicelovens forstand": seed 001 puts this heading over the last two
    * columns (work on the individual child). One extracted row of the seed repeats the first heading
-   * under "Sårbare børn" too; the heading row and SPEC agree on two, so two it is.
+   * under "Sårbare børn" too; the heading row and docs/domain-rules.md agree on two, so two it is.
    */
   threatenedInDevelopment: boolean;
 }

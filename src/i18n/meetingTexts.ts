@@ -1,4 +1,4 @@
-/** Texts of the team-meeting feature (issue 4), Danish and English, same shape. */
+/** Texts of the team-meeting feature, Danish and English, same shape. */
 import type { Locale } from './locale';
 
 const da = {

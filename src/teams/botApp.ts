@@ -78,7 +78,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     const caller = await identify(deps.store, context, { devFallback: deps.devFallback });
     await context.sendActivity(TEXTS[caller?.locale ?? localeFrom()].errors.unknownCommand);
   });
-  // An invoke no route took would make the HTTP answer 501 (TEAMS-NOTES): answer it politely instead.
+  // An invoke no route took would make the HTTP answer 501 (docs/teams-app.md, platform facts): answer it politely instead.
   app.activity(ActivityTypes.Invoke, async (context) => {
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: {} } });
   });

@@ -4,7 +4,7 @@ import type { StaffRow } from '../../src/store/types';
 import { meetingsLackingMinutes, saveMinutes } from '../../src/app/minutes';
 import { seedAfterMeeting } from './afterMeetingFixture';
 
-/** Issue 4 item 6: SoS minutes, stored with their agreements in one go, and the next meeting. */
+/** SoS minutes, stored with their agreements in one go, and the next meeting. */
 describe('saving the Signs of Safety minutes of a child meeting', () => {
   let store: Store;
   let dispose: () => Promise<void>;

@@ -5,7 +5,7 @@ import { answerQuestionnaire, recordParentAnswer } from '../../src/app/questionn
 import { currentForm, defaultForms, formVersion, publishForm } from '../../src/app/questionnaireForms';
 import { seedAfterMeeting } from './afterMeetingFixture';
 
-/** Issue 5 items 1–2: answering on the form version the card carried, once, while open, if one attended. */
+/** Answering on the form version the card carried, once, while open, if one attended. */
 describe('answering the post-meeting questionnaire', () => {
   let store: Store;
   let dispose: () => Promise<void>;

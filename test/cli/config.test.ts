@@ -5,7 +5,7 @@ import path from 'node:path';
 import { calendarLinksOf, loadConfig } from '../../src/config';
 import { MIGRATIONS } from '../../src/store/migrations';
 
-describe('SPEC "Configuration": validated at start, a bad value names the variable', () => {
+describe('configuration (docs/operations.md): validated at start, a bad value names the variable', () => {
   it('names a bad PORT and a bad DATABASE_URL', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);

@@ -7,7 +7,7 @@ import { ENGINES, openTestStore } from '../support/db';
 
 const policy = POLICY_PRESETS['herning-1.0']!;
 
-describe('the fictional demo municipality (issue 2: realistic in size, deterministic)', () => {
+describe('the fictional demo municipality (realistic in size, deterministic)', () => {
   const data = generateDemo('2026-11-23', policy);
 
   it('is the same on every run', () => {

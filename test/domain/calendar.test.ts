@@ -103,7 +103,7 @@ describe('isWorkingDay (docs/domain-rules.md: reminders only on working days, ne
     }
   });
 
-  it('SPEC configurable per municipality: extra closed days can be switched off or replaced', () => {
+  it('configurable per municipality: extra closed days can be switched off or replaced', () => {
     for (const d of ['2025-06-05', '2025-12-24', '2025-12-31']) expect(isWorkingDay(d, NO_EXTRA)).toBe(true);
     expect(isWorkingDay('2025-12-22', { extraClosedDays: ['12-22'] })).toBe(false);
     expect(isWorkingDay('2025-12-24', { extraClosedDays: ['12-22'] })).toBe(true);

@@ -19,7 +19,7 @@ const due = (measureType: MeasureType, policy: FollowUpPolicy, held: string[] = 
   nextFollowUpDue({ measureType, start: START, held, policy, ...extra })?.due ?? null;
 
 /**
- * SPEC table (seed 004 tabel 5.1, Herning-modellen 1.0) and the legal minimum (Barnets Lov § 95,
+ * The table in docs/domain-rules.md (seed 004 tabel 5.1, Herning-modellen 1.0) and the legal minimum (Barnets Lov § 95,
  * § 156 stk. 5), row by row: first due from the start, and the next due from a registration on 2026-02-20.
  */
 describe.each([
@@ -48,7 +48,7 @@ describe('seed 004 tabel 5.1: foster care, after the first year at least every 3
   });
 });
 
-describe('SPEC: the next due date counts from the registration date, not the old due date', () => {
+describe('the next due date counts from the registration date, not the old due date', () => {
   it('a late registration moves the next due date later; an early one moves it earlier', () => {
     // Herning institution: first due 2026-01-19, every 6 weeks.
     expect(due('institution', herning, ['2026-01-30'])).toBe('2026-03-13');
@@ -59,7 +59,7 @@ describe('SPEC: the next due date counts from the registration date, not the old
   });
 });
 
-describe('SPEC: a policy date is always checked against the law', () => {
+describe('a policy date is always checked against the law', () => {
   const loose: FollowUpPolicy = {
     id: 'loose',
     name: 'too loose',
@@ -142,7 +142,7 @@ describe('Barnets Lov § 95 stk. 3: the cadence decided at the first follow-up',
   });
 });
 
-describe('SPEC: postponement only with a reason and never past the legal date', () => {
+describe('postponement only with a reason and never past the legal date', () => {
   const current = { due: '2026-03-01', legalDue: '2026-04-05' };
   it('is refused without a reason', () => {
     expect(postpone(current, '2026-03-10', '  ')).toMatchObject({ ok: false });

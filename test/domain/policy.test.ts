@@ -9,7 +9,7 @@ import {
   SEL_70,
 } from '../../src/domain/policy';
 
-describe('seed 004 tabel 5.1 (Herning-modellen 1.0): the preset is exactly the SPEC table', () => {
+describe('seed 004 tabel 5.1 (Herning-modellen 1.0): the preset is exactly the table in docs/domain-rules.md', () => {
   it('has one rule per table row, plus early help (not in the table) at 3 months', () => {
     expect(HERNING_1_0.regime).toBe('barnets-lov-2024');
     expect(HERNING_1_0.rules).toEqual({

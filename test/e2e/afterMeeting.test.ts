@@ -5,7 +5,7 @@ import { openStore } from '../../src/store/open';
 import { zonedInstant } from '../../src/domain/calendar';
 
 /**
- * Issue 4 item 6 and issue 5 items 1–2 end to end: the real `samspil start` process, a fake Bot
+ * Minutes, agreements and questionnaires end to end: the real `samspil start` process, a fake Bot
  * Connector, and `samspil tick --now` run by an admin. A child meeting on Tuesday 24 Nov 2026
  * 09:00–10:00: Lars said yes, Sara was marked present, Ole said no; Tove coordinates the team.
  */

@@ -4,7 +4,7 @@ import { E2eBot, fileWriter, poster, submitData as actionData } from '../support
 import { openStore } from '../../src/store/open';
 
 /**
- * Issue 3 end to end: the real `samspil start` process, a fake Bot Connector speaking the Bot
+ * Follow-up reminders end to end: the real `samspil start` process, a fake Bot Connector speaking the Bot
  * Framework REST protocol, and `samspil tick` run by an admin while the server holds the store.
  */
 describe('follow-up reminders through Teams, end to end', () => {

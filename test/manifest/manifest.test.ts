@@ -24,7 +24,7 @@ const PACKAGE_NAME = 'samspil-teams-app.zip';
 const GUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 /**
- * The SPEC commands the bot answers, by scope. Case data, minutes and key figures stay in the
+ * The commands (docs/roles.md) the bot answers, by scope. Case data, minutes and key figures stay in the
  * personal chat, so those commands are offered there only; a team channel linked to a team shows
  * that team's meetings.
  */
@@ -363,7 +363,7 @@ describe('Teams app manifest', () => {
     for (const domain of m.validDomains ?? []) expect(domain).not.toMatch(/^https?:|\//);
   });
 
-  it('lists every SPEC command in at most 3 lists of at most 12, for every bot scope', () => {
+  it('lists every command in at most 3 lists of at most 12, for every bot scope', () => {
     const m = manifest();
     const lists = m.bots[0]!.commandLists ?? [];
     expect(lists.length).toBeGreaterThan(0);

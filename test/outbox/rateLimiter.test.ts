@@ -5,7 +5,7 @@ import {
   TEAMS_TENANT_WINDOWS,
 } from '../../src/outbox/rateLimiter';
 
-describe('TEAMS-NOTES limits: per conversation 7/1 s, 8/2 s, 60/30 s, 1800/h; 50/s per tenant', () => {
+describe('Teams’ limits: per conversation 7/1 s, 8/2 s, 60/30 s, 1800/h; 50/s per tenant', () => {
   it('lets 7 messages through in the first second, the 8th waits for the 1-second window', () => {
     const l = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS);
     const slots = Array.from({ length: 8 }, () => l.reserve('conv', 0));

@@ -275,7 +275,7 @@ describe('a meeting whose invitations cannot be built', () => {
   });
 });
 
-describe('the working day before a meeting, a reminder (issue 4 item 4)', () => {
+describe('the working day before a meeting, a reminder', () => {
   let f: MeetingFixture;
   beforeAll(async () => {
     f = await meetingFixture();
@@ -308,7 +308,7 @@ describe('the working day before a meeting, a reminder (issue 4 item 4)', () => 
   });
 });
 
-describe('frequency warnings and the leader’s overview (issue 4 item 5)', () => {
+describe('frequency warnings and the leader’s overview', () => {
   let f: MeetingFixture;
   beforeAll(async () => {
     f = await meetingFixture();

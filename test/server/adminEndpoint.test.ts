@@ -1,6 +1,6 @@
 import { startAdminEndpoint } from '../../src/server/adminEndpoint';
 
-/** SPEC operations contract: tick/report/import reach a running server over a local, authenticated endpoint. */
+/** docs/operations.md: tick/report/import reach a running server over a local, authenticated endpoint. */
 describe('admin endpoint', () => {
   const calls: string[][] = [];
   let admin: Awaited<ReturnType<typeof startAdminEndpoint>>;

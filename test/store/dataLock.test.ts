@@ -17,7 +17,7 @@ function samspil(dataDir: string, ...args: string[]) {
   });
 }
 
-/** SPEC "Operations contract": the embedded store is opened by one process at a time. */
+/** docs/operations.md: the embedded store is opened by one process at a time. */
 describe('embedded data folder lock', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-lock-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

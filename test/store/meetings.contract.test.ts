@@ -3,7 +3,7 @@ import { ENGINES } from '../support/db';
 import { meetingFixture, teamNordMeeting, type MeetingFixture } from '../app/meetings/fixture';
 import type { NewMeeting } from '../../src/store/meetingsRepo';
 
-/** The meeting repository's own rules, on both engines (issue 4). */
+/** The meeting repository's own rules, on both engines. */
 describe.each(ENGINES)('meetings repository on $name', (engine) => {
   let f: MeetingFixture;
   beforeAll(async () => {

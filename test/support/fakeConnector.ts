@@ -148,7 +148,7 @@ export class FakeConnector {
 /**
  * What Teams (and the Agents Playground's connector) refuses about attachments: updating an
  * activity that carries anything but cards answers 400 "Activity resulted into multiple skype
- * activities", and a calendar file is not a supported attachment at all (TEAMS-NOTES).
+ * activities", and a calendar file is not a supported attachment at all (docs/teams-app.md, platform facts).
  */
 function refusedAttachments(call: ConnectorCall): string | null {
   if (!/\/activities/.test(call.path) || (call.method !== 'POST' && call.method !== 'PUT')) return null;

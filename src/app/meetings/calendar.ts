@@ -1,4 +1,4 @@
-/** The .ics of a meeting version, as each participant gets it (issue 4 item 4). */
+/** The .ics of a meeting version, as each participant gets it. */
 import { buildMeetingIcs, meetingUid } from '../../domain/meetings/ics';
 import type { MeetingRow, ParticipantRow } from '../../store/meetingsRepo';
 import type { MeetingTeamRow } from '../../store/teamsRepo';

@@ -1,5 +1,5 @@
 /**
- * Moving or cancelling a meeting (issue 4 item 4). Each change raises the meeting's SEQUENCE; the
+ * Moving or cancelling a meeting. Each change raises the meeting's SEQUENCE; the
  * invitation pass then replaces the participants' cards and sends an updated or cancelling .ics.
  */
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-/** A team's school year: its meetings and how they stand against the model's minimum (issue 4 item 5). */
+/** A team's school year: its meetings and how they stand against the model's minimum. */
 import { frequencyStatus, type FrequencyStatus } from '../../domain/meetings/frequency';
 import { schoolYearOf, type SchoolYear } from '../../domain/meetings/schoolYear';
 import type { MeetingRow } from '../../store/meetingsRepo';

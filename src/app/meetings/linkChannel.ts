@@ -1,5 +1,5 @@
 /**
- * `tilknyt <team>` typed in a Teams channel (issue 4 item 1): the team's summaries and warnings go
+ * `tilknyt <team>` typed in a Teams channel: the team's summaries and warnings go
  * to that channel from then on. Only a coordinator of that team may link it.
  */
 import type { MeetingTeamRow } from '../../store/teamsRepo';

@@ -1,4 +1,4 @@
-/** A participant's answer to an invitation card: deltager / deltager ikke (issue 4 item 4). */
+/** A participant's answer to an invitation card: deltager / deltager ikke. */
 import { z } from 'zod';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { Store } from '../../store/store';

@@ -1,5 +1,5 @@
 /**
- * Planning a team's school year (issue 4 item 3): the bot proposes the dates, the coordinator edits
+ * Planning a team's school year: the bot proposes the dates, the coordinator edits
  * and confirms them on the card, and only then are meetings created (and invited by the next tick).
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The day an SoS agreement is reminded to its owner (issue 4 item 6): its due date, or the working
+ * The day an SoS agreement is reminded to its owner: its due date, or the working
  * day before when the due date is a weekend or holiday, so the owner hears of it in time.
  */
 import { addWorkingDays, isWorkingDay, type CalendarOptions } from '../calendar';

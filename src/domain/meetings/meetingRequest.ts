@@ -1,5 +1,5 @@
 /**
- * Scheduling one team meeting (issue 4 "Schedule one meeting"): what the card submits, checked on
+ * Scheduling one team meeting: what the card submits, checked on
  * the server. Whether a child has an active case, and whether the date is in the future, need the
  * store and the clock, so the caller checks those.
  */

@@ -1,5 +1,5 @@
 /**
- * Minutes of a meeting about a child, in Signs of Safety order (SPEC "Cross-disciplinary team
+ * Minutes of a meeting about a child, in Signs of Safety order (docs/domain-rules.md, "Cross-disciplinary team
  * meetings"; seed 001): header, kompetencer/ressourcer, udfordringer, hvad vil vi se ske (mål),
  * hvordan kommer vi derhen (konkrete aftaler), next meeting, and the Børnelinealen level.
  */

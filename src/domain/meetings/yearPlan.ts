@@ -1,5 +1,5 @@
 /**
- * Proposing a team's meeting dates for a school year (issue 4 "Plan the year"). The coordinator
+ * Proposing a team's meeting dates for a school year. The coordinator
  * edits and confirms the proposal; nothing here is stored.
  */
 import { DEFAULT_TIME_ZONE, isWorkingDay, parseHhMm, zonedInstant, type CalendarOptions } from '../calendar';

@@ -1,6 +1,6 @@
 /**
  * Answers checked against the very form version they were given on: the zod schema is built from
- * the form, so a municipality's edited form needs no code change (SPEC "Post-meeting status
+ * the form, so a municipality's edited form needs no code change (docs/domain-rules.md, "Post-meeting status
  * questionnaire").
  */
 import { z } from 'zod';
@@ -46,7 +46,7 @@ function fieldSchema(q: Question, respondent: Respondent): z.ZodTypeAny {
       );
     case 'multiple': {
       const values = q.choices.map((c) => c.value);
-      // Input.ChoiceSet with isMultiSelect submits "a,b,c" (TEAMS-NOTES).
+      // Input.ChoiceSet with isMultiSelect submits "a,b,c" (docs/teams-app.md, platform facts).
       return z
         .union([z.string(), z.array(z.string())])
         .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))

@@ -1,5 +1,5 @@
 /**
- * When the post-meeting questionnaire goes out, is reminded and closes (issue 5 item 2). Pure: the
+ * When the post-meeting questionnaire goes out, is reminded and closes. Pure: the
  * clock, calendar options and settings are passed in.
  */
 import {

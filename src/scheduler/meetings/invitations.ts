@@ -129,7 +129,7 @@ async function inviteParticipants(
       { staffId: p.staff_id },
       {
         // No file beside the card: Teams refuses to update an activity that carries one, and shows
-        // a posted text/calendar as "not supported" (TEAMS-NOTES); the card links to the signed .ics.
+        // a posted text/calendar as "not supported" (docs/teams-app.md, platform facts); the card links to the signed .ics.
         activity: cardActivity(card, title),
       },
       plan.now,

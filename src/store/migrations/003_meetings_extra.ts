@@ -1,5 +1,5 @@
 /**
- * Issue 4: which version of a meeting its participants (and the team's channel) have been told
+ * Which version of a meeting its participants (and the team's channel) have been told
  * about. The invitation pass plans messages for every meeting whose sequence is ahead of this, so a
  * meeting made by any code path (a card, a year plan, the next meeting from SoS minutes) is
  * announced on the next tick, and a change or cancellation is announced once.

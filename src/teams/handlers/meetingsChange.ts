@@ -88,7 +88,7 @@ export async function cancel(
 
 /**
  * The invitation is updated in place with the answer, which can change. It carries no file: Teams
- * refuses to update an activity with a file attachment (TEAMS-NOTES); the calendar is the signed link.
+ * refuses to update an activity with a file attachment (docs/teams-app.md, platform facts); the calendar is the signed link.
  */
 export async function rsvp(
   deps: HandlerDeps,

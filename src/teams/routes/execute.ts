@@ -1,6 +1,6 @@
 /**
  * Card buttons (`Action.Execute`, invoke `adaptiveCard/action`): each verb of the table runs its
- * handler and answers within the invoke, so the card changes in place (TEAMS-NOTES: invokes time out
+ * handler and answers within the invoke, so the card changes in place (docs/teams-app.md, platform facts: invokes time out
  * after about 10 s, so handlers answer at once and leave slow work to the outbox). A failing handler
  * answers a short note on the card, never an HTTP error and never a lost form.
  */

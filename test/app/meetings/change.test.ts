@@ -5,7 +5,7 @@ import { linkChannel } from '../../../src/app/meetings/linkChannel';
 import type { MeetingRow } from '../../../src/store/meetingsRepo';
 import { refusalText } from '../../../src/i18n/problems';
 
-/** Issue 4 items 1 and 4: moving, cancelling, answering, and linking a channel — with roles checked here. */
+/** Moving, cancelling, answering, and linking a channel — with roles checked here. */
 describe('changing and answering a meeting', () => {
   let f: MeetingFixture;
   let meeting: MeetingRow;

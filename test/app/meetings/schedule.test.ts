@@ -4,7 +4,7 @@ import { cprField } from '../../../src/app/meetings/common';
 import { findCpr } from '../../../src/domain/cpr';
 import { refusalText } from '../../../src/i18n/problems';
 
-/** Issue 4 item 2: scheduling one meeting — who may, which child, which day. */
+/** Scheduling one meeting — who may, which child, which day. */
 describe('scheduling one meeting', () => {
   let f: MeetingFixture;
   beforeAll(async () => {

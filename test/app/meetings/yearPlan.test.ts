@@ -12,7 +12,7 @@ import { teamYear } from '../../../src/app/meetings/frequency';
 import { municipalitySettingsSchema } from '../../../src/domain/municipality';
 import { refusalText } from '../../../src/i18n/problems';
 
-/** Issue 4 item 3: the year plan is proposed, edited by the coordinator and confirmed. */
+/** The year plan is proposed, edited by the coordinator and confirmed. */
 describe('planning a team’s school year', () => {
   let f: MeetingFixture;
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { schoolYear } from '../../../src/domain/meetings/schoolYear';
 
 const YEAR = schoolYear(2026); // 1 Aug 2026 – 31 Jul 2027, 365 days
 
-describe('frequencyStatus — plan against the minimum (SPEC table; issue 4 "Must show")', () => {
+describe('frequencyStatus — plan against the minimum (docs/domain-rules.md)', () => {
   it('a grundskole team (minimum 6) with 4 meetings planned is 2 short', () => {
     const s = frequencyStatus({
       minimum: 6,

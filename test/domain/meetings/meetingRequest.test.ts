@@ -7,7 +7,7 @@ const messages = (input: unknown): string[] => {
   return r.success ? [] : r.error.issues.map((i: ZodIssue) => i.message);
 };
 
-// Issue 4 "Schedule one meeting": the two formats of SPEC ("tema" and "barn/ung/familie").
+// The two meeting formats (docs/domain-rules.md) ("tema" and "barn/ung/familie").
 const THEME = {
   format: 'theme',
   date: '2026-09-29',
@@ -63,7 +63,7 @@ describe('meetingRequestSchema — barn/ung/familie', () => {
     expect(parsed.format === 'child' && parsed.childTakesPart).toBe(false);
   });
 
-  it('SPEC "never a full name": refuses "Firstname Lastname" as the child reference', () => {
+  it('never a full name (docs/privacy.md): refuses "Firstname Lastname" as the child reference', () => {
     expect(messages({ ...CHILD, childReference: 'Ole Larsen' })).toEqual([
       'childReference: looks like a name. Refer to the child by initials (e.g. "AB") or the case reference.',
     ]);

@@ -3,7 +3,7 @@ import { sosMinutesSchema } from '../../../src/domain/meetings/minutes';
 
 const CPR = '010190-1234'; // 1 Jan 1990: a valid date, so findCpr (cpr.ts) flags it
 
-// Signs of Safety minutes of a child meeting, in SPEC order (seed 001).
+// Signs of Safety minutes of a child meeting, in the order of seed 001.
 const MINUTES = {
   header: {
     meetingDate: '2026-09-29',
@@ -66,7 +66,7 @@ describe('sosMinutesSchema (docs/domain-rules.md, "Cross-disciplinary team meeti
     ['goals', (m, v) => (m.goals = `mål for ${v}`)],
     ['agreements.text', (m, v) => (m.agreements[1]!.text = `ring om ${v}`)],
     ['agreements.ownerId', (m, v) => (m.agreements[0]!.ownerId = v)],
-  ])('SPEC "never a CPR number": refuses a CPR number in %s, naming the field', (field, put) => {
+  ])('never a CPR number (docs/privacy.md): refuses a CPR number in %s, naming the field', (field, put) => {
     for (const cpr of [CPR, '0101901234', '010190 1234']) {
       const m = structuredClone(MINUTES);
       put(m, cpr);
@@ -80,7 +80,7 @@ describe('sosMinutesSchema (docs/domain-rules.md, "Cross-disciplinary team meeti
   });
 
   it.each(['Anna Hansen', 'anna hansen', 'Anne-Mette Ø. Jensen', 'Mikkel  Nielsen'])(
-    'SPEC "never a full name": refuses %j as the child reference',
+    'never a full name (docs/privacy.md): refuses %j as the child reference',
     (name) => {
       const m = structuredClone(MINUTES);
       m.header.childReference = name;

@@ -8,7 +8,7 @@ const YEAR = schoolYear(2026);
 const HOLIDAYS = defaultSchoolHolidays(YEAR);
 const mondayOf = (d: string): string => addDays(d, 1 - isoWeekday(d));
 
-// Issue 4 "Must show": an overbygningsskole team (SPEC table: minimum 10) on Tuesdays at 14:00.
+// An overbygningsskole team (docs/domain-rules.md: minimum 10) on Tuesdays at 14:00.
 const TUESDAYS: YearPlanRequest = {
   schoolYear: YEAR,
   minimum: minimumMeetingsPerYear('lower_secondary_school'),
@@ -18,7 +18,7 @@ const TUESDAYS: YearPlanRequest = {
   schoolHolidays: HOLIDAYS,
 };
 
-describe('proposeYearPlan — issue 4: overbygningsskole, 2026/27, Tuesdays 14:00', () => {
+describe('proposeYearPlan — overbygningsskole, 2026/27, Tuesdays 14:00', () => {
   const plan = proposeYearPlan(TUESDAYS);
   const dates = plan.meetings.map((m) => m.date);
 
