@@ -8,6 +8,7 @@ import type { MunicipalityContext } from './municipalityContext';
 import type { Bilingual } from './followUpActions';
 import { formVersion } from './questionnaireForms';
 import { fail, ok, refuse, type ActionResult } from './actionResult';
+import { PROBLEM_TEXTS, type ProblemCode } from '../i18n/problems';
 import { attended, questionnaireClosesAt, type QuestionnaireTiming } from '../domain/questionnaires/schedule';
 import { parseAnswers, type Answers, type Respondent } from '../domain/questionnaires/answers';
 import type { QuestionnaireForm } from '../domain/questionnaires/form';
@@ -61,6 +62,13 @@ const refused = (da: string, en: string): AnswerFailure => ({
   reason: { da, en },
 });
 
+/** A refusal whose words are shared with other rules (src/i18n/problems.ts). */
+const refusedAs = (code: ProblemCode): AnswerFailure => ({
+  ok: false,
+  kind: 'refused',
+  reason: PROBLEM_TEXTS[code],
+});
+
 /** Coordinators of the meeting's team and its organiser keep the minutes and record parents' answers. */
 export async function mayManageMeeting(
   store: Store,
@@ -81,7 +89,7 @@ async function openMeeting(
 ): Promise<{ ok: true; meeting: MeetingRow } | AnswerFailure> {
   const t = store.tenant({ municipalityId: m.id, actor: 'questionnaire' });
   const meeting = await t.meetings.get(meetingId);
-  if (!meeting) return refused('Mødet findes ikke (længere).', 'The meeting no longer exists.');
+  if (!meeting) return refusedAs('meetingGone');
   if (meeting.status === 'cancelled') return refused('Mødet blev aflyst.', 'The meeting was cancelled.');
   // An answer is about a meeting that took place: before its end there is nothing to rate yet.
   if (now < meeting.ends_at)
@@ -89,12 +97,7 @@ async function openMeeting(
       'Spørgeskemaet åbner, når mødet er slut.',
       'The questionnaire opens when the meeting has ended.',
     );
-  if (now >= questionnaireClosesAt(meeting.ends_at, timingOf(m))) {
-    return refused(
-      'Spørgeskemaet er lukket, så svaret kan ikke længere registreres.',
-      'The questionnaire is closed, so the answer can no longer be recorded.',
-    );
-  }
+  if (now >= questionnaireClosesAt(meeting.ends_at, timingOf(m))) return refusedAs('questionnaireClosed');
   return { ok: true, meeting };
 }
 
@@ -225,11 +228,6 @@ export async function parentAnswerAccess(
       "Only the meeting's coordinator can record parents' answers.",
     );
   }
-  if (now >= questionnaireClosesAt(meeting.ends_at, timingOf(m))) {
-    return fail(
-      'Spørgeskemaet er lukket, så svaret kan ikke længere registreres.',
-      'The questionnaire is closed, so the answer can no longer be recorded.',
-    );
-  }
+  if (now >= questionnaireClosesAt(meeting.ends_at, timingOf(m))) return refuse('questionnaireClosed');
   return ok(meeting);
 }

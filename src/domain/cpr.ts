@@ -93,10 +93,11 @@ export function redactCpr(text: string): string {
   );
 }
 
+/** The one wording of the CPR refusal: on cards beside the field, and after the field's name elsewhere. */
 export const CPR_REJECTION_MESSAGE = Object.freeze({
-  da: 'Feltet ligner et CPR-nummer. Samspil gemmer ikke CPR-numre – brug sagsnummer eller initialer.',
-  en: 'The field looks like a CPR number. Samspil does not store CPR numbers – use the case number or initials.',
-});
+  da: 'Ligner et CPR-nummer – brug initialer eller sagsnummer. Samspil gemmer ikke CPR-numre.',
+  en: 'Looks like a CPR number – use initials or the case number. Samspil does not store CPR numbers.',
+} as const);
 
 export class CprRejectedError extends Error {
   constructor(readonly field: string) {

@@ -5,12 +5,10 @@
  */
 import type { ZodError } from 'zod';
 import type { Locale } from './locale';
+import { CPR_REJECTION_MESSAGE } from '../domain/cpr';
 
 export const PROBLEM_TEXTS = {
-  cpr: {
-    da: 'Ligner et CPR-nummer – brug initialer eller sagsnummer. Samspil gemmer ikke CPR-numre.',
-    en: 'Looks like a CPR number – use initials or the case number. Samspil does not store CPR numbers.',
-  },
+  cpr: CPR_REJECTION_MESSAGE,
   childName: {
     da: 'Barnet må ikke nævnes ved navn – brug initialer (fx "AB") eller sagsnummeret.',
     en: 'The child must not be named – use initials (e.g. "AB") or the case number.',
@@ -36,6 +34,10 @@ export const PROBLEM_TEXTS = {
     en: 'You do not have access to this.',
   },
   meetingGone: { da: 'Mødet findes ikke (længere).', en: 'The meeting no longer exists.' },
+  questionnaireClosed: {
+    da: 'Spørgeskemaet er lukket, så svaret kan ikke længere registreres.',
+    en: 'The questionnaire is closed, so the answer can no longer be recorded.',
+  },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_TEXTS;

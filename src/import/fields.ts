@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate, LocalDate } from '../domain/localDate';
-import { findCpr } from '../domain/cpr';
+import { CPR_REJECTION_MESSAGE, findCpr } from '../domain/cpr';
 
 /** Import dates come as YYYY-MM-DD or, from Danish Excel, DD-MM-YYYY. */
 export function parseImportDate(s: string): LocalDate | null {
@@ -101,7 +101,7 @@ export function cprIssues(values: Record<string, string>): { field: string; mess
     .filter(([, v]) => findCpr(v) !== null)
     .map(([field]) => ({
       field,
-      message:
-        'looks like a CPR number; Samspil does not store CPR numbers (use the case number or initials)',
+      // The one CPR wording, after the column's name ("case_ref looks like a CPR number – …").
+      message: CPR_REJECTION_MESSAGE.en.charAt(0).toLowerCase() + CPR_REJECTION_MESSAGE.en.slice(1),
     }));
 }

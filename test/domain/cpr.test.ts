@@ -107,7 +107,7 @@ describe('findCpr (docs/privacy.md: fields that look like a CPR number are rejec
 describe('assertNoCpr and the rejection message (docs/domain-rules.md: rejected with a clear message)', () => {
   it('messages are in Danish and English and point to the alternative', () => {
     expect(CPR_REJECTION_MESSAGE.da).toBe(
-      'Feltet ligner et CPR-nummer. Samspil gemmer ikke CPR-numre – brug sagsnummer eller initialer.',
+      'Ligner et CPR-nummer – brug initialer eller sagsnummer. Samspil gemmer ikke CPR-numre.',
     );
     expect(CPR_REJECTION_MESSAGE.en).toContain('CPR number');
     expect(CPR_REJECTION_MESSAGE.en).toContain('case number');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromiumContext } from '../support/chromium';
 import { loadMunicipality } from '../../src/app/municipalityContext';
 import { collectYearlyStatus } from '../../src/reports/yearlyStatus/collect';
 import { yearlyStatusHtml } from '../../src/reports/yearlyStatus/html';
@@ -9,7 +9,6 @@ import type { Store } from '../../src/store/store';
 import { ENGINES, openTestStore } from '../support/db';
 import { MUNICIPALITY, NOW, seedKeyFigures, type Seeded } from './fixture';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHARTS = [
   'followup-intervals',
   'followups-per-half-year',
@@ -77,12 +76,6 @@ describe('yearly status in headless Chromium', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-yearly-'));
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is required for this test and was not found at ${CHROMIUM}. Install it with ` +
-          '"apt-get update && apt-get install -y --no-install-recommends chromium" (bash .ci/run does), or set CHROMIUM_PATH.',
-      );
-    }
     ({ store, dispose } = await openTestStore(ENGINES[0]!));
     const seeded = await seedKeyFigures(store);
     const municipality = await loadMunicipality(store, MUNICIPALITY);
@@ -99,19 +92,7 @@ describe('yearly status in headless Chromium', () => {
   });
 
   it('renders every chart with a non-zero size, fetches nothing, and takes a screenshot', async () => {
-    const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+    const context = await launchChromiumContext(path.join(dir, 'profile'), {
       viewport: { width: 1200, height: 900 },
     });
     try {

@@ -10,12 +10,27 @@ import type { Clock } from '../../src/domain/clock';
 import type { Store } from '../../src/store/store';
 import type { RateLimit } from '../../src/api/rateLimit';
 
-/** Samspil's real HTTP app (bot and API) on a loopback port, as `samspil start` builds it. */
-export async function startApiServer(store: Store, clock: Clock, rateLimit?: RateLimit) {
+/**
+ * Samspil's real HTTP app (bot and API) on a loopback port, as `samspil start` builds it.
+ * `devFallback: false` answers unknown Teams users as production does instead of as the demo.
+ */
+export async function startApiServer(
+  store: Store,
+  clock: Clock,
+  rateLimit?: RateLimit,
+  o: { devFallback?: boolean } = {},
+) {
   const config = loadConfig({ PORT: '0' });
   const log = createLogger('silent');
   const adapter = createAdapter(config);
-  const bot = createBotApp({ adapter, botAppId: undefined, log, store, clock, devFallback: true });
+  const bot = createBotApp({
+    adapter,
+    botAppId: undefined,
+    log,
+    store,
+    clock,
+    devFallback: o.devFallback ?? true,
+  });
   const app = createHttpApp({
     adapter,
     runTurn: (c) => bot.run(c),

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromiumContext } from '../support/chromium';
 import type { Store, TenantStore } from '../../src/store/store';
 import type { StaffRow } from '../../src/store/types';
 import { ENGINES } from '../support/db';
@@ -13,7 +14,6 @@ import { openDemoStore, startTabServer, type TabServer } from './fixture';
  * from data, axe-core finds no serious or critical violation, and the CSV button downloads the
  * table. Screenshots land in build/tab-shots/ for a person to look at.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '..', '..', 'build', 'tab-shots');
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,29 +26,11 @@ let staff: StaffRow[];
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-tab-'));
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is required for this test and was not found at ${CHROMIUM}. Install it with ` +
-        '"apt-get update && apt-get install -y --no-install-recommends chromium" (bash .ci/run does), or set CHROMIUM_PATH.',
-    );
-  }
   ({ store, tenant, dispose } = await openDemoStore(ENGINES[1]!));
   staff = await tenant.staff.list();
   server = await startTabServer(store);
   fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  browser = await launchChromiumContext(profile, {
     viewport: { width: 1100, height: 900 },
     acceptDownloads: true,
   });

@@ -1,16 +1,10 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import { loadConfig } from '../../src/config';
 import { fixedClock } from '../../src/domain/clock';
-import { createLogger } from '../../src/log';
-import { createHttpApp, listen } from '../../src/server/httpServer';
 import type { Store } from '../../src/store/store';
-import { createAdapter } from '../../src/teams/adapter';
-import { createBotApp } from '../../src/teams/botApp';
 import { cardProblems } from '../../src/cards/validate';
 import { personalMessage, type TeamsUser } from '../support/activities';
 import { ENGINES, openTestStore } from '../support/db';
 import { FakeConnector } from '../support/fakeConnector';
+import { startApiServer } from '../support/apiServer';
 import { NOW, seedKeyFigures } from '../reports/fixture';
 
 /**
@@ -24,7 +18,7 @@ describe('the case command (sag REF / case REF)', () => {
   const connector = new FakeConnector();
   let store: Store;
   let dispose: () => Promise<void>;
-  let server: http.Server;
+  let server: Awaited<ReturnType<typeof startApiServer>>;
   let url: string;
 
   beforeAll(async () => {
@@ -33,16 +27,11 @@ describe('the case command (sag REF / case REF)', () => {
     const seeded = await seedKeyFigures(store);
     const staff = await seeded.tenant.staff.byEmail(seeded.adviserEmail);
     await seeded.tenant.staff.linkAadObjectId(staff!.id, nina.aadObjectId);
-    const config = loadConfig({ PORT: '0' });
-    const log = createLogger('silent');
-    const adapter = createAdapter(config);
-    const bot = createBotApp({ adapter, log, store, clock: fixedClock(NOW), devFallback: false });
-    const app = createHttpApp({ adapter, runTurn: (c) => bot.run(c), health: async () => ({}), log });
-    server = await listen(app, 0, '127.0.0.1');
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startApiServer(store, fixedClock(NOW), undefined, { devFallback: false });
+    url = server.url;
   }, 60_000);
   afterAll(async () => {
-    await new Promise((r) => server.close(r));
+    await server.close();
     await connector.stop();
     await dispose();
   });

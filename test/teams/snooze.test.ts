@@ -1,18 +1,12 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import { loadConfig } from '../../src/config';
 import { ManualClock } from '../../src/domain/clock';
 import { defaultSettings } from '../../src/domain/municipality';
-import { createLogger } from '../../src/log';
 import { loadMunicipality } from '../../src/app/municipalityContext';
 import { planMunicipality } from '../../src/scheduler/planner';
-import { createHttpApp, listen } from '../../src/server/httpServer';
 import type { Store } from '../../src/store/store';
-import { createAdapter } from '../../src/teams/adapter';
-import { createBotApp } from '../../src/teams/botApp';
 import { cardExecute, TENANT_ID, type TeamsUser } from '../support/activities';
 import { ENGINES, openTestStore } from '../support/db';
 import { FakeConnector } from '../support/fakeConnector';
+import { startApiServer } from '../support/apiServer';
 
 const anna: TeamsUser = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Rådgiver' };
 const bo: TeamsUser = { id: '29:bo', aadObjectId: 'aad-bo', name: 'Bo Rådgiver' };
@@ -26,7 +20,7 @@ describe('snoozing a follow-up reminder from its card', () => {
   const clock = new ManualClock('2026-11-17T08:00:00Z');
   let store: Store;
   let dispose: () => Promise<void>;
-  let server: http.Server;
+  let server: Awaited<ReturnType<typeof startApiServer>>;
   let url: string;
   let measureId = '';
   let leaderId = '';
@@ -88,16 +82,11 @@ describe('snoozing a follow-up reminder from its card', () => {
     measureId = (
       await t().measures.upsert({ caseId: c.id, measureType: 'institution', start: '2026-11-02', end: null })
     ).id;
-    const config = loadConfig({ PORT: '0' });
-    const log = createLogger('silent');
-    const adapter = createAdapter(config);
-    const bot = createBotApp({ adapter, log, store, clock, devFallback: false });
-    const app = createHttpApp({ adapter, runTurn: (ctx) => bot.run(ctx), health: async () => ({}), log });
-    server = await listen(app, 0, '127.0.0.1');
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startApiServer(store, clock, undefined, { devFallback: false });
+    url = server.url;
   }, 60_000);
   afterAll(async () => {
-    await new Promise((r) => server.close(r));
+    await server.close();
     await connector.stop();
     await dispose();
   });

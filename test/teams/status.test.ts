@@ -1,16 +1,10 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import { loadConfig } from '../../src/config';
 import { fixedClock } from '../../src/domain/clock';
-import { createLogger } from '../../src/log';
-import { createHttpApp, listen } from '../../src/server/httpServer';
 import type { Store } from '../../src/store/store';
-import { createAdapter } from '../../src/teams/adapter';
-import { createBotApp } from '../../src/teams/botApp';
 import { cardProblems } from '../../src/cards/validate';
 import { personalMessage, TENANT_ID, type TeamsUser } from '../support/activities';
 import { ENGINES, openTestStore } from '../support/db';
 import { FakeConnector } from '../support/fakeConnector';
+import { startApiServer } from '../support/apiServer';
 import { NOW, seedKeyFigures } from '../reports/fixture';
 
 const leader: TeamsUser = { id: '29:leader', aadObjectId: 'aad-leader', name: 'Lene Leder' };
@@ -21,7 +15,7 @@ describe('the status command in Teams (key figures by role)', () => {
   const connector = new FakeConnector();
   let store: Store;
   let dispose: () => Promise<void>;
-  let server: http.Server;
+  let server: Awaited<ReturnType<typeof startApiServer>>;
   let url: string;
 
   beforeAll(async () => {
@@ -36,21 +30,11 @@ describe('the status command in Teams (key figures by role)', () => {
       const staff = await seeded.tenant.staff.byEmail(email);
       await seeded.tenant.staff.linkAadObjectId(staff!.id, aad);
     }
-    const config = loadConfig({ PORT: '0' });
-    const log = createLogger('silent');
-    const adapter = createAdapter(config);
-    const bot = createBotApp({ adapter, log, store, clock: fixedClock(NOW), devFallback: false });
-    const app = createHttpApp({
-      adapter,
-      runTurn: (c) => bot.run(c),
-      health: async () => ({ store: 'ok' }),
-      log,
-    });
-    server = await listen(app, 0, '127.0.0.1');
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startApiServer(store, fixedClock(NOW), undefined, { devFallback: false });
+    url = server.url;
   }, 60_000);
   afterAll(async () => {
-    await new Promise((r) => server.close(r));
+    await server.close();
     await connector.stop();
     await dispose();
   });

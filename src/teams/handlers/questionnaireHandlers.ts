@@ -70,37 +70,21 @@ async function answer(
   );
 }
 
-export async function submitQuestionnaire(
-  deps: HandlerDeps,
-  _context: TurnContext,
-  caller: KnownCaller,
-  values: Record<string, unknown>,
-): Promise<CardReply> {
-  const res = await answerQuestionnaire(
-    deps.store,
-    caller.municipality,
-    caller.staff,
-    values,
-    deps.clock.now(),
-  );
-  return answer(deps, caller, values, res, false);
+/** A submitted questionnaire, a participant's own or a parent's answer recorded by the coordinator. */
+function submitting(record: typeof answerQuestionnaire, parent: boolean) {
+  return async (
+    deps: HandlerDeps,
+    _context: TurnContext,
+    caller: KnownCaller,
+    values: Record<string, unknown>,
+  ): Promise<CardReply> => {
+    const res = await record(deps.store, caller.municipality, caller.staff, values, deps.clock.now());
+    return answer(deps, caller, values, res, parent);
+  };
 }
 
-export async function submitParentQuestionnaire(
-  deps: HandlerDeps,
-  _context: TurnContext,
-  caller: KnownCaller,
-  values: Record<string, unknown>,
-): Promise<CardReply> {
-  const res = await recordParentAnswer(
-    deps.store,
-    caller.municipality,
-    caller.staff,
-    values,
-    deps.clock.now(),
-  );
-  return answer(deps, caller, values, res, true);
-}
+export const submitQuestionnaire = submitting(answerQuestionnaire, false);
+export const submitParentQuestionnaire = submitting(recordParentAnswer, true);
 
 /** The coordinator's blank questionnaire for one parent's answer (a new card below each time). */
 export async function openParentQuestionnaire(

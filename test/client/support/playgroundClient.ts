@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../../support/chromium';
 import { playgroundLaunch } from '../../../scripts/playground';
 import { PLAYGROUND_BOT_ID } from '../../../scripts/playgroundConfig';
 import type { PlaygroundRole } from '../../../scripts/playgroundConfig';
@@ -14,17 +15,6 @@ export interface StreamMessage {
   fromBot: boolean;
   text: string;
 }
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The replies Samspil must never give: the SDK's and our own generic failure. */
 const GENERIC_ERRORS = /Sorry, something went wrong|Beklager, noget gik galt|The bot encountered an error/i;
@@ -84,7 +74,7 @@ export class PlaygroundClient {
       child.kill('SIGTERM');
       throw err;
     });
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
     const client = new PlaygroundClient(role, child, browser, page, () => out);
     try {

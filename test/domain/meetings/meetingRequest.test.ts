@@ -79,7 +79,7 @@ describe('meetingRequestSchema — shared rules', () => {
     ['childReference', { ...CHILD, childReference: CPR }],
   ])('refuses a CPR number in %s, naming the field', (field, input) => {
     expect(messages(input)).toEqual([
-      `${field}: The field looks like a CPR number. Samspil does not store CPR numbers – use the case number or initials.`,
+      `${field}: Looks like a CPR number – use initials or the case number. Samspil does not store CPR numbers.`,
     ]);
   });
 

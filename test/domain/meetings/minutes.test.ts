@@ -73,7 +73,7 @@ describe('sosMinutesSchema (docs/domain-rules.md, "Cross-disciplinary team meeti
       const cprIssues = issuesOf(m).filter((i) => i.message.includes('CPR'));
       expect(cprIssues).toHaveLength(1);
       expect(cprIssues[0]!.message).toBe(
-        `${field}: The field looks like a CPR number. Samspil does not store CPR numbers – use the case number or initials.`,
+        `${field}: Looks like a CPR number – use initials or the case number. Samspil does not store CPR numbers.`,
       );
       expect(cprIssues[0]!.message).not.toContain(cpr);
     }
