@@ -1,11 +1,15 @@
 import { ReportDefinition } from './report';
+import { localDateOf, localTimeOf } from '../domain/calendar';
+import { formatShortDate } from '../i18n/locale';
+import { outboxKindLabel, outboxStatusLabel } from '../i18n/outboxLabels';
 
 /** Messages not (yet) delivered: what an admin checks when someone says a reminder never came. */
 export const outbox: ReportDefinition = {
   name: 'outbox',
   description:
     'Undelivered messages: waiting for the recipient to open Samspil, pending, being sent, and parked after failures',
-  async run({ tenant }) {
+  async run({ tenant, municipality }) {
+    const tz = municipality.settings.timeZone;
     const rows = [
       ...(await tenant.outbox.list('parked')),
       ...(await tenant.outbox.list('waiting')),
@@ -24,12 +28,13 @@ export const outbox: ReportDefinition = {
         { key: 'last_error', label: 'Seneste fejl' },
       ],
       rows: rows.map((r) => ({
-        status: r.status,
-        kind: r.kind,
+        status: outboxStatusLabel(r.status),
+        kind: outboxKindLabel(r.kind),
         recipient: (r.recipient_staff_id && staff.get(r.recipient_staff_id)) || r.conversation_id,
-        not_before: r.not_before.toISOString(),
+        not_before: `${formatShortDate(localDateOf(r.not_before, tz), 'da')} kl. ${localTimeOf(r.not_before, tz)}`,
         attempts: r.attempts,
-        last_error: r.last_error,
+        // Waiting is no failure: the status says why; the connector's own words stay for real errors.
+        last_error: r.status === 'waiting' ? null : r.last_error,
       })),
       summary: {
         parked: rows.filter((r) => r.status === 'parked').length,

@@ -1,7 +1,9 @@
+import { outboxStatusLabel } from '../../src/i18n/outboxLabels';
 import { PlaygroundClient } from './support/playgroundClient';
 import { SamspilUnderTest } from './support/samspilUnderTest';
 
 const LENE = 'lene.knudsen@fjordby.example';
+const WAITING = outboxStatusLabel('waiting');
 
 describe('Lene Knudsen, team participant, in the Agents Playground', () => {
   // The shipped default: the scheduler plans at start-up and sends every few seconds, before Lene
@@ -21,9 +23,9 @@ describe('Lene Knudsen, team participant, in the Agents Playground', () => {
   it('gets the invitation planned before she installed the app, once she opens it', async () => {
     const waiting = await samspil.until(async () => {
       const rows = (await samspil.report('outbox')).rows.filter((r) => r.recipient === LENE);
-      return rows.some((r) => r.status === 'waiting') ? rows : null;
+      return rows.some((r) => r.status === WAITING) ? rows : null;
     });
-    expect(waiting.every((r) => r.status === 'waiting')).toBe(true);
+    expect(waiting.every((r) => r.status === WAITING)).toBe(true);
     pg = await PlaygroundClient.open('participant', {
       endpoint: samspil.endpoint,
       port: 42052,
