@@ -103,6 +103,8 @@ const da = {
   errors: {
     generic: 'Beklager, noget gik galt hos Samspil. Prøv igen om lidt – fejlen er logget.',
     unknownCommand: 'Det forstod jeg ikke. Skriv **hjælp** for at se, hvad jeg kan.',
+    oldCard:
+      'Det kort er fra en ældre udgave af Samspil, og knappen virker ikke længere. Skriv **mine opfølgninger** eller **hjælp** for at få et nyt.',
     invalid: 'Det lod sig ikke gøre',
     notAllowed: 'Du har ikke adgang til denne sag.',
     personalOnly:
@@ -228,6 +230,8 @@ const en: Texts = {
   errors: {
     generic: 'Sorry, something went wrong in Samspil. Please try again shortly — the error has been logged.',
     unknownCommand: "I didn't understand that. Type **help** to see what I can do.",
+    oldCard:
+      'That card is from an earlier version of Samspil and its button no longer works. Type **my follow-ups** or **help** to get a new one.',
     invalid: 'That could not be done',
     notAllowed: 'You do not have access to this case.',
     personalOnly:

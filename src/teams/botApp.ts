@@ -73,10 +73,13 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     if (botAdded) await identify(deps.store, context, { devFallback: deps.devFallback });
   });
 
-  // Anything else typed: a polite pointer to help.
+  // Anything else typed: a polite pointer to help. A message with a value and no text is a press on
+  // a card sent before every button became Action.Execute (docs/cards.md): say so instead.
   app.activity(ActivityTypes.Message, async (context) => {
     const caller = await identify(deps.store, context, { devFallback: deps.devFallback });
-    await context.sendActivity(TEXTS[caller?.locale ?? localeFrom()].errors.unknownCommand);
+    const t = TEXTS[caller?.locale ?? localeFrom()].errors;
+    const oldCard = !context.activity.text?.trim() && context.activity.value !== undefined;
+    await context.sendActivity(oldCard ? t.oldCard : t.unknownCommand);
   });
   // An invoke no route took would make the HTTP answer 501 (docs/teams-app.md, platform facts): answer it politely instead.
   app.activity(ActivityTypes.Invoke, async (context) => {

@@ -66,4 +66,12 @@ describe('the case command (sag REF / case REF)', () => {
     expect(unknown).toContain('Du har ikke adgang til denne sag.');
     expect(other).not.toContain('I-4');
   });
+
+  it('answers what it does not understand with a pointer to hjælp, and a press on a pre-Action.Execute card as an old card', async () => {
+    expect(await say('hvad med i morgen?')).toContain('Det forstod jeg ikke. Skriv **hjælp**');
+    // Action.Submit (the cards of earlier versions) arrives as a message with a value and no text.
+    const old = await say('', { value: { verb: 'registerFollowUp', measureId: 'x' } });
+    expect(old).toContain('Det kort er fra en ældre udgave af Samspil');
+    expect(old).not.toContain('Det forstod jeg ikke');
+  });
 });
