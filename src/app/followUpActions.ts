@@ -33,7 +33,8 @@ export const snoozeInput = z.object({
   workingDays: z.coerce
     .number()
     .refine((n): n is SnoozeWorkingDays => (SNOOZE_WORKING_DAYS as readonly number[]).includes(n)),
-  reason: z.string().max(500),
+  // Its own id: the postpone form on the same card has a `reason`, and a card's input ids must be unique.
+  snoozeReason: z.string().max(500),
 });
 
 export const postponeInput = z.object({
@@ -97,7 +98,8 @@ export async function registerFollowUp(
   }
   if (input.heldOn > today) return refuse('futureDate', 'heldOn');
   let ladderStep: number | null = null;
-  if (input.ladderStep) {
+  // "unchanged" is the card's first choice (a choice needs a value, so it cannot be empty).
+  if (input.ladderStep && input.ladderStep !== 'unchanged') {
     ladderStep = Number(input.ladderStep);
     if (!m.ladder.steps.some((s) => s.step === ladderStep))
       return fail('Ukendt trin på indsatstrappen.', 'Unknown ladder step.', false, 'ladderStep');
@@ -190,15 +192,15 @@ export async function snoozeReminder(
   const d = cur.value;
   if (d.due !== input.due || d.kind !== input.kind)
     return fail('Denne frist er allerede håndteret.', 'This deadline has already been handled.', true);
-  const reason = input.reason.trim();
+  const reason = input.snoozeReason.trim();
   if (!reason)
     return fail(
       'Skriv en begrundelse for at udsætte påmindelsen.',
       'Give a reason for snoozing the reminder.',
       false,
-      'reason',
+      'snoozeReason',
     );
-  if (findCpr(reason)) return refuse('cpr', 'reason');
+  if (findCpr(reason)) return refuse('cpr', 'snoozeReason');
   const { until, clamped } = snoozeUntil(today, input.workingDays, d.due);
   const subject = snoozeSubject(d);
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {

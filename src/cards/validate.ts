@@ -17,6 +17,9 @@ export function cardProblems(card: CardJson): string[] {
   const parsed = new AC.AdaptiveCard();
   parsed.parse(card, ctx);
   for (let i = 0; i < ctx.eventCount; i++) problems.push(ctx.getEventAt(i).message);
+  // The SDK's own rules beyond parsing, e.g. input ids unique across the card and its ShowCards
+  // (a second input with the same id would submit the other form's value).
+  for (const e of parsed.validateProperties().validationEvents) problems.push(e.message);
   const unresolved = JSON.stringify(card).match(/\$\{[^}]*\}/g);
   if (unresolved) problems.push(`unexpanded template expressions: ${unresolved.slice(0, 3).join(', ')}`);
   const bytes = JSON.stringify(card).length * 2;

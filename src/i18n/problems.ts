@@ -80,3 +80,18 @@ export function problemCodeOf(issue: IssueLike): ProblemCode {
   if (/date/i.test(msg)) return 'date';
   return 'invalid';
 }
+
+/**
+ * What a form shows under a required input left empty, before anything is sent (Teams checks
+ * `isRequired` itself): a reason by the input's kind, never just the field's label again. Every
+ * template with a required input reads these as `${$root.req.<kind>}`.
+ */
+export function requiredReasons(locale: Locale) {
+  return {
+    text: PROBLEM_TEXTS.required[locale],
+    date: PROBLEM_TEXTS.date[locale],
+    time: PROBLEM_TEXTS.time[locale],
+    choose: PROBLEM_TEXTS.choose[locale],
+    number: PROBLEM_TEXTS.invalid[locale],
+  };
+}

@@ -1,3 +1,4 @@
+import { requiredReasons } from '../i18n/problems';
 import type { MeasureDeadline } from '../app/deadlines';
 import type { MunicipalityContext } from '../app/municipalityContext';
 import type { LocalDate, Duration } from '../domain/localDate';
@@ -45,6 +46,7 @@ export function reminderCard(i: ReminderCardInput): CardJson {
   }
   return renderCard('followup-reminder', {
     t,
+    req: requiredReasons(i.locale),
     title: t[TITLE[i.kind]],
     color: i.kind === 'upcoming' ? 'Accent' : 'Attention',
     caseRef: d.caseRef,

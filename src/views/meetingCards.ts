@@ -1,3 +1,4 @@
+import { requiredReasons } from '../i18n/problems';
 /** Cards of the team-meeting feature, built from templates in cards/meeting-*.json. */
 import { CardJson, renderCard } from '../cards/render';
 import { addDays, type LocalDate } from '../domain/localDate';
@@ -143,6 +144,7 @@ export function scheduleFormCard(i: ScheduleFormInput): CardJson {
   const active = i.members.filter((m) => m.active);
   return renderCard('meeting-schedule', {
     t,
+    req: requiredReasons(i.locale),
     teamId: i.team.id,
     teamName: i.team.name,
     today: i.today,
@@ -164,6 +166,7 @@ export function scheduleFormCard(i: ScheduleFormInput): CardJson {
 export function editCard(m: MeetingRow, teamName: string, locale: Locale, today: LocalDate): CardJson {
   return renderCard('meeting-edit', {
     t: MEETING_TEXTS[locale],
+    req: requiredReasons(locale),
     facts: meetingFacts(m, teamName, locale).slice(0, 3),
     meetingId: m.id,
     sequence: String(m.sequence),

@@ -1,3 +1,4 @@
+import { requiredReasons } from '../i18n/problems';
 import type { CardJson } from '../cards/render';
 import { renderCard } from '../cards/render';
 import { AFTER_MEETING_TEXTS } from '../i18n/afterMeetingTexts';
@@ -29,6 +30,7 @@ export function minutesFormCard(i: MinutesFormInput): CardJson {
   }));
   return renderCard('minutes-form', {
     t,
+    req: requiredReasons(i.locale),
     title: i.request ? t.requestTitle : t.formTitle,
     intro: i.request ? t.requestIntro : '',
     facts: [

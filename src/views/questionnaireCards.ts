@@ -1,3 +1,4 @@
+import { requiredReasons } from '../i18n/problems';
 import type { MeetingSummary } from '../app/questionnaires';
 import type { CardJson } from '../cards/render';
 import { renderCard } from '../cards/render';
@@ -85,6 +86,7 @@ export function questionnaireCard(i: QuestionnaireCardInput): CardJson {
     .filter((q) => !(respondent === 'parent' && q.id === PROFESSION_KEY))
     .map((q) => questionData(q, i.locale, respondent, defaults));
   return renderCard('questionnaire-form', {
+    req: requiredReasons(i.locale),
     title:
       i.mode === 'reminder' ? t.reminderTitle : i.mode === 'parent' ? t.parentTitle : i.form.title[i.locale],
     color: i.mode === 'reminder' ? 'Accent' : 'Default',

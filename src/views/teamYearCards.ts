@@ -1,3 +1,4 @@
+import { requiredReasons } from '../i18n/problems';
 /** Cards about a team's school year: its meetings against the minimum, the year plan, warnings, the leaders' overview. */
 import { CardJson, renderCard } from '../cards/render';
 import { INSTITUTION_TYPES } from '../domain/institutions';
@@ -134,6 +135,7 @@ export function yearPlanCard(d: YearPlanDraft, locale: Locale): CardJson {
   if (d.proposal.shortBy > 0) notes.push(fill(t.yearPlanShort, { n: d.proposal.meetings.length }));
   return renderCard('meeting-year-plan', {
     t,
+    req: requiredReasons(locale),
     title: fill(t.yearPlanTitle, { year: d.year.label }),
     teamLine: `${d.team.name} – ${INSTITUTION_TYPES[d.team.institution_type][locale]}`,
     statusLine: statusLine(d.current, locale),

@@ -96,22 +96,27 @@ describe('snoozing a follow-up reminder from its card', () => {
   it('refuses without a reason or with a CPR number, and keeps the card', async () => {
     await plan('2026-11-17T08:00:00Z'); // 09:00, one working day overdue
     expect(await keys('pending')).toContain('followup:M:2026-11-16:overdue:2026-11-17:' + annaId);
-    const empty = await press(anna, { ...snooze, measureId, workingDays: '2', reason: '  ' });
+    const empty = await press(anna, { ...snooze, measureId, workingDays: '2', snoozeReason: '  ' });
     // The same reminder comes back with the reason beside the reason field; nothing else is sent.
     expect(empty.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(empty.reply).toMatch(/"id":"reason"[^}]*"errorMessage":"Skriv en begrundelse/);
+    expect(empty.reply).toMatch(/"id":"snoozeReason"[^}]*"errorMessage":"Skriv en begrundelse/);
     expect(empty.reply).toContain('"verb":"snoozeReminder"');
     expect([empty.sent, empty.updated]).toEqual(['[]', '[]']);
-    const cpr = await press(anna, { ...snooze, measureId, workingDays: '2', reason: 'Barnet 010203-1234' });
+    const cpr = await press(anna, {
+      ...snooze,
+      measureId,
+      workingDays: '2',
+      snoozeReason: 'Barnet 010203-1234',
+    });
     expect(cpr.reply).toContain('Ligner et CPR-nummer');
     expect(cpr.reply).not.toContain('010203-1234');
-    const wrongDays = await press(anna, { ...snooze, measureId, workingDays: '30', reason: 'Ferie' });
+    const wrongDays = await press(anna, { ...snooze, measureId, workingDays: '30', snoozeReason: 'Ferie' });
     expect(wrongDays.reply).toMatch(/"id":"workingDays"(?:(?!"id":).)*"errorMessage":"Tjek værdien."/);
     expect(await t().snoozes.active('2026-11-17')).toEqual([]);
   });
 
   it("refuses another adviser's case", async () => {
-    const r = await press(bo, { ...snooze, measureId, workingDays: '2', reason: 'Ferie' });
+    const r = await press(bo, { ...snooze, measureId, workingDays: '2', snoozeReason: 'Ferie' });
     // Not Bo's case: no form to show him, so the card stays and a note says why.
     expect(r.type).toBe('application/vnd.microsoft.activity.message');
     expect(r.reply).toBe('Du har ikke adgang til denne sag.');
@@ -123,7 +128,7 @@ describe('snoozing a follow-up reminder from its card', () => {
       ...snooze,
       measureId,
       workingDays: '2',
-      reason: 'Afventer svar fra skolen',
+      snoozeReason: 'Afventer svar fra skolen',
     });
     expect(r.reply).toContain('Påmindelsen er udsat til 19. november 2026.');
     expect(r.reply).toContain('Lederen får stadig besked');
@@ -142,7 +147,7 @@ describe('snoozing a follow-up reminder from its card', () => {
 
   it("never silences the leader's escalation", async () => {
     clock.set('2026-11-20T08:00:00Z');
-    const again = await press(anna, { ...snooze, measureId, workingDays: '5', reason: 'Syg' });
+    const again = await press(anna, { ...snooze, measureId, workingDays: '5', snoozeReason: 'Syg' });
     expect(again.reply).toContain('27. november 2026');
     await plan('2026-11-23T08:00:00Z'); // 5 working days overdue
     const planned = await keys();
@@ -156,7 +161,7 @@ describe('snoozing a follow-up reminder from its card', () => {
       due: '2026-10-01',
       kind: 'followup',
       workingDays: '1',
-      reason: 'x',
+      snoozeReason: 'x',
     });
     expect(r.reply).toContain('Allerede udført');
     expect(r.reply).toContain('allerede håndteret');

@@ -1,3 +1,5 @@
+import { settingsCard } from '../../../src/views/settingsCard';
+import type { StaffRow } from '../../../src/store/types';
 import { renderCard, CardJson } from '../../../src/cards/render';
 import { TEXTS } from '../../../src/i18n/texts';
 import { Locale } from '../../../src/i18n/locale';
@@ -80,15 +82,11 @@ function followUpCards(locale: Locale): [string, CardJson][] {
   cards.push(['notice', renderCard('notice', { title: 'x', color: 'Good', lines: [{ text: 'y' }] })]);
   cards.push([
     'settings',
-    renderCard('settings', {
-      t: t.settings,
-      save: t.followUps.save,
-      mode: 'single',
-      start: '08:00',
-      end: '16:00',
-      language: locale,
-      errorText: 'fejl',
-    }),
+    settingsCard(
+      { reminder_mode: 'single', working_start: '08:00', working_end: '16:00' } as StaffRow,
+      municipality,
+      locale,
+    ),
   ]);
   cards.push([
     'case details',
