@@ -82,6 +82,21 @@ describe('Danish (and English) that reads right in Teams: every card sample thro
       const yellow = everyCard(locale).filter(([, c]) => JSON.stringify(c).includes('"color":"Warning"'));
       expect(yellow.map(([n]) => n)).toEqual([]);
     });
+    it(`${locale}: a required input left empty says why (its errorMessage is a reason, not its label)`, () => {
+      const inputs: { card: string; label: unknown; errorMessage: unknown }[] = [];
+      const walk = (card: string, node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach((n) => walk(card, n));
+        if (!node || typeof node !== 'object') return;
+        const n = node as Record<string, unknown>;
+        if (n.isRequired === true) inputs.push({ card, label: n.label, errorMessage: n.errorMessage });
+        Object.values(n).forEach((v) => walk(card, v));
+      };
+      for (const [name, card] of everyCard(locale)) walk(name, card);
+      expect(inputs.length).toBeGreaterThan(10);
+      expect(inputs.filter((i) => typeof i.errorMessage !== 'string' || i.errorMessage === i.label)).toEqual(
+        [],
+      );
+    });
     it(`${locale}: the samples cover refused forms, so their reasons are checked too`, () => {
       expect(texts.some((t) => t.card.includes('refused'))).toBe(true);
     });
