@@ -11,6 +11,8 @@ export interface DemoData {
   staff: Row[];
   teams: Row[];
   cases: Row[];
+  /** Dated steps after the one each case was opened on (seed 002 §3.2: movements on the ladder). */
+  ladder: Row[];
   measures: Row[];
   followups: Row[];
 }
@@ -137,7 +139,53 @@ export function generateDemo(today: LocalDate, policy: FollowUpPolicy, seed = 20
         followups.push(...history(rnd, ref, type, start, end || null, today, policy));
     }
   }
-  return { staff, teams, cases, measures, followups };
+  const ladder = caseHistory(new Random(seed + 1), cases, measures, today);
+  return { staff, teams, cases, ladder, measures, followups };
+}
+
+/**
+ * What a year of case work leaves behind, so the ladder and early-help figures have something to
+ * show: some placements began a step lower, some preventive cases step down, some § 30 courses are
+ * followed by an investigation, and some cases whose course ended are closed. It draws on its own
+ * random stream, so the cases, measures and follow-ups above stay exactly as they are.
+ */
+function caseHistory(rnd: Random, cases: Row[], measures: Row[], today: LocalDate): Row[] {
+  const ladder: Row[] = [];
+  const added: Row[] = [];
+  cases.forEach((c, i) => {
+    const m = measures[i]!;
+    const start = m.start!;
+    const step = Number(c.ladder_step);
+    if (step >= 3 && start > c.opened! && rnd.chance(0.3)) {
+      // Support at home first; the placement moved the child up the ladder.
+      c.ladder_step = '2';
+      ladder.push({ case_ref: c.case_ref!, ladder_step: String(step), from: start });
+    } else if (m.measure_type === 'preventive' && rnd.chance(0.2)) {
+      const down = addDays(start, rnd.int(90, 240));
+      if (down < today) ladder.push({ case_ref: c.case_ref!, ladder_step: '1', from: down });
+    } else if (m.measure_type === 'early_help' && m.end && m.end < today) {
+      if (rnd.chance(0.25)) {
+        const opened = addDays(start, rnd.int(30, 150));
+        const done = addDays(opened, rnd.int(50, 110));
+        if (opened < today)
+          added.push({
+            case_ref: c.case_ref!,
+            measure_type: 'investigation',
+            start: opened,
+            end: done < today ? done : '',
+          });
+      } else if (rnd.chance(0.6)) {
+        const closed = addDays(m.end, rnd.int(3, 40));
+        if (closed < today) {
+          c.closed = closed;
+          // The child leaves the ladder with the case (an empty step is "off the ladder").
+          ladder.push({ case_ref: c.case_ref!, ladder_step: '', from: closed });
+        }
+      }
+    }
+  });
+  measures.push(...added);
+  return ladder;
 }
 
 function initials(rnd: Random): string {

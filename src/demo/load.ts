@@ -29,7 +29,14 @@ export async function loadDemo(store: Store, today: LocalDate): Promise<DemoLoad
   const m = await loadMunicipality(store, DEMO_MUNICIPALITY.id);
   const data = generateDemo(today, m.policy);
   const lines = [`Loading ${DEMO_MUNICIPALITY.name} (fictional) as of ${today}:`];
-  const order = ['staff', 'teams', 'cases', 'measures', 'followups'] as const satisfies readonly ImportKind[];
+  const order = [
+    'staff',
+    'teams',
+    'cases',
+    'ladder',
+    'measures',
+    'followups',
+  ] as const satisfies readonly ImportKind[];
   for (const kind of order) {
     const rows = data[kind].map((values, i) => ({ line: i + 2, values }));
     const result = await runImport(

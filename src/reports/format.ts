@@ -31,10 +31,21 @@ export function csvSafeText(v: string): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
+/**
+ * A cell as a Danish reader expects it in the table a person reads: a decimal comma, ja/nej. CSV
+ * and JSON keep plain numbers and booleans for the programs that read them.
+ */
+export function readableCell(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'ja' : 'nej';
+  if (typeof v === 'number') return String(v).replace('.', ',');
+  return v;
+}
+
 function plainTable(t: ReportTable): string {
   const cells = [
     t.columns.map((c) => c.label),
-    ...t.rows.map((r) => t.columns.map((c) => String(r[c.key] ?? ''))),
+    ...t.rows.map((r) => t.columns.map((c) => readableCell(r[c.key]))),
   ];
   const widths = t.columns.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
   const line = (row: string[]) =>

@@ -35,6 +35,22 @@ describe('the fictional demo municipality (realistic in size, deterministic)', (
     expect(data.followups.every((f) => f.held_on! < '2026-11-23')).toBe(true);
   });
 
+  it('has a year of history for the key figures: ladder moves up, down and off, closed cases, § 30 courses followed by an investigation', () => {
+    const steps = data.ladder;
+    expect(steps.filter((l) => l.ladder_step === '1').length).toBeGreaterThan(5); // stepped down
+    expect(steps.filter((l) => Number(l.ladder_step) >= 3).length).toBeGreaterThan(5); // placed
+    const closed = data.cases.filter((c) => c.closed);
+    expect(closed.length).toBeGreaterThan(5);
+    // A closed case's child leaves the ladder on the day it closes.
+    for (const c of closed)
+      expect(steps).toContainEqual({ case_ref: c.case_ref, ladder_step: '', from: c.closed });
+    const investigated = new Set(
+      data.measures.filter((m) => m.measure_type === 'investigation').map((m) => m.case_ref),
+    );
+    const earlyHelp = data.measures.filter((m) => m.measure_type === 'early_help');
+    expect(earlyHelp.filter((m) => investigated.has(m.case_ref)).length).toBeGreaterThan(3);
+  });
+
   it('holds no CPR-looking value and only .example addresses', () => {
     const values = Object.values(data).flatMap((rows: Record<string, string>[]) =>
       rows.flatMap((r) => Object.values(r)),

@@ -1,6 +1,6 @@
 import { loadMunicipality } from '../../src/app/municipalityContext';
 import { REPORTS } from '../../src/reports';
-import { formatReport } from '../../src/reports/format';
+import { formatReport, readableCell } from '../../src/reports/format';
 import type { ReportScope, ReportTable } from '../../src/reports/report';
 import type { Store } from '../../src/store/store';
 import { ENGINES, openTestStore } from '../support/db';
@@ -281,5 +281,18 @@ describe.each(ENGINES)('key figure reports on $name', (engine) => {
       ['Valgte teams i alt', 50, 82, 18, 0],
     ]);
     expect(t.rows[0]!.professions).toBe('lærer 20, pædagog 15, sundhedsplejerske 10, psykolog 5');
+  });
+});
+
+describe('the table a person reads', () => {
+  it('writes numbers with a decimal comma and yes/no as ja/nej, and leaves text as it is', () => {
+    expect([14.29, 25, true, false, null, 'skjult (n<5)'].map(readableCell)).toEqual([
+      '14,29',
+      '25',
+      'ja',
+      'nej',
+      '',
+      'skjult (n<5)',
+    ]);
   });
 });
