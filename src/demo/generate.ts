@@ -156,8 +156,9 @@ function caseHistory(rnd: Random, cases: Row[], measures: Row[], today: LocalDat
     const m = measures[i]!;
     const start = m.start!;
     const step = Number(c.ladder_step);
-    if (step >= 3 && start > c.opened! && rnd.chance(0.3)) {
-      // Support at home first; the placement moved the child up the ladder.
+    if (step >= 3 && rnd.chance(0.3)) {
+      // Months of support at home first; the placement moved the child up the ladder.
+      c.opened = addDays(start, -rnd.int(120, 400));
       c.ladder_step = '2';
       ladder.push({ case_ref: c.case_ref!, ladder_step: String(step), from: start });
     } else if (m.measure_type === 'preventive' && rnd.chance(0.2)) {

@@ -12,8 +12,13 @@ interface Fact {
   title: string;
   value: string;
 }
+/**
+ * `lines` come before the facts: a sub-heading and one line per row, for figures whose names are
+ * too long for a fact's title column ("Plejefamilieanbringelser" would be broken mid-word there).
+ */
 export interface StatusSection {
   heading: string;
+  lines?: { text: string; weight: 'Bolder' | 'Default' }[];
   facts: Fact[];
 }
 
@@ -47,15 +52,18 @@ export function caseSection(heading: string, f: CaseFigures, locale: Locale): St
   const pct = (x: number | null) => (x === null ? s.noData : `${n(x)} %`);
   return {
     heading,
-    facts: [
+    lines: [
+      { text: s.followUps, weight: 'Bolder' as const },
       ...f.intervals.map((r) => ({
-        title: `${s.followUps}: ${t.categories[r.category]}`,
-        value: guarded(r.figures, locale, (x) =>
+        weight: 'Default' as const,
+        text: `${t.categories[r.category]}: ${guarded(r.figures, locale, (x) =>
           x.averageDays === null
             ? fill(s.followUpsHeldOnly, { held: x.held })
             : fill(s.followUpsHeld, { held: x.held, days: n(x.averageDays) }),
-        ),
+        )}`,
       })),
+    ],
+    facts: [
       {
         title: s.compliance,
         value: guarded(f.compliance, locale, (x) =>
@@ -136,7 +144,7 @@ export function statusCard(opts: {
       to: formatDate(opts.period.to, opts.locale),
     }),
     note: opts.note ?? '',
-    sections: opts.sections,
+    sections: opts.sections.map((x) => ({ lines: [], ...x })),
     footnote: s.footnote,
   });
 }
