@@ -122,6 +122,72 @@ export class OutboxRepo {
     return rows[0]?.inserted === 1;
   }
 
+  /**
+   * `enqueue` for many messages, one statement per chunk (a morning's reminders), leaving the same
+   * rows and statuses as enqueueing them one by one (docs/outbox.md "Keys"). Returns the keys that
+   * were new.
+   *
+   * One statement sees one snapshot, so what the one-by-one calls would have seen of each other is
+   * spelled out: a row of the same batch with a higher version makes a message superseded at insert,
+   * unless that row is already stored (its key conflicts, and the stored row's own status decides,
+   * as it would one by one); the stored unsent rows are superseded by the highest version the batch
+   * carries for their subject and recipient. A key repeated in the batch counts once, as the first.
+   */
+  async enqueueMany(ms: readonly NewOutboxMessage[], chunk = 500): Promise<Set<string>> {
+    const fresh = new Set<string>();
+    const seen = new Set<string>();
+    const unique = ms.filter((m) => !seen.has(m.key.key) && seen.add(m.key.key));
+    for (let i = 0; i < unique.length; i += chunk) {
+      const batch = unique.slice(i, i + chunk).map((m, ord) => ({
+        ord,
+        k: m.key.key,
+        s: m.key.subject,
+        v: m.key.version,
+        kind: m.kind,
+        r: m.recipientStaffId,
+        c: m.conversationId ?? null,
+        p: m.payload,
+        nb: m.notBefore.toISOString(),
+        ex: m.expiresAt ? m.expiresAt.toISOString() : null,
+      }));
+      const rows = await this.db.query<{ dedupe_key: string }>(
+        `WITH x AS (
+           SELECT x.*, EXISTS (SELECT 1 FROM outbox e WHERE e.municipality_id = $1 AND e.dedupe_key = x.k) AS stored
+           FROM jsonb_to_recordset($2::jsonb) AS x(ord int, k text, s text, v bigint, kind text, r uuid, c text,
+                                                  p jsonb, nb timestamptz, ex timestamptz)
+         ), top AS (
+           SELECT s AS subject, r AS recipient_staff_id, c AS conversation_id, max(v) AS version
+           FROM x GROUP BY s, r, c
+         ), older AS (
+           UPDATE outbox n SET status = 'superseded', last_error = 'superseded by version ' || o.version
+           FROM top o
+           WHERE n.municipality_id = $1 AND n.subject = o.subject AND n.version < o.version
+             AND ${SAME_RECIPIENT} AND n.status IN ('pending', 'waiting')
+           RETURNING n.id
+         ), ins AS (
+           INSERT INTO outbox (municipality_id, dedupe_key, subject, version, kind, recipient_staff_id,
+                               conversation_id, payload, not_before, expires_at, status)
+           SELECT $1, o.k, o.s, o.v, o.kind, o.r, o.c, o.p, o.nb, o.ex,
+                  CASE WHEN EXISTS (SELECT 1 FROM outbox n WHERE n.municipality_id = $1
+                         AND n.subject = o.s AND n.version > o.v
+                         AND n.recipient_staff_id IS NOT DISTINCT FROM o.r
+                         AND n.conversation_id IS NOT DISTINCT FROM o.c AND n.status IN ${LIVE})
+                         OR EXISTS (SELECT 1 FROM x n WHERE NOT n.stored AND n.s = o.s AND n.v > o.v
+                         AND n.r IS NOT DISTINCT FROM o.r AND n.c IS NOT DISTINCT FROM o.c)
+                       THEN 'superseded' ELSE 'pending' END
+           FROM x o WHERE NOT o.stored
+           ORDER BY o.ord
+           ON CONFLICT (municipality_id, dedupe_key) DO NOTHING
+           RETURNING dedupe_key
+         )
+         SELECT dedupe_key FROM ins`,
+        [this.ctx.municipalityId, JSON.stringify(batch)],
+      );
+      for (const r of rows) fresh.add(r.dedupe_key);
+    }
+    return fresh;
+  }
+
   async list(status?: OutboxStatus, limit = 200): Promise<OutboxMessage[]> {
     return this.db.query<OutboxMessage>(
       `SELECT * FROM outbox WHERE municipality_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY id DESC LIMIT $3`,
