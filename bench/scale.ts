@@ -182,7 +182,7 @@ async function floorInsert(db: SqlEngine, rows: SourceRow[]): Promise<number> {
 /** The floor of a pass: its one indexed query of due rows (timed before it), plus inserting its messages. */
 async function passFloor(store: Store, query: number, since: Date): Promise<number> {
   const made = await store.engine.query<Record<string, unknown>>(
-    `SELECT dedupe_key, kind, recipient_staff_id, payload, not_before FROM outbox WHERE created_at >= $1`,
+    `SELECT dedupe_key, subject, version, kind, recipient_staff_id, payload, not_before FROM outbox WHERE created_at >= $1`,
     [since],
   );
   await store.engine.query(`CREATE TABLE floor_outbox (LIKE outbox INCLUDING DEFAULTS)`);
@@ -190,9 +190,10 @@ async function passFloor(store: Store, query: number, since: Date): Promise<numb
     store.engine.transaction(async (tx) => {
       for (let i = 0; i < made.length; i += 500)
         await tx.query(
-          `INSERT INTO floor_outbox (municipality_id, dedupe_key, kind, recipient_staff_id, payload, not_before)
-           SELECT 'scale', x.dedupe_key, x.kind, x.recipient_staff_id, x.payload, x.not_before
-           FROM jsonb_to_recordset($1::jsonb) AS x(dedupe_key text, kind text, recipient_staff_id uuid, payload jsonb, not_before timestamptz)`,
+          `INSERT INTO floor_outbox (municipality_id, dedupe_key, subject, version, kind, recipient_staff_id, payload, not_before)
+           SELECT 'scale', x.dedupe_key, x.subject, x.version, x.kind, x.recipient_staff_id, x.payload, x.not_before
+           FROM jsonb_to_recordset($1::jsonb)
+             AS x(dedupe_key text, subject text, version bigint, kind text, recipient_staff_id uuid, payload jsonb, not_before timestamptz)`,
           [JSON.stringify(made.slice(i, i + 500))],
         );
     }),
