@@ -255,6 +255,11 @@ export interface ClaimOptions {
   skipMunicipalities?: readonly string[];
   /** At most this many rows per destination in one claim (default 4). */
   perDestination?: number;
+  /**
+   * At most this many rows per municipality (tenant) in one claim (default: the whole limit). Each
+   * municipality's due rows are read on their own, so a large backlog of one leaves room for others.
+   */
+  perMunicipality?: number;
 }
 
 /** How a claimed message ended; `settle` writes a whole batch of these in one statement. */
@@ -282,7 +287,10 @@ export function destinationOf(m: Pick<OutboxMessage, 'conversation_id' | 'recipi
 export class OutboxQueue {
   constructor(private readonly db: SqlExecutor) {}
 
-  /** Claims up to `limit` due rows in one statement, with their conversation and currency. */
+  /**
+   * Claims up to `limit` due rows in one statement, with their conversation and currency: at most
+   * `perDestination` per conversation and `perMunicipality` per municipality, oldest first.
+   */
   async claim(
     owner: string,
     now: Date,
@@ -309,16 +317,20 @@ export class OutboxQueue {
       `WITH ready AS (
          SELECT o.id, o.not_before,
                 row_number() OVER (PARTITION BY COALESCE(o.conversation_id, 'staff:' || o.recipient_staff_id::text)
-                                   ORDER BY o.not_before, o.id) AS nth
-         FROM (SELECT id, not_before, conversation_id, recipient_staff_id FROM outbox
-               WHERE ((status = 'pending' AND not_before <= $2) OR (status = 'sending' AND lease_until < now()))
+                                   ORDER BY o.not_before, o.id) AS nth,
+                row_number() OVER (PARTITION BY mu.id ORDER BY o.not_before, o.id) AS nth_tenant
+         FROM municipalities mu
+         CROSS JOIN LATERAL (
+               SELECT id, not_before, conversation_id, recipient_staff_id FROM outbox
+               WHERE municipality_id = mu.id
+                 AND ((status = 'pending' AND not_before <= $2) OR (status = 'sending' AND lease_until < now()))
                  AND NOT (COALESCE(conversation_id, 'staff:' || recipient_staff_id::text) = ANY($6::text[]))
-                 AND NOT (municipality_id = ANY($7::text[]))
                ORDER BY not_before, id
-               LIMIT $4 * 8) o
+               LIMIT $9 * 8) o
+         WHERE NOT (mu.id = ANY($7::text[]))
        ), picked AS (
          SELECT id FROM outbox
-         WHERE id IN (SELECT id FROM ready WHERE nth <= $8 ORDER BY not_before, id LIMIT $4)
+         WHERE id IN (SELECT id FROM ready WHERE nth <= $8 AND nth_tenant <= $9 ORDER BY not_before, id LIMIT $4)
            AND ((status = 'pending' AND not_before <= $2) OR (status = 'sending' AND lease_until < now()))
          FOR UPDATE SKIP LOCKED
        ), claimed AS (
@@ -356,6 +368,7 @@ export class OutboxQueue {
         opts.skipDestinations ?? [],
         opts.skipMunicipalities ?? [],
         opts.perDestination ?? 4,
+        opts.perMunicipality ?? limit,
       ],
     );
     return rows.map(

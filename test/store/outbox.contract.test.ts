@@ -195,6 +195,20 @@ describe.each(ENGINES)('outbox on $name', (fixture) => {
     await store.queue.settle([...capped, ...rest].map((m) => sent(m)));
   });
 
+  it("gives each municipality its share of a claim, however long another's queue is", async () => {
+    const at = later(50 * 3_600_000);
+    for (let i = 0; i < 6; i++) await out().enqueue({ ...msg(`long-${i}`, at), conversationId: `c-${i}` });
+    await store
+      .tenant({ municipalityId: 'rby', actor: 's' })
+      .outbox.enqueue({ ...msg('short', later(50 * 3_600_000 + 1)) });
+    const claimed = await store.queue.claim('s11', later(50 * 3_600_000 + 2), 4, 60_000, {
+      perMunicipality: 2,
+    });
+    expect(claimed.map((m) => m.dedupe_key)).toEqual(['long-0', 'long-1', 'short']);
+    const rest = await store.queue.claim('s11', later(50 * 3_600_000 + 2), 10, 60_000);
+    await store.queue.settle([...claimed, ...rest].map((m) => sent(m)));
+  });
+
   describe('many messages in one statement', () => {
     // The same history planned twice: message by message in one municipality, as a batch in another.
     const setUp = async (municipalityId: string) => {
