@@ -185,6 +185,14 @@ async function scaleRun(n: number): Promise<void> {
         growth(runs, (r) => r.nothingNew.seconds),
       ],
       ['  queries', ...runs.map((r) => String(r.nothingNew.queries)), ''],
+      [
+        'samspil start: RSS after its start-up pass, MB',
+        ...runs.map((r) => f(r.server.afterPassMb, 0)),
+        growth(runs, (r) => r.server.afterPassMb),
+      ],
+      ['  peak RSS (VmHWM) until then, MB', ...runs.map((r) => f(r.server.peakMb, 0)), ''],
+      ['  reminders that pass planned', ...runs.map((r) => String(r.server.planned)), ''],
+      ['  start to pass logged, s', ...runs.map((r) => f(r.server.passSeconds)), ''],
       ['RSS of the bench process after the passes, MB', ...runs.map((r) => f(r.rssMb, 0)), ''],
     ]),
   );
