@@ -149,20 +149,30 @@ export class OutboxRepo {
         p: m.payload,
         nb: m.notBefore.toISOString(),
         ex: m.expiresAt ? m.expiresAt.toISOString() : null,
+        // Subject and recipient as one value, so rows of the batch are matched by hashing.
+        g: JSON.stringify([m.key.subject, m.recipientStaffId, m.conversationId ?? null]),
       }));
       const rows = await this.db.query<{ dedupe_key: string }>(
         `WITH x AS (
            SELECT x.*, EXISTS (SELECT 1 FROM outbox e WHERE e.municipality_id = $1 AND e.dedupe_key = x.k) AS stored
            FROM jsonb_to_recordset($2::jsonb) AS x(ord int, k text, s text, v bigint, kind text, r uuid, c text,
-                                                  p jsonb, nb timestamptz, ex timestamptz)
+                                                  p jsonb, nb timestamptz, ex timestamptz, g text)
          ), top AS (
            SELECT s AS subject, r AS recipient_staff_id, c AS conversation_id, max(v) AS version
            FROM x GROUP BY s, r, c
+         ), newest AS (
+           SELECT g, max(v) AS version FROM x WHERE NOT stored GROUP BY g
          ), older AS (
-           UPDATE outbox n SET status = 'superseded', last_error = 'superseded by version ' || o.version
-           FROM top o
-           WHERE n.municipality_id = $1 AND n.subject = o.subject AND n.version < o.version
-             AND ${SAME_RECIPIENT} AND n.status IN ('pending', 'waiting')
+           -- Each subject looked up in the subject index: the rows to supersede are few, the
+           -- municipality's unsent rows may be a morning's worth. OFFSET 0 keeps the planner from
+           -- turning the lookups into one hash join over all of them.
+           UPDATE outbox n SET status = 'superseded', last_error = 'superseded by version ' || w.version
+           FROM (SELECT e.id, o.version FROM top o CROSS JOIN LATERAL (
+                   SELECT n.id FROM outbox n
+                   WHERE n.municipality_id = $1 AND n.subject = o.subject AND n.version < o.version
+                     AND ${SAME_RECIPIENT} AND n.status IN ('pending', 'waiting')
+                   OFFSET 0) e) w
+           WHERE n.id = w.id
            RETURNING n.id
          ), ins AS (
            INSERT INTO outbox (municipality_id, dedupe_key, subject, version, kind, recipient_staff_id,
@@ -172,10 +182,10 @@ export class OutboxRepo {
                          AND n.subject = o.s AND n.version > o.v
                          AND n.recipient_staff_id IS NOT DISTINCT FROM o.r
                          AND n.conversation_id IS NOT DISTINCT FROM o.c AND n.status IN ${LIVE})
-                         OR EXISTS (SELECT 1 FROM x n WHERE NOT n.stored AND n.s = o.s AND n.v > o.v
-                         AND n.r IS NOT DISTINCT FROM o.r AND n.c IS NOT DISTINCT FROM o.c)
+                         OR t.version > o.v
                        THEN 'superseded' ELSE 'pending' END
-           FROM x o WHERE NOT o.stored
+           FROM x o LEFT JOIN newest t ON t.g = o.g
+           WHERE NOT o.stored
            ORDER BY o.ord
            ON CONFLICT (municipality_id, dedupe_key) DO NOTHING
            RETURNING dedupe_key
