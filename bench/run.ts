@@ -150,7 +150,7 @@ async function scaleRun(n: number): Promise<void> {
     console.log(`generating and measuring ${size} cases …`);
     runs.push(await benchScale(size));
   }
-  const engine = runs[0]!.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (in-memory)';
+  const engine = runs[0]!.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (a data folder)';
   const f = (v: number, d = 2) => v.toFixed(d);
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   console.log(`\nScale run on ${engine}; one municipality, 25 cases per adviser\n`);
@@ -185,6 +185,12 @@ async function scaleRun(n: number): Promise<void> {
         growth(runs, (r) => r.nothingNew.seconds),
       ],
       ['  queries', ...runs.map((r) => String(r.nothingNew.queries)), ''],
+      [
+        'card press data (openCase, random case), p50 ms',
+        ...runs.map((r) => f(r.cardPress.p50Ms)),
+        growth(runs, (r) => r.cardPress.p50Ms),
+      ],
+      ['  p99 ms', ...runs.map((r) => f(r.cardPress.p99Ms)), ''],
       [
         'samspil start: RSS after its start-up pass, MB',
         ...runs.map((r) => f(r.server.afterPassMb, 0)),

@@ -17,6 +17,8 @@ import { planAll } from '../src/scheduler/planner';
 import { runImport } from '../src/import/importer';
 import type { SourceRow } from '../src/import/read';
 import { Random } from '../src/demo/random';
+import { caseDetails } from '../src/app/caseDetails';
+import { percentile } from './support';
 
 /** One scale run's figures, each beside the floor it is judged against. */
 export interface ScaleFigures {
@@ -32,6 +34,8 @@ export interface ScaleFigures {
   rssMb: number;
   /** `samspil start` as its own process, after its start-up pass over the same data. */
   server: ServerRss;
+  /** A card press's data (the case card of `openCase`) for random cases, as their adviser. */
+  cardPress: { p50Ms: number; p99Ms: number; presses: number };
 }
 
 export interface ServerRss {
@@ -316,6 +320,34 @@ async function passFloor(store: Store, query: number, since: Date): Promise<numb
   return query + insert;
 }
 
+/**
+ * The application side of a card press at this scale: `openCase`'s data and deadlines for random
+ * cases as their adviser sees them (the Teams side is `bench/submitLatency.ts`), after a warm-up.
+ */
+async function pressCards(
+  store: Store,
+  m: Awaited<ReturnType<typeof loadMunicipality>>,
+  presses: number,
+): Promise<ScaleFigures['cardPress']> {
+  const t = store.tenant({ municipalityId: 'scale', actor: 'bench' });
+  const picked = await store.engine.query<{ id: string; adviser_id: string }>(
+    `SELECT id, adviser_id FROM cases WHERE municipality_id = 'scale' ORDER BY random() LIMIT $1`,
+    [presses + 30],
+  );
+  const staff = new Map(
+    (await t.staff.byIds([...new Set(picked.map((p) => p.adviser_id))])).map((s) => [s.id, s]),
+  );
+  const ms: number[] = [];
+  for (const [i, p] of picked.entries()) {
+    const t0 = process.hrtime.bigint();
+    const res = await caseDetails(t, m, staff.get(p.adviser_id)!, p.id, TODAY);
+    if (!res.ok) throw new Error('a card press was refused');
+    if (i >= 30) ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99), presses: ms.length };
+}
+
 export async function benchScale(n: number): Promise<ScaleFigures> {
   const { engine: raw, cli, release, dispose } = await openScaleEngine();
   try {
@@ -350,6 +382,7 @@ export async function benchScale(n: number): Promise<ScaleFigures> {
     probe.reset();
     const [, nothingSeconds] = await time(() => planAll(store, new Date(morning.getTime() + 60_000)));
     const nothingQueries = probe.count();
+    const cardPress = await pressCards(store, m, 300);
     const rssMb = process.memoryUsage().rss / 2 ** 20;
     // The real server on the same data, the working day after: its start-up pass plans that morning.
     await release();
@@ -371,6 +404,7 @@ export async function benchScale(n: number): Promise<ScaleFigures> {
       nothingNew: { seconds: nothingSeconds, queries: nothingQueries },
       rssMb,
       server,
+      cardPress,
     };
   } finally {
     await dispose();
