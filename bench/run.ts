@@ -150,7 +150,7 @@ async function scaleRun(n: number): Promise<void> {
     console.log(`generating and measuring ${size} cases …`);
     runs.push(await benchScale(size));
   }
-  const engine = runs[0]!.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (in-memory)';
+  const engine = runs[0]!.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (a data folder)';
   const f = (v: number, d = 2) => v.toFixed(d);
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   console.log(`\nScale run on ${engine}; one municipality, 25 cases per adviser\n`);
@@ -185,6 +185,20 @@ async function scaleRun(n: number): Promise<void> {
         growth(runs, (r) => r.nothingNew.seconds),
       ],
       ['  queries', ...runs.map((r) => String(r.nothingNew.queries)), ''],
+      [
+        'card press data (openCase, random case), p50 ms',
+        ...runs.map((r) => f(r.cardPress.p50Ms)),
+        growth(runs, (r) => r.cardPress.p50Ms),
+      ],
+      ['  p99 ms', ...runs.map((r) => f(r.cardPress.p99Ms)), ''],
+      [
+        'samspil start: RSS after its start-up pass, MB',
+        ...runs.map((r) => f(r.server.afterPassMb, 0)),
+        growth(runs, (r) => r.server.afterPassMb),
+      ],
+      ['  peak RSS (VmHWM) until then, MB', ...runs.map((r) => f(r.server.peakMb, 0)), ''],
+      ['  reminders that pass planned', ...runs.map((r) => String(r.server.planned)), ''],
+      ['  start to pass logged, s', ...runs.map((r) => f(r.server.passSeconds)), ''],
       ['RSS of the bench process after the passes, MB', ...runs.map((r) => f(r.rssMb, 0)), ''],
     ]),
   );

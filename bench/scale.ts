@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import type { SqlEngine, SqlExecutor } from '../src/store/engine';
 import { openPglite } from '../src/store/engines/pglite';
@@ -13,6 +17,8 @@ import { planAll } from '../src/scheduler/planner';
 import { runImport } from '../src/import/importer';
 import type { SourceRow } from '../src/import/read';
 import { Random } from '../src/demo/random';
+import { caseDetails } from '../src/app/caseDetails';
+import { percentile } from './support';
 
 /** One scale run's figures, each beside the floor it is judged against. */
 export interface ScaleFigures {
@@ -26,6 +32,18 @@ export interface ScaleFigures {
   firstPass: { seconds: number; planned: number; queries: number; floorSeconds: number };
   nothingNew: { seconds: number; queries: number };
   rssMb: number;
+  /** `samspil start` as its own process, after its start-up pass over the same data. */
+  server: ServerRss;
+  /** A card press's data (the case card of `openCase`) for random cases, as their adviser. */
+  cardPress: { p50Ms: number; p99Ms: number; presses: number };
+}
+
+export interface ServerRss {
+  /** VmRSS once the pass has been logged, and the peak (VmHWM) until then. */
+  afterPassMb: number;
+  peakMb: number;
+  planned: number;
+  passSeconds: number;
 }
 
 /** Counts statements so a figure can say how many queries a pass cost. */
@@ -48,12 +66,36 @@ function counting(engine: SqlEngine): { engine: SqlEngine; count: () => number; 
   };
 }
 
-/** PostgreSQL in a schema of its own when DATABASE_URL is set (dropped afterwards), else in-memory PGlite. */
-async function openScaleEngine(): Promise<{ engine: SqlEngine; dispose(): Promise<void> }> {
+/**
+ * PostgreSQL in a schema of its own when DATABASE_URL is set (dropped afterwards), else PGlite in a
+ * data folder of its own (removed afterwards), as `samspil start` keeps it. `cli` is what the real
+ * server process needs to open the same database.
+ */
+async function openScaleEngine(): Promise<{
+  engine: SqlEngine;
+  cli: NodeJS.ProcessEnv;
+  /** PGlite is single-process: the bench lets go of it before the server opens it. */
+  release(): Promise<void>;
+  dispose(): Promise<void>;
+}> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const engine = await openPglite(undefined);
-    return { engine, dispose: () => engine.close() };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-scale-'));
+    const engine = await openPglite(path.join(dir, 'pg'));
+    let open = true;
+    const release = async () => {
+      if (open) await engine.close();
+      open = false;
+    };
+    return {
+      engine,
+      cli: { SAMSPIL_DATA_DIR: dir },
+      release,
+      async dispose() {
+        await release();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: url });
@@ -61,9 +103,12 @@ async function openScaleEngine(): Promise<{ engine: SqlEngine; dispose(): Promis
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const sep = url.includes('?') ? '&' : '?';
-  const engine = await openPostgres(`${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+  const scoped = `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const engine = await openPostgres(scoped);
   return {
     engine,
+    cli: { DATABASE_URL: scoped },
+    release: async () => undefined,
     async dispose() {
       await engine.close();
       const c = new Client({ connectionString: url });
@@ -72,6 +117,79 @@ async function openScaleEngine(): Promise<{ engine: SqlEngine; dispose(): Promis
       await c.end();
     },
   };
+}
+
+const ROOT = path.resolve(__dirname, '..');
+const BUILT_CLI = path.join(ROOT, 'dist/src/cli/main.js');
+
+/** Compiles src/ once per bench run, so the server is measured as `npm start` runs it (no tsx). */
+let built: Promise<void> | null = null;
+export function buildCli(): Promise<void> {
+  built ??= new Promise<void>((resolve, reject) => {
+    const tsc = spawn(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
+    tsc.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tsc exited with ${code}`))));
+  });
+  return built;
+}
+
+const vm = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+};
+
+/**
+ * Starts the real `samspil start` on the bench's database at `now`, waits for its start-up planning
+ * pass and reads the process's memory from /proc (VmRSS now, VmHWM the peak so far), then stops it.
+ */
+async function serverRss(env: NodeJS.ProcessEnv, now: Date): Promise<ServerRss> {
+  await buildCli();
+  const child = spawn(process.execPath, [BUILT_CLI, 'start'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...env,
+      NODE_OPTIONS: '',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SAMSPIL_NOW: now.toISOString(),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const started = process.hrtime.bigint();
+  try {
+    const planned = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no planning pass within 10 minutes:\n${log}`)),
+        600_000,
+      );
+      child.stderr!.on('data', (d: Buffer) => {
+        log += d.toString();
+        const m = /"planned":(\d+)[^\n]*"msg":"planning pass"/.exec(log);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      });
+      child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+      child.on('exit', (code) => reject(new Error(`samspil start exited with ${code}:\n${log}`)));
+    });
+    const passSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { afterPassMb: vm(child.pid!, 'VmRSS'), peakMb: vm(child.pid!, 'VmHWM'), planned, passSeconds };
+  } finally {
+    await new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  }
 }
 
 const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
@@ -182,7 +300,7 @@ async function floorInsert(db: SqlEngine, rows: SourceRow[]): Promise<number> {
 /** The floor of a pass: its one indexed query of due rows (timed before it), plus inserting its messages. */
 async function passFloor(store: Store, query: number, since: Date): Promise<number> {
   const made = await store.engine.query<Record<string, unknown>>(
-    `SELECT dedupe_key, kind, recipient_staff_id, payload, not_before FROM outbox WHERE created_at >= $1`,
+    `SELECT dedupe_key, subject, version, kind, recipient_staff_id, payload, not_before FROM outbox WHERE created_at >= $1`,
     [since],
   );
   await store.engine.query(`CREATE TABLE floor_outbox (LIKE outbox INCLUDING DEFAULTS)`);
@@ -190,9 +308,10 @@ async function passFloor(store: Store, query: number, since: Date): Promise<numb
     store.engine.transaction(async (tx) => {
       for (let i = 0; i < made.length; i += 500)
         await tx.query(
-          `INSERT INTO floor_outbox (municipality_id, dedupe_key, kind, recipient_staff_id, payload, not_before)
-           SELECT 'scale', x.dedupe_key, x.kind, x.recipient_staff_id, x.payload, x.not_before
-           FROM jsonb_to_recordset($1::jsonb) AS x(dedupe_key text, kind text, recipient_staff_id uuid, payload jsonb, not_before timestamptz)`,
+          `INSERT INTO floor_outbox (municipality_id, dedupe_key, subject, version, kind, recipient_staff_id, payload, not_before)
+           SELECT 'scale', x.dedupe_key, x.subject, x.version, x.kind, x.recipient_staff_id, x.payload, x.not_before
+           FROM jsonb_to_recordset($1::jsonb)
+             AS x(dedupe_key text, subject text, version bigint, kind text, recipient_staff_id uuid, payload jsonb, not_before timestamptz)`,
           [JSON.stringify(made.slice(i, i + 500))],
         );
     }),
@@ -201,8 +320,36 @@ async function passFloor(store: Store, query: number, since: Date): Promise<numb
   return query + insert;
 }
 
+/**
+ * The application side of a card press at this scale: `openCase`'s data and deadlines for random
+ * cases as their adviser sees them (the Teams side is `bench/submitLatency.ts`), after a warm-up.
+ */
+async function pressCards(
+  store: Store,
+  m: Awaited<ReturnType<typeof loadMunicipality>>,
+  presses: number,
+): Promise<ScaleFigures['cardPress']> {
+  const t = store.tenant({ municipalityId: 'scale', actor: 'bench' });
+  const picked = await store.engine.query<{ id: string; adviser_id: string }>(
+    `SELECT id, adviser_id FROM cases WHERE municipality_id = 'scale' ORDER BY random() LIMIT $1`,
+    [presses + 30],
+  );
+  const staff = new Map(
+    (await t.staff.byIds([...new Set(picked.map((p) => p.adviser_id))])).map((s) => [s.id, s]),
+  );
+  const ms: number[] = [];
+  for (const [i, p] of picked.entries()) {
+    const t0 = process.hrtime.bigint();
+    const res = await caseDetails(t, m, staff.get(p.adviser_id)!, p.id, TODAY);
+    if (!res.ok) throw new Error('a card press was refused');
+    if (i >= 30) ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99), presses: ms.length };
+}
+
 export async function benchScale(n: number): Promise<ScaleFigures> {
-  const { engine: raw, dispose } = await openScaleEngine();
+  const { engine: raw, cli, release, dispose } = await openScaleEngine();
   try {
     await migrate(raw);
     const probe = counting(raw);
@@ -235,6 +382,11 @@ export async function benchScale(n: number): Promise<ScaleFigures> {
     probe.reset();
     const [, nothingSeconds] = await time(() => planAll(store, new Date(morning.getTime() + 60_000)));
     const nothingQueries = probe.count();
+    const cardPress = await pressCards(store, m, 300);
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    // The real server on the same data, the working day after: its start-up pass plans that morning.
+    await release();
+    const server = await serverRss(cli, zonedInstant(nextWorkingDay(day), '06:00', m.settings.timeZone));
     return {
       cases: n,
       engine: raw.kind,
@@ -250,7 +402,9 @@ export async function benchScale(n: number): Promise<ScaleFigures> {
         floorSeconds,
       },
       nothingNew: { seconds: nothingSeconds, queries: nothingQueries },
-      rssMb: process.memoryUsage().rss / 2 ** 20,
+      rssMb,
+      server,
+      cardPress,
     };
   } finally {
     await dispose();

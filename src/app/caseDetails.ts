@@ -2,6 +2,7 @@
 import type { LocalDate } from '../domain/localDate';
 import type { TenantStore } from '../store/store';
 import type { StaffRow } from '../store/types';
+import type { MeasureWithHistory } from '../store/measuresRepo';
 import { deadlineOfMeasure, type MeasureDeadline } from './deadlines';
 import type { MunicipalityContext } from './municipalityContext';
 import { fail, ok, type ActionResult } from './actionResult';
@@ -29,22 +30,21 @@ export async function caseDetails(
   caseId: string,
   today: LocalDate,
 ): Promise<ActionResult<CaseDetails>> {
-  const c = await t.cases.get(caseId);
-  const adviser = c?.adviser_id ? await t.staff.get(c.adviser_id) : null;
+  const data = await t.cases.withMeasures(caseId);
+  const c = data?.case;
+  const adviser = data?.adviser;
   // Checked on the server: the adviser of the case, or the adviser's leader.
   const allowed =
     c && (c.adviser_id === staff.id || (staff.roles.includes('leader') && adviser?.leader_id === staff.id));
-  if (!c || !allowed) return NOT_YOUR_CASE;
-  const open = (await t.measures.openWithHistory(c.adviser_id ?? undefined)).filter(
-    (x) => x.case_id === c.id,
-  );
-  const all = await t.measures.forCase(c.id);
+  if (!data || !c || !allowed) return NOT_YOUR_CASE;
+  // A deadline is the open case's only (as MeasuresRepo.openWithHistory reads them).
+  const open = !c.closed && c.adviser_id !== null;
   const history: CaseDetails['history'] = [];
-  for (const x of all) {
-    for (const f of await t.measures.followUps(x.id)) {
+  for (const { measure, followUps } of data.measures) {
+    for (const f of followUps) {
       history.push({
         heldOn: f.held_on,
-        measureType: x.measure_type,
+        measureType: measure.measure_type,
         childConversation: f.child_conversation,
       });
     }
@@ -53,9 +53,18 @@ export async function caseDetails(
   return ok({
     case: c,
     adviserName: adviser?.name ?? null,
-    measures: all.map((x) => {
-      const row = open.find((o) => o.id === x.id);
-      return { measure: x, next: row ? deadlineOfMeasure(row, m.policy, today) : null };
+    measures: data.measures.map(({ measure, followUps }) => {
+      const row: MeasureWithHistory | null = open
+        ? {
+            ...measure,
+            case_ref: c.case_ref,
+            child_initials: c.child_initials,
+            adviser_id: c.adviser_id!,
+            leader_id: adviser?.leader_id ?? null,
+            held: followUps.map((f) => f.held_on),
+          }
+        : null;
+      return { measure, next: row ? deadlineOfMeasure(row, m.policy, today) : null };
     }),
     history,
   });

@@ -26,9 +26,25 @@ export class SlidingWindowLimiter {
     this.longest = Math.max(...windows.map((w) => w.ms));
   }
 
+  /** The earliest slot at or after `now` for `key`, without booking it (epoch ms). */
+  earliest(key: string, now: number): number {
+    return this.slot(
+      (this.history.get(key) ?? []).filter((t) => t > now - this.longest),
+      now,
+    );
+  }
+
   /** Reserves the earliest slot at or after `now` for `key` and returns it (epoch ms). */
   reserve(key: string, now: number): number {
     const times = (this.history.get(key) ?? []).filter((t) => t > now - this.longest);
+    const at = this.slot(times, now);
+    times.push(at);
+    times.sort((a, b) => a - b);
+    this.history.set(key, times);
+    return at;
+  }
+
+  private slot(times: readonly number[], now: number): number {
     let at = now;
     for (;;) {
       const blocked = this.windows
@@ -40,9 +56,6 @@ export class SlidingWindowLimiter {
       if (blocked.length === 0) break;
       at = Math.max(...blocked);
     }
-    times.push(at);
-    times.sort((a, b) => a - b);
-    this.history.set(key, times);
     return at;
   }
 

@@ -65,6 +65,8 @@ const PER_TENANT = 50;
  * duplicate window of a crash (docs/outbox.md) however starved the process is of CPU.
  */
 const MAX_UNSETTLED = 8;
+/** Outcomes written at once without waiting for flushMs: half the unsettled places. */
+const FLUSH_AT = MAX_UNSETTLED / 2;
 
 /**
  * Jittered exponential backoff, never shorter than the service's Retry-After, capped at 5 minutes.
@@ -143,13 +145,27 @@ export class OutboxSender {
     };
     const flushMs = this.opts.flushMs ?? 50;
     let flushing: Promise<void> | null = null;
+    let wake: (() => void) | null = null;
     // Outcomes are written by their own loop, never behind a claim or a slow send.
     const kick = () => {
-      if (flushing || pending.length === 0) return;
+      if (flushing) {
+        if (pending.length >= FLUSH_AT) wake?.();
+        return;
+      }
+      if (pending.length === 0) return;
       flushing = (async () => {
-        // A full window of uncommitted sends is written at once: sends wait on it.
-        const wait = this.unsettled >= MAX_UNSETTLED ? 0 : firstPendingAt + flushMs - Date.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        // Half a window of outcomes is written at once (sends wait for their places); fewer wait
+        // for the others that are on the wire, at most flushMs, so one statement carries several.
+        const wait = pending.length >= FLUSH_AT ? 0 : firstPendingAt + flushMs - Date.now();
+        if (wait > 0)
+          await new Promise<void>((r) => {
+            const timer = setTimeout(r, wait);
+            wake = () => {
+              clearTimeout(timer);
+              r();
+            };
+          });
+        wake = null;
         await flush();
       })()
         .catch((err: unknown) => this.opts.log.error({ err }, 'could not write outcomes'))
@@ -227,6 +243,7 @@ export class OutboxSender {
               skipDestinations: full,
               skipMunicipalities: [...perTenant].filter(([, n]) => n >= PER_TENANT).map(([t]) => t),
               perDestination: PER_DESTINATION,
+              perMunicipality: PER_TENANT,
             }),
           );
           if (!claimed) {
@@ -335,8 +352,7 @@ export class OutboxSender {
           },
         };
       }
-      await this.acquire(m.id);
-      const settle = await this.pace(m.municipality_id, conversation.conversation_id);
+      const settle = await this.paced(m.id, m.municipality_id, conversation.conversation_id);
       if (lost.has(m.id)) {
         settle();
         throw new LeaseLostError();
@@ -363,13 +379,34 @@ export class OutboxSender {
     this.room.shift()?.();
   }
 
-  /** Waits for a slot under both limits and returns a function that settles it once sent. */
-  private async pace(tenant: string, conversationId: string): Promise<() => void> {
+  /**
+   * Waits for a slot under both limits and for one of the MAX_UNSETTLED places, and returns a
+   * function that settles the slot once sent. A message waiting for its tenant's or conversation's
+   * slot holds no place: one tenant's paced backlog must not idle the places another tenant's
+   * messages could use (docs/outbox.md "Sending never waits on one conversation"). Once it has a
+   * place it books the slot at once, or gives the place back if the slot went to another message.
+   */
+  private async paced(id: number, tenant: string, conversationId: string): Promise<() => void> {
+    const free = (now: number) =>
+      Math.max(
+        this.tenantLimiter.earliest(tenant, now),
+        this.conversationLimiter.earliest(conversationId, now),
+      );
+    for (;;) {
+      const at = free(Date.now());
+      if (at > Date.now()) {
+        await this.sleep(at - Date.now());
+        continue;
+      }
+      await this.acquire(id);
+      const now = Date.now();
+      if (free(now) <= now) break;
+      this.holding.delete(id);
+      this.release();
+    }
     const now = Date.now();
     const tenantSlot = this.tenantLimiter.reserve(tenant, now);
     const conversationSlot = this.conversationLimiter.reserve(conversationId, now);
-    const at = Math.max(tenantSlot, conversationSlot);
-    if (at > now) await this.sleep(at - now);
     return () => {
       const done = Date.now();
       this.tenantLimiter.settle(tenant, tenantSlot, done);

@@ -55,13 +55,25 @@ export class PassPlanner {
   }
 
   /**
-   * Many messages (the morning's reminders); counts like `enqueue`. Each goes through the outbox's
-   * versioned insert so a newer version supersedes an older one (docs/outbox.md).
+   * Many messages (the morning's reminders) in set-based inserts; counts like `enqueue`, and keeps
+   * its versioned supersession (docs/outbox.md "Keys").
    */
   async enqueueMany(
     messages: { key: OutboxKey; kind: string; to: Recipient; payload: OutboxPayload; notBefore: Date }[],
   ): Promise<void> {
-    for (const m of messages) await this.enqueue(m.key, m.kind, m.to, m.payload, m.notBefore);
+    if (messages.length === 0) return;
+    const fresh = await this.t.outbox.enqueueMany(
+      messages.map((m) => ({
+        key: m.key,
+        kind: m.kind,
+        recipientStaffId: 'staffId' in m.to ? m.to.staffId : null,
+        conversationId: 'conversationId' in m.to ? m.to.conversationId : null,
+        payload: m.payload,
+        notBefore: m.notBefore,
+      })),
+    );
+    this.result.planned += fresh.size;
+    this.result.alreadyPlanned += messages.length - fresh.size;
   }
 
   /**

@@ -35,8 +35,9 @@ type Message = Parameters<PassPlanner['enqueueMany']>[0][number];
  * moves each measure's `plan_on` to the next day it has something new. One transaction holds the
  * municipality's advisory lock, so a second instance skips the pass instead of repeating it.
  */
-export const planMunicipality: PlanningPass = (store, m, now) =>
-  store.inTransaction({ municipalityId: m.id, actor: 'scheduler' }, async (t) => {
+export const planMunicipality: PlanningPass = async (store, m, now) => {
+  let moved = 0;
+  const result = await store.inTransaction({ municipalityId: m.id, actor: 'scheduler' }, async (t) => {
     const p = new PassPlanner(t, m, now);
     if (!(await t.planning.tryLock())) return p.result;
     const policy: ReminderPolicy = {
@@ -44,10 +45,22 @@ export const planMunicipality: PlanningPass = (store, m, now) =>
       escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
     };
     const rows = await t.measures.toPlan(p.today);
+    moved = rows.length;
     if (rows.length > 0) await planDue(p, rows, policy);
     if (isWorkingDay(p.today) && (await t.planning.markOnce('digest', p.today))) await planDigests(p, policy);
     return p.result;
   });
+  // After the transaction, so the pass holds no lock for it.
+  if (moved >= ANALYZE_AFTER_ROWS)
+    await store.tenant({ municipalityId: m.id, actor: 'scheduler' }).measures.analyze();
+  return result;
+};
+
+/** Reminders per multi-row insert, and the most cards a pass holds at once. */
+const ENQUEUE_CHUNK = 500;
+
+/** A pass that moved this many rows (the one after an import, a morning) refreshes the statistics. */
+const ANALYZE_AFTER_ROWS = 1_000;
 
 async function planDue(p: PassPlanner, rows: MeasureToPlan[], policy: ReminderPolicy): Promise<void> {
   const { t, m, today } = p;
@@ -107,6 +120,8 @@ async function planDue(p: PassPlanner, rows: MeasureToPlan[], policy: ReminderPo
       nextDue: d.due,
       planOn: nextLook(d.due, today, complete, policy),
     });
+    // Inserted as they come: a morning's cards are never all held in memory at once.
+    if (messages.length >= ENQUEUE_CHUNK) await p.enqueueMany(messages.splice(0));
   }
   await p.enqueueMany(messages);
   await t.measures.setPlanned(planned);

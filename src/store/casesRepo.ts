@@ -1,7 +1,7 @@
 import { SqlExecutor } from './engine';
 import { AuditRepo } from './audit';
 import { INVALIDATE_DEADLINE } from './measuresRepo';
-import { CaseRow, LadderStepRow, TenantContext, Upserted } from './types';
+import { CaseRow, FollowUpRow, LadderStepRow, MeasureRow, TenantContext, Upserted } from './types';
 import type { LocalDate } from '../domain/localDate';
 
 export interface CaseInput {
@@ -21,6 +21,12 @@ export interface CaseInput {
 /** The case row with its current step: the latest entry of its ladder history. */
 const CASE_COLUMNS = `c.id, c.municipality_id, c.case_ref, c.adviser_id, c.opened, c.closed, c.child_initials,
   (SELECT s.step FROM ladder_steps s WHERE s.case_id = c.id ORDER BY s.from_date DESC LIMIT 1) AS ladder_step`;
+
+export interface CaseWithMeasures {
+  case: CaseRow;
+  adviser: { name: string; leader_id: string | null } | null;
+  measures: { measure: MeasureRow; followUps: FollowUpRow[] }[];
+}
 
 export class CasesRepo {
   constructor(
@@ -117,6 +123,35 @@ export class CasesRepo {
       [this.ctx.municipalityId, id],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * A case card's data in one query (docs/performance.md "A card press"): the case, its adviser's
+   * name and leader (who may open it), and every measure with its follow-ups, oldest first. The
+   * nested rows come as JSON, whose dates read as the same 'YYYY-MM-DD' text as a plain row.
+   */
+  async withMeasures(id: string): Promise<CaseWithMeasures | null> {
+    const rows = await this.db.query<CaseRow & Omit<CaseWithMeasures, 'case'> & { adviser: unknown }>(
+      `SELECT ${CASE_COLUMNS},
+              CASE WHEN s.id IS NULL THEN NULL
+                   ELSE json_build_object('name', s.name, 'leader_id', s.leader_id) END AS adviser,
+              COALESCE((
+                SELECT json_agg(json_build_object('measure', to_jsonb(m), 'followUps', COALESCE((
+                         SELECT json_agg(json_build_object('id', f.id, 'measure_id', f.measure_id,
+                                  'held_on', f.held_on, 'due_on', f.due_on,
+                                  'child_conversation', f.child_conversation, 'registered_by', f.registered_by)
+                                ORDER BY f.held_on)
+                         FROM followups f WHERE f.measure_id = m.id), '[]'))
+                       ORDER BY m.start, m.measure_type)
+                FROM measures m WHERE m.municipality_id = c.municipality_id AND m.case_id = c.id), '[]') AS measures
+       FROM cases c LEFT JOIN staff s ON s.municipality_id = c.municipality_id AND s.id = c.adviser_id
+       WHERE c.municipality_id = $1 AND c.id = $2`,
+      [this.ctx.municipalityId, id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const { adviser, measures, ...c } = row;
+    return { case: c, adviser: adviser as CaseWithMeasures['adviser'], measures };
   }
 
   async byRef(caseRef: string): Promise<CaseRow | null> {

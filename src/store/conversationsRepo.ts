@@ -1,5 +1,6 @@
 import { SqlExecutor } from './engine';
 import { TenantContext } from './types';
+import { cacheKeys, ReadCache } from './readCache';
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 
@@ -20,7 +21,26 @@ export class ConversationsRepo {
   constructor(
     private readonly db: SqlExecutor,
     private readonly ctx: TenantContext,
+    private readonly cache: ReadCache,
   ) {}
+
+  /**
+   * `save` as every Teams turn asks it: skipped when this process wrote the very same reference
+   * within the cache's TTL (src/store/readCache.ts), so a busy chat does not write a row per turn.
+   * A changed reference (Teams moved the chat to another serviceUrl), a conversation marked dead
+   * here, or a TTL gone by writes again; a chat marked dead by another instance comes back to life
+   * at the latest one TTL after its next turn.
+   */
+  async refresh(ref: Parameters<ConversationsRepo['save']>[0]): Promise<void> {
+    const key = cacheKeys.conversation(this.ctx.municipalityId, ref.conversationId);
+    // Every turn carries a new activityId; it only names the message a proactive send replies to,
+    // and any recent one of the same chat does, so it does not count as a change.
+    const { activityId: _turn, ...lasting } = ref.reference;
+    const written = JSON.stringify([ref.kind, ref.staffId, ref.teamId ?? null, lasting]);
+    if (this.cache.holds(key, written)) return;
+    await this.save(ref);
+    this.cache.set(key, written);
+  }
 
   /**
    * Saves a reference; a personal chat's first appearance also releases the messages that waited for
@@ -33,6 +53,7 @@ export class ConversationsRepo {
     teamId?: string | null;
     reference: Record<string, unknown>;
   }): Promise<void> {
+    this.cache.drop(cacheKeys.conversation(this.ctx.municipalityId, ref.conversationId));
     await this.db.query(
       `WITH saved AS (
          INSERT INTO conversation_refs (municipality_id, conversation_id, kind, staff_id, team_id, reference, dead, updated_at)
@@ -70,6 +91,7 @@ export class ConversationsRepo {
 
   /** 403 BotNotInConversationRoster / MessageWritesBlocked: the app was removed or blocked. */
   async markDead(conversationId: string): Promise<void> {
+    this.cache.drop(cacheKeys.conversation(this.ctx.municipalityId, conversationId));
     await this.db.query(
       'UPDATE conversation_refs SET dead = true WHERE municipality_id = $1 AND conversation_id = $2',
       [this.ctx.municipalityId, conversationId],

@@ -270,6 +270,15 @@ export class MeasuresRepo {
     );
   }
 
+  /**
+   * Fresh statistics for the planning index after a pass moved many rows' `plan_on` (docs/
+   * performance.md "Statistics"): estimates from before it (every row due, after an import) make
+   * the next pass's one range query scan the whole table instead of the index.
+   */
+  async analyze(): Promise<void> {
+    await this.db.query('ANALYZE measures');
+  }
+
   /** Writes what a pass computed, in one statement; a row changed since it was read is left alone. */
   async setPlanned(rows: PlannedMeasure[]): Promise<void> {
     if (rows.length === 0) return;

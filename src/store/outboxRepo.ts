@@ -122,6 +122,82 @@ export class OutboxRepo {
     return rows[0]?.inserted === 1;
   }
 
+  /**
+   * `enqueue` for many messages, one statement per chunk (a morning's reminders), leaving the same
+   * rows and statuses as enqueueing them one by one (docs/outbox.md "Keys"). Returns the keys that
+   * were new.
+   *
+   * One statement sees one snapshot, so what the one-by-one calls would have seen of each other is
+   * spelled out: a row of the same batch with a higher version makes a message superseded at insert,
+   * unless that row is already stored (its key conflicts, and the stored row's own status decides,
+   * as it would one by one); the stored unsent rows are superseded by the highest version the batch
+   * carries for their subject and recipient. A key repeated in the batch counts once, as the first.
+   */
+  async enqueueMany(ms: readonly NewOutboxMessage[], chunk = 500): Promise<Set<string>> {
+    const fresh = new Set<string>();
+    const seen = new Set<string>();
+    const unique = ms.filter((m) => !seen.has(m.key.key) && seen.add(m.key.key));
+    for (let i = 0; i < unique.length; i += chunk) {
+      const batch = unique.slice(i, i + chunk).map((m, ord) => ({
+        ord,
+        k: m.key.key,
+        s: m.key.subject,
+        v: m.key.version,
+        kind: m.kind,
+        r: m.recipientStaffId,
+        c: m.conversationId ?? null,
+        p: m.payload,
+        nb: m.notBefore.toISOString(),
+        ex: m.expiresAt ? m.expiresAt.toISOString() : null,
+        // Subject and recipient as one value, so rows of the batch are matched by hashing.
+        g: JSON.stringify([m.key.subject, m.recipientStaffId, m.conversationId ?? null]),
+      }));
+      const rows = await this.db.query<{ dedupe_key: string }>(
+        `WITH x AS (
+           SELECT x.*, EXISTS (SELECT 1 FROM outbox e WHERE e.municipality_id = $1 AND e.dedupe_key = x.k) AS stored
+           FROM jsonb_to_recordset($2::jsonb) AS x(ord int, k text, s text, v bigint, kind text, r uuid, c text,
+                                                  p jsonb, nb timestamptz, ex timestamptz, g text)
+         ), top AS (
+           SELECT s AS subject, r AS recipient_staff_id, c AS conversation_id, max(v) AS version
+           FROM x GROUP BY s, r, c
+         ), newest AS (
+           SELECT g, max(v) AS version FROM x WHERE NOT stored GROUP BY g
+         ), older AS (
+           -- Each subject looked up in the subject index: the rows to supersede are few, the
+           -- municipality's unsent rows may be a morning's worth. OFFSET 0 keeps the planner from
+           -- turning the lookups into one hash join over all of them.
+           UPDATE outbox n SET status = 'superseded', last_error = 'superseded by version ' || w.version
+           FROM (SELECT e.id, o.version FROM top o CROSS JOIN LATERAL (
+                   SELECT n.id FROM outbox n
+                   WHERE n.municipality_id = $1 AND n.subject = o.subject AND n.version < o.version
+                     AND ${SAME_RECIPIENT} AND n.status IN ('pending', 'waiting')
+                   OFFSET 0) e) w
+           WHERE n.id = w.id
+           RETURNING n.id
+         ), ins AS (
+           INSERT INTO outbox (municipality_id, dedupe_key, subject, version, kind, recipient_staff_id,
+                               conversation_id, payload, not_before, expires_at, status)
+           SELECT $1, o.k, o.s, o.v, o.kind, o.r, o.c, o.p, o.nb, o.ex,
+                  CASE WHEN EXISTS (SELECT 1 FROM outbox n WHERE n.municipality_id = $1
+                         AND n.subject = o.s AND n.version > o.v
+                         AND n.recipient_staff_id IS NOT DISTINCT FROM o.r
+                         AND n.conversation_id IS NOT DISTINCT FROM o.c AND n.status IN ${LIVE})
+                         OR t.version > o.v
+                       THEN 'superseded' ELSE 'pending' END
+           FROM x o LEFT JOIN newest t ON t.g = o.g
+           WHERE NOT o.stored
+           ORDER BY o.ord
+           ON CONFLICT (municipality_id, dedupe_key) DO NOTHING
+           RETURNING dedupe_key
+         )
+         SELECT dedupe_key FROM ins`,
+        [this.ctx.municipalityId, JSON.stringify(batch)],
+      );
+      for (const r of rows) fresh.add(r.dedupe_key);
+    }
+    return fresh;
+  }
+
   async list(status?: OutboxStatus, limit = 200): Promise<OutboxMessage[]> {
     return this.db.query<OutboxMessage>(
       `SELECT * FROM outbox WHERE municipality_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY id DESC LIMIT $3`,
@@ -189,6 +265,11 @@ export interface ClaimOptions {
   skipMunicipalities?: readonly string[];
   /** At most this many rows per destination in one claim (default 4). */
   perDestination?: number;
+  /**
+   * At most this many rows per municipality (tenant) in one claim (default: the whole limit). Each
+   * municipality's due rows are read on their own, so a large backlog of one leaves room for others.
+   */
+  perMunicipality?: number;
 }
 
 /** How a claimed message ended; `settle` writes a whole batch of these in one statement. */
@@ -216,7 +297,10 @@ export function destinationOf(m: Pick<OutboxMessage, 'conversation_id' | 'recipi
 export class OutboxQueue {
   constructor(private readonly db: SqlExecutor) {}
 
-  /** Claims up to `limit` due rows in one statement, with their conversation and currency. */
+  /**
+   * Claims up to `limit` due rows in one statement, with their conversation and currency: at most
+   * `perDestination` per conversation and `perMunicipality` per municipality, oldest first.
+   */
   async claim(
     owner: string,
     now: Date,
@@ -243,16 +327,20 @@ export class OutboxQueue {
       `WITH ready AS (
          SELECT o.id, o.not_before,
                 row_number() OVER (PARTITION BY COALESCE(o.conversation_id, 'staff:' || o.recipient_staff_id::text)
-                                   ORDER BY o.not_before, o.id) AS nth
-         FROM (SELECT id, not_before, conversation_id, recipient_staff_id FROM outbox
-               WHERE ((status = 'pending' AND not_before <= $2) OR (status = 'sending' AND lease_until < now()))
+                                   ORDER BY o.not_before, o.id) AS nth,
+                row_number() OVER (PARTITION BY mu.id ORDER BY o.not_before, o.id) AS nth_tenant
+         FROM municipalities mu
+         CROSS JOIN LATERAL (
+               SELECT id, not_before, conversation_id, recipient_staff_id FROM outbox
+               WHERE municipality_id = mu.id
+                 AND ((status = 'pending' AND not_before <= $2) OR (status = 'sending' AND lease_until < now()))
                  AND NOT (COALESCE(conversation_id, 'staff:' || recipient_staff_id::text) = ANY($6::text[]))
-                 AND NOT (municipality_id = ANY($7::text[]))
                ORDER BY not_before, id
-               LIMIT $4 * 8) o
+               LIMIT $9 * 8) o
+         WHERE NOT (mu.id = ANY($7::text[]))
        ), picked AS (
          SELECT id FROM outbox
-         WHERE id IN (SELECT id FROM ready WHERE nth <= $8 ORDER BY not_before, id LIMIT $4)
+         WHERE id IN (SELECT id FROM ready WHERE nth <= $8 AND nth_tenant <= $9 ORDER BY not_before, id LIMIT $4)
            AND ((status = 'pending' AND not_before <= $2) OR (status = 'sending' AND lease_until < now()))
          FOR UPDATE SKIP LOCKED
        ), claimed AS (
@@ -290,6 +378,7 @@ export class OutboxQueue {
         opts.skipDestinations ?? [],
         opts.skipMunicipalities ?? [],
         opts.perDestination ?? 4,
+        opts.perMunicipality ?? limit,
       ],
     );
     return rows.map(

@@ -2,6 +2,7 @@ import { SqlExecutor } from './engine';
 import { AuditRepo } from './audit';
 import { StaffRow, TenantContext, Upserted } from './types';
 import type { Role } from '../domain/roles';
+import { cacheKeys, ReadCache } from './readCache';
 
 export interface StaffInput {
   email: string;
@@ -25,7 +26,13 @@ export class StaffRepo {
     private readonly db: SqlExecutor,
     private readonly ctx: TenantContext,
     private readonly audit: AuditRepo,
+    private readonly cache: ReadCache,
   ) {}
+
+  /** Every write below changes what a turn would read of someone (src/store/readCache.ts). */
+  private changed(): void {
+    this.cache.drop(cacheKeys.staffOf(this.ctx.municipalityId));
+  }
 
   async upsert(input: StaffInput): Promise<Upserted> {
     const [row] = await this.db.query<Upserted>(
@@ -43,6 +50,7 @@ export class StaffRepo {
         input.unitId ?? null,
       ],
     );
+    this.changed();
     await this.audit.write(row!.inserted ? 'create' : 'update', 'staff', row!.id, { email: input.email });
     return row!;
   }
@@ -53,6 +61,7 @@ export class StaffRepo {
       staffId,
       leaderId,
     ]);
+    this.changed();
     await this.audit.write('update', 'staff', staffId, { leaderId });
   }
 
@@ -80,12 +89,26 @@ export class StaffRepo {
     return rows[0] ?? null;
   }
 
+  /**
+   * `byAadObjectId` as a Teams turn asks it: the row may be up to the cache's TTL old when another
+   * process changed it (src/store/readCache.ts). An unknown id is not kept, so the first turn of a
+   * newly linked person finds them at once.
+   */
+  async recentByAadObjectId(aadObjectId: string): Promise<StaffRow | null> {
+    return this.cache.get(
+      cacheKeys.staffByAad(this.ctx.municipalityId, aadObjectId),
+      () => this.byAadObjectId(aadObjectId),
+      (row) => row !== null,
+    );
+  }
+
   async linkAadObjectId(staffId: string, aadObjectId: string): Promise<void> {
     await this.db.query('UPDATE staff SET aad_object_id = $3 WHERE municipality_id = $1 AND id = $2', [
       this.ctx.municipalityId,
       staffId,
       aadObjectId,
     ]);
+    this.changed();
     await this.audit.write('link', 'staff', staffId, { aadObjectId });
   }
 
@@ -108,6 +131,7 @@ export class StaffRepo {
         s.workingEnd ?? null,
       ],
     );
+    this.changed();
     await this.audit.write('update', 'staff_settings', staffId, s);
   }
 

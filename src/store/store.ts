@@ -17,6 +17,8 @@ import { ReportQueries } from './reportQueries';
 import { PlanningRepo } from './planningRepo';
 import { ApiTokensRepo } from './apiTokensRepo';
 import { RetentionRepo } from './retentionRepo';
+import { ReadCache, TransactionReadCache, TtlReadCache } from './readCache';
+import { Clock, systemClock } from '../domain/clock';
 
 /** Everything one municipality's data is reached through; there is no unscoped path to its rows. */
 export interface TenantStore {
@@ -53,16 +55,16 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export function tenantStore(db: SqlExecutor, ctx: TenantContext): TenantStore {
+export function tenantStore(db: SqlExecutor, ctx: TenantContext, cache: ReadCache): TenantStore {
   const audit = new AuditRepo(db, ctx);
   return {
     ctx,
     audit,
-    staff: new StaffRepo(db, ctx, audit),
+    staff: new StaffRepo(db, ctx, audit, cache),
     organisation: new OrganisationRepo(db, ctx, audit),
     cases: new CasesRepo(db, ctx, audit),
     measures: new MeasuresRepo(db, ctx, audit),
-    conversations: new ConversationsRepo(db, ctx),
+    conversations: new ConversationsRepo(db, ctx, cache),
     outbox: new OutboxRepo(db, ctx),
     snoozes: new SnoozesRepo(db, ctx, audit),
     teams: new TeamsRepo(db, ctx, audit),
@@ -75,14 +77,31 @@ export function tenantStore(db: SqlExecutor, ctx: TenantContext): TenantStore {
   };
 }
 
-export function createStore(engine: SqlEngine, onClose: () => void = () => undefined): Store {
+export interface StoreOptions {
+  /** The wall clock the read cache measures its TTL by (src/store/readCache.ts). */
+  clock?: Clock;
+  /** How long a cached read may be used; 0 turns the cache off. */
+  cacheTtlMs?: number;
+}
+
+export function createStore(
+  engine: SqlEngine,
+  onClose: () => void = () => undefined,
+  opts: StoreOptions = {},
+): Store {
+  const cache = new TtlReadCache(opts.clock ?? systemClock, opts.cacheTtlMs);
   return {
     engine,
-    municipalities: new MunicipalitiesRepo(engine),
+    municipalities: new MunicipalitiesRepo(engine, cache),
     apiTokens: new ApiTokensRepo(engine),
     queue: new OutboxQueue(engine),
-    tenant: (ctx) => tenantStore(engine, ctx),
-    inTransaction: (ctx, fn) => engine.transaction((tx) => fn(tenantStore(tx, ctx))),
+    tenant: (ctx) => tenantStore(engine, ctx, cache),
+    async inTransaction(ctx, fn) {
+      const tx = new TransactionReadCache(cache);
+      const out = await engine.transaction((db) => fn(tenantStore(db, ctx, tx)));
+      tx.commit();
+      return out;
+    },
     async close() {
       await engine.close();
       onClose();

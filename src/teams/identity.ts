@@ -1,6 +1,6 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { Store, TenantStore } from '../store/store';
-import type { StaffRow } from '../store/types';
+import type { MunicipalityRow, StaffRow } from '../store/types';
 import { MunicipalityContext, resolveMunicipality } from '../app/municipalityContext';
 import { Locale, localeFrom } from '../i18n/locale';
 import type { ConversationKind } from '../store/conversationsRepo';
@@ -26,10 +26,21 @@ function tenantIdOf(context: TurnContext): string | null {
   return a.conversation?.tenantId ?? fromChannel ?? null;
 }
 
+/**
+ * Validating settings costs more than the cached read of them (time-zone checks): each row the
+ * read cache hands out is resolved once.
+ */
+const resolved = new WeakMap<MunicipalityRow, MunicipalityContext>();
+function resolvedOnce(row: MunicipalityRow): MunicipalityContext {
+  let m = resolved.get(row);
+  if (!m) resolved.set(row, (m = resolveMunicipality(row)));
+  return m;
+}
+
 async function municipalityFor(store: Store, context: TurnContext, opts: IdentityOptions) {
   const tenantId = tenantIdOf(context);
-  const row = tenantId ? await store.municipalities.byTenant(tenantId) : null;
-  if (row) return resolveMunicipality(row);
+  const row = tenantId ? await store.municipalities.recentByTenant(tenantId) : null;
+  if (row) return resolvedOnce(row);
   if (!opts.devFallback) return null;
   const untenanted = (await store.municipalities.list()).filter((m) => m.tenant_id === null);
   return untenanted.length === 1 ? resolveMunicipality(untenanted[0]!) : null;
@@ -39,7 +50,7 @@ async function municipalityFor(store: Store, context: TurnContext, opts: Identit
 async function staffFor(t: TenantStore, context: TurnContext): Promise<StaffRow | null> {
   const from = context.activity.from;
   if (from?.aadObjectId) {
-    const known = await t.staff.byAadObjectId(from.aadObjectId);
+    const known = await t.staff.recentByAadObjectId(from.aadObjectId);
     if (known) return known;
   }
   let email: string | undefined;
@@ -60,7 +71,11 @@ export function conversationKindOf(context: TurnContext): ConversationKind {
   return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
 }
 
-/** Who is calling, from which municipality; stores the conversation reference for proactive sends. */
+/**
+ * Who is calling, from which municipality; stores the conversation reference for proactive sends.
+ * All three are the short-lived cached reads of src/store/readCache.ts: a turn of someone known, in
+ * a chat whose reference has not changed, costs no query here.
+ */
 export async function identify(
   store: Store,
   context: TurnContext,
@@ -74,7 +89,7 @@ export async function identify(
   });
   const staff = await staffFor(tenant, context);
   const kind = conversationKindOf(context);
-  await tenant.conversations.save({
+  await tenant.conversations.refresh({
     conversationId: context.activity.conversation.id,
     kind,
     staffId: kind === 'personal' ? (staff?.id ?? null) : null,

@@ -19,6 +19,15 @@ describe('Teams’ limits: per conversation 7/1 s, 8/2 s, 60/30 s, 1800/h; 50/s 
     expect(slots[8]).toBe(2000);
   });
 
+  it('tells the slot a message would get without booking it', () => {
+    const l = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS);
+    for (let i = 0; i < 7; i++) l.reserve('conv', 0);
+    expect(l.earliest('conv', 0)).toBe(1000);
+    expect(l.earliest('conv', 0)).toBe(1000);
+    expect(l.reserve('conv', 0)).toBe(1000);
+    expect(l.earliest('conv', 1000)).toBe(2000); // now 8 in 2 s
+  });
+
   it('keeps conversations apart', () => {
     const l = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS);
     for (let i = 0; i < 7; i++) l.reserve('a', 0);

@@ -196,4 +196,47 @@ describe('outbox sender against a fake Bot Connector (PGlite)', () => {
     expect(await first).toMatchObject({ sent: 1, leaseLost: 0 });
     expect(connector.sent('a:personal-h@s.example').map((a) => a.text)).toEqual(['slow']);
   });
+  it("sends another municipality's messages while one municipality's backlog waits for its 50/s", async () => {
+    await store.municipalities.create({ id: 'tby', name: 'Tby', tenant_id: 't2', settings: {} });
+    const busy: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const email = `busy${i}@s.example`;
+      await enqueue(`busy-${i}`, await person(email));
+      busy.push(`busy-${i}`);
+    }
+    const other = store.tenant({ municipalityId: 'tby', actor: 'test' });
+    const quiet: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { id } = await other.staff.upsert({
+        email: `q${i}@t.example`,
+        name: `q${i}`,
+        roles: ['adviser'],
+      });
+      await other.conversations.save({
+        conversationId: `a:personal-q${i}`,
+        kind: 'personal',
+        staffId: id,
+        reference: {
+          serviceUrl: connector.url,
+          channelId: 'msteams',
+          conversation: { id: `a:personal-q${i}` },
+          bot: { id: '28:bot' },
+        },
+      });
+      await other.outbox.enqueue({
+        key: { key: `quiet-${i}`, subject: `quiet-${i}`, version: 0 },
+        kind: 'test',
+        recipientStaffId: id,
+        payload: { activity: { type: 'message', text: `quiet-${i}` } },
+        notBefore: new Date(MONDAY_0900),
+      });
+      quiet.push(`quiet-${i}`);
+    }
+    expect(await sender(MONDAY_0900).drain()).toMatchObject({ sent: 65 });
+    const order = connector.sent().map((a) => String(a.text));
+    // The 51st of the busy municipality waits for the next second; the other's five do not.
+    const lastQuiet = Math.max(...quiet.map((q) => order.indexOf(q)));
+    expect(lastQuiet).toBeLessThan(order.indexOf('busy-50'));
+    expect(order.filter((x) => busy.includes(x))).toHaveLength(60);
+  });
 });

@@ -85,6 +85,36 @@ describe('planning costs what is due, not what exists (PostgreSQL)', () => {
     expect(small).toBeLessThanOrEqual(6);
   });
 
+  it('refreshes the statistics after a pass that moved a thousand rows or more, and not after a small one', async () => {
+    const probe = counting(base);
+    const store = createStore(probe.engine);
+    const t = store.tenant({ municipalityId: 'bulk', actor: 'test' });
+    await seed(store, 'bulk', 1);
+    // A thousand more cases and measures the way an import writes them: set-based.
+    await base.query(
+      `INSERT INTO cases (municipality_id, case_ref, adviser_id, opened)
+       SELECT 'bulk', 'bulk-x' || i, (SELECT id FROM staff WHERE municipality_id = 'bulk'), DATE '2026-10-01'
+       FROM generate_series(1, 1000) i`,
+    );
+    await base.query(
+      `INSERT INTO measures (municipality_id, case_id, measure_type, start)
+       SELECT 'bulk', c.id, 'institution', DATE '2026-11-02' FROM cases c
+       WHERE c.municipality_id = 'bulk' AND c.case_ref LIKE 'bulk-x%'`,
+    );
+    const pass = async () => planMunicipality(store, await loadMunicipality(store, 'bulk'), DUE_DAY);
+    probe.queries.length = 0;
+    expect((await pass()).planned).toBe(1001);
+    expect(probe.queries.filter((q) => q.startsWith('ANALYZE'))).toEqual(['ANALYZE measures']);
+    await t.measures.setPostponement(
+      (await t.measures.forCase((await t.cases.byRef('bulk-0'))!.id))[0]!.id,
+      '2026-11-19',
+      'Syg',
+    );
+    probe.queries.length = 0;
+    expect((await pass()).planned).toBe(1);
+    expect(probe.queries.filter((q) => q.startsWith('ANALYZE'))).toEqual([]);
+  });
+
   it('plans a postponed deadline anew: the write resets the measure for the next pass', async () => {
     const store = createStore(base);
     const t = store.tenant({ municipalityId: 'cost', actor: 'test' });

@@ -1,7 +1,7 @@
 import { ENGINES, openTestStore } from '../support/db';
 import { Store } from '../../src/store/store';
 import type { OutboxKey } from '../../src/outbox/keys';
-import type { ClaimedMessage, OutboxStatus } from '../../src/store/outboxRepo';
+import type { ClaimedMessage, NewOutboxMessage, OutboxStatus } from '../../src/store/outboxRepo';
 
 const T0 = new Date('2026-11-23T08:00:00Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
@@ -193,5 +193,109 @@ describe.each(ENGINES)('outbox on $name', (fixture) => {
     const rest = await store.queue.claim('s10', now, 10, 60_000);
     expect(rest.map((m) => m.dedupe_key)).toEqual(['busy-2', 'busy-3', 'busy-4', 'busy-5']);
     await store.queue.settle([...capped, ...rest].map((m) => sent(m)));
+  });
+
+  it("gives each municipality its share of a claim, however long another's queue is", async () => {
+    const at = later(50 * 3_600_000);
+    for (let i = 0; i < 6; i++) await out().enqueue({ ...msg(`long-${i}`, at), conversationId: `c-${i}` });
+    await store
+      .tenant({ municipalityId: 'rby', actor: 's' })
+      .outbox.enqueue({ ...msg('short', later(50 * 3_600_000 + 1)) });
+    const claimed = await store.queue.claim('s11', later(50 * 3_600_000 + 2), 4, 60_000, {
+      perMunicipality: 2,
+    });
+    expect(claimed.map((m) => m.dedupe_key)).toEqual(['long-0', 'long-1', 'short']);
+    const rest = await store.queue.claim('s11', later(50 * 3_600_000 + 2), 10, 60_000);
+    await store.queue.settle([...claimed, ...rest].map((m) => sent(m)));
+  });
+
+  describe('many messages in one statement', () => {
+    // The same history planned twice: message by message in one municipality, as a batch in another.
+    const setUp = async (municipalityId: string) => {
+      await store.municipalities.create({
+        id: municipalityId,
+        name: municipalityId,
+        tenant_id: null,
+        settings: {},
+      });
+      const tt = store.tenant({ municipalityId, actor: 'scheduler' });
+      const person = (
+        await tt.staff.upsert({ email: `p@${municipalityId}.example`, name: 'P', roles: ['adviser'] })
+      ).id;
+      const to = (m: ReturnType<typeof msg>, staff: boolean) =>
+        staff ? { ...m, conversationId: null, recipientStaffId: person } : m;
+      const v = (subject: string, version: number, tag = ''): OutboxKey => ({
+        key: `${subject}:${version}${tag}`,
+        subject,
+        version,
+      });
+      // Stored before the batch: pending, waiting (no conversation yet), sent and cancelled rows.
+      for (const m of [msg(v('pend', 1)), to(msg(v('wait', 1)), true), msg(v('sent', 3)), msg(v('gone', 5))])
+        await tt.outbox.enqueue(m);
+      await store.engine.query(
+        `UPDATE outbox SET status = CASE subject WHEN 'wait' THEN 'waiting' WHEN 'sent' THEN 'sent' ELSE 'cancelled' END
+         WHERE municipality_id = $1 AND subject IN ('wait', 'sent', 'gone')`,
+        [municipalityId],
+      );
+      const batch = [
+        msg(v('pend', 1)), // already planned
+        msg(v('pend', 2)), // supersedes the stored pending version 1
+        to(msg(v('wait', 2)), true), // supersedes the waiting one
+        msg(v('sent', 2)), // older than a sent version: superseded at once
+        msg(v('gone', 4)), // the newer stored version was cancelled: goes in as current
+        msg(v('pair', 1)), // a newer version follows in the same batch
+        msg(v('pair', 3)),
+        msg(v('late', 4)), // a newer version came earlier in the same batch
+        msg(v('late', 2)),
+        msg(v('gone', 5)), // stored and cancelled: not planned again, yet (as one by one) it supersedes 4
+        msg(v('pair', 3)), // repeated in the batch
+        to(msg(v('pair', 1, ':p')), true), // another recipient of the same subject
+      ];
+      return { tt, batch };
+    };
+    let planned: NewOutboxMessage[] = [];
+    const statuses = async (municipalityId: string) =>
+      (
+        await store.engine.query<{ dedupe_key: string; status: string }>(
+          'SELECT dedupe_key, status FROM outbox WHERE municipality_id = $1 ORDER BY dedupe_key COLLATE "C"',
+          [municipalityId],
+        )
+      ).map((r) => `${r.dedupe_key}=${r.status}`);
+
+    it('leaves the same rows and statuses as planning the messages one by one, and says which were new', async () => {
+      const one = await setUp('one');
+      const fresh: string[] = [];
+      for (const m of one.batch) if (await one.tt.outbox.enqueue(m)) fresh.push(m.key.key);
+      const many = await setUp('many');
+      planned = many.batch;
+      const freshMany = await many.tt.outbox.enqueueMany(many.batch, 4); // chunks split the history too
+
+      expect([...freshMany].sort()).toEqual(fresh.sort());
+      expect(await statuses('many')).toEqual(await statuses('one'));
+      expect(await statuses('many')).toEqual([
+        'gone:4=superseded',
+        'gone:5=cancelled',
+        'late:2=superseded',
+        'late:4=pending',
+        'pair:1=superseded',
+        'pair:1:p=pending',
+        'pair:3=pending',
+        'pend:1=superseded',
+        'pend:2=pending',
+        'sent:2=superseded',
+        'sent:3=sent',
+        'wait:1=superseded',
+        'wait:2=pending',
+      ]);
+    });
+
+    it('plans nothing twice when the same batch comes again', async () => {
+      const before = await statuses('many');
+      const again = await store
+        .tenant({ municipalityId: 'many', actor: 'scheduler' })
+        .outbox.enqueueMany(planned);
+      expect(again.size).toBe(0);
+      expect(await statuses('many')).toEqual(before);
+    });
   });
 });

@@ -6,6 +6,7 @@ import outboxDelivery from './005_outbox_delivery';
 import ladderHistory from './006_ladder_history';
 import apiTokens from './007_api_tokens';
 import planningIndex from './008_planning_index';
+import outboxDue from './009_outbox_due_per_municipality';
 
 /** Ordered; an applied migration is never edited, a change is a new entry. */
 export const MIGRATIONS: { id: string; sql: string }[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '006_ladder_history', sql: ladderHistory },
   { id: '007_api_tokens', sql: apiTokens },
   { id: '008_planning_index', sql: planningIndex },
+  { id: '009_outbox_due_per_municipality', sql: outboxDue },
 ];

@@ -1,0 +1,122 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { loadConfig } from '../../src/config';
+import { fixedClock } from '../../src/domain/clock';
+import { defaultSettings } from '../../src/domain/municipality';
+import { createLogger } from '../../src/log';
+import { createHttpApp, listen } from '../../src/server/httpServer';
+import type { SqlEngine, SqlExecutor } from '../../src/store/engine';
+import { migrate } from '../../src/store/migrate';
+import { createStore, Store } from '../../src/store/store';
+import { createAdapter } from '../../src/teams/adapter';
+import { createBotApp } from '../../src/teams/botApp';
+import { cardExecute, TENANT_ID, type TeamsUser } from '../support/activities';
+import { ENGINES } from '../support/db';
+import { FakeConnector } from '../support/fakeConnector';
+
+/**
+ * Who is calling costs nothing on a known person's next turn (src/teams/identity.ts, src/store/
+ * readCache.ts): the municipality, the staff row and the unchanged conversation reference come
+ * from the short-lived read cache, so a card press runs only the query of its card's data.
+ */
+const anna: TeamsUser = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna' };
+
+describe('identifying the caller of a turn', () => {
+  const connector = new FakeConnector();
+  let store: Store;
+  let statements: string[] = [];
+  let dispose: () => Promise<void>;
+  let server: http.Server;
+  let url: string;
+  let caseId: string;
+
+  beforeAll(async () => {
+    await connector.start();
+    connector.members.set(anna.id, {
+      ...anna,
+      email: 'anna@qby.example',
+      userPrincipalName: 'anna@qby.example',
+    });
+    const opened = await ENGINES[0]!.open();
+    dispose = opened.dispose;
+    await migrate(opened.engine);
+    const wrap = (x: SqlExecutor): SqlExecutor => ({
+      query: (text, params) => {
+        statements.push(text);
+        return x.query(text, params);
+      },
+    });
+    const engine: SqlEngine = {
+      ...opened.engine,
+      query: wrap(opened.engine).query,
+      transaction: (fn) => opened.engine.transaction((tx) => fn(wrap(tx))),
+    };
+    store = createStore(engine);
+    await store.municipalities.create({
+      id: 'qby',
+      name: 'Qby',
+      tenant_id: TENANT_ID,
+      settings: defaultSettings('herning'),
+    });
+    const t = store.tenant({ municipalityId: 'qby', actor: 'test' });
+    const { id: annaId } = await t.staff.upsert({
+      email: 'anna@qby.example',
+      name: 'Anna',
+      roles: ['adviser'],
+    });
+    caseId = (
+      await t.cases.upsert({ caseRef: 'C-1', adviserId: annaId, opened: '2026-10-01', childInitials: 'AB' })
+    ).id;
+    await t.measures.upsert({ caseId, measureType: 'preventive', start: '2026-11-02', end: null });
+    const log = createLogger('silent');
+    const adapter = createAdapter(loadConfig({ PORT: '0' }));
+    const bot = createBotApp({
+      adapter,
+      log,
+      store,
+      clock: fixedClock('2026-11-25T08:00:00Z'),
+      devFallback: false,
+    });
+    server = await listen(
+      createHttpApp({ adapter, runTurn: (c) => bot.run(c), health: async () => ({}), log }),
+      0,
+      '127.0.0.1',
+    );
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+  }, 60_000);
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await connector.stop();
+    await dispose();
+  });
+
+  const press = async () => {
+    statements = [];
+    const before = connector.sent().length;
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(cardExecute(connector.url, anna, 'act-card', { verb: 'openCase', caseId })),
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(connector.sent().slice(before))).toContain('C-1');
+    return statements;
+  };
+
+  it('links the person by e-mail on the first turn and stores the chat for proactive messages', async () => {
+    const first = await press();
+    expect(first.some((q) => q.includes('UPDATE staff SET aad_object_id'))).toBe(true);
+    expect(first.some((q) => q.includes('INSERT INTO conversation_refs'))).toBe(true);
+    const chat = await store
+      .tenant({ municipalityId: 'qby', actor: 'test' })
+      .conversations.get(`a:personal-${anna.id}`);
+    expect(chat?.staff_id).not.toBeNull();
+  });
+
+  it("runs only the card's own query on the next presses", async () => {
+    await press(); // the first turn after linking reads the linked row once
+    const next = await press();
+    expect(next).toHaveLength(1);
+    expect(next[0]).toContain('FROM cases c');
+  });
+});
