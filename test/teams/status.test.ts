@@ -84,7 +84,7 @@ describe('the status command in Teams (key figures by role)', () => {
         // 3 institution cases (5 follow-ups) and 3 foster-care cases (6): 8 of 11 on time by the law,
         // and each of the 6 cases' next legal date passed before 15 December unheld: 8 of 17.
         'Rettidighed = 0 % efter kommunens politik, 47,06 % efter loven',
-        'Indsatstrappen = 0 ned, 0 op, 0 ind, 0 ud',
+        'Indsatstrappen = ned 0, op 0, ind 0, ud 0',
         '§ 30-forløb fulgt af undersøgelse = 0 af 0 (–)',
         'Sagstal pr. rådgiver = 6 i gennemsnit (mål: højst 25)',
       ],
@@ -98,7 +98,7 @@ describe('the status command in Teams (key figures by role)', () => {
         // 10 of 15 held on time by the law, and 7 legal dates passed unheld: 10 of 22.
         'Rettidighed = 0 % efter kommunens politik, 45,45 % efter loven',
         // Every move of the year so far is one child's: each direction is hidden.
-        'Indsatstrappen = skjult (n<5) ned, skjult (n<5) op, skjult (n<5) ind, skjult (n<5) ud',
+        'Indsatstrappen = ned skjult (n<5), op skjult (n<5), ind skjult (n<5), ud skjult (n<5)',
         '§ 30-forløb fulgt af undersøgelse = 1 af 5 (20 %)',
         'Sagstal pr. rådgiver = 9 i gennemsnit (mål: højst 25)',
       ],
