@@ -35,25 +35,16 @@ describe('changing and answering a meeting', () => {
       ),
     );
 
+  const answer = async (by: string, sequence: number, a: 'yes' | 'no') =>
+    answerInvitation(f.store, f.m, await f.staff(by), { meetingId: meeting.id, sequence, answer: a }, now);
+
   it('lets a participant answer, and refuses someone not invited', async () => {
-    const yes = await answerInvitation(
-      f.store,
-      f.m,
-      await f.staff(f.ids.psychologist),
-      { meetingId: meeting.id, sequence: 0, answer: 'yes' },
-      now,
-    );
+    const yes = await answer(f.ids.psychologist, 0, 'yes');
     expect(yes.ok).toBe(true);
     expect(
       (await f.t.meetings.participants(meeting.id)).find((p) => p.staff_id === f.ids.psychologist)?.rsvp,
     ).toBe('yes');
-    const stranger = await answerInvitation(
-      f.store,
-      f.m,
-      await f.staff(f.ids.teacher),
-      { meetingId: meeting.id, sequence: 0, answer: 'yes' },
-      now,
-    );
+    const stranger = await answer(f.ids.teacher, 0, 'yes');
     expect(stranger.ok ? '' : refusalText(stranger, 'en')).toBe('You are not invited to this meeting.');
   });
 
@@ -71,13 +62,7 @@ describe('changing and answering a meeting', () => {
     expect(moved.value.after).toMatchObject({ date: '2026-12-15', sequence: 1, place: 'Aulaen' });
     expect(moved.value.after.starts_at.toISOString()).toBe('2026-12-15T12:00:00.000Z');
     expect(await moveTo(f.ids.coordinator, '2026-12-16', 0)).toMatchObject({ ok: false, stale: true });
-    const old = await answerInvitation(
-      f.store,
-      f.m,
-      await f.staff(f.ids.psychologist),
-      { meetingId: meeting.id, sequence: 0, answer: 'no' },
-      now,
-    );
+    const old = await answer(f.ids.psychologist, 0, 'no');
     expect(old).toMatchObject({ ok: false, stale: true });
   });
 
@@ -88,13 +73,7 @@ describe('changing and answering a meeting', () => {
     expect(
       await cancelMeeting(f.store, f.m, coordinator, { meetingId: meeting.id, sequence: 2 }),
     ).toMatchObject({ ok: false, stale: true });
-    const rsvp = await answerInvitation(
-      f.store,
-      f.m,
-      await f.staff(f.ids.psychologist),
-      { meetingId: meeting.id, sequence: 2, answer: 'yes' },
-      now,
-    );
+    const rsvp = await answer(f.ids.psychologist, 2, 'yes');
     expect(rsvp.ok ? '' : refusalText(rsvp, 'en')).toBe('The meeting is cancelled.');
   });
 
