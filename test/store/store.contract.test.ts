@@ -34,8 +34,8 @@ describe.each(ENGINES)('store contract on $name', (fixture) => {
   it('runs PostgreSQL without JIT, keeping the URL’s own options (the test schema)', async () => {
     if (store.engine.kind !== 'postgres') return expect(store.engine.kind).toBe('pglite');
     expect(await store.engine.query('SHOW jit')).toEqual([{ jit: 'off' }]);
-    const [{ search_path }] = await store.engine.query<{ search_path: string }>('SHOW search_path');
-    expect(search_path).toMatch(/^t_[0-9a-f]+$/);
+    const [row] = await store.engine.query<{ search_path: string }>('SHOW search_path');
+    expect(row?.search_path).toMatch(/^t_[0-9a-f]+$/);
   });
 
   it('finds a municipality by its Teams tenant', async () => {
