@@ -86,7 +86,7 @@ export function resultCard(
   d: Pick<MeasureDeadline, 'caseRef' | 'caseId'> & { measureLabel: string },
   title: string,
   lines: string[],
-  color = 'Good',
+  color = 'Accent',
 ): CardJson {
   return renderCard('followup-result', {
     t: TEXTS[locale].followUps,

@@ -82,7 +82,7 @@ export function minutesSavedCard(i: MinutesSavedInput): CardJson {
   return renderCard('minutes-saved', {
     t,
     title: i.already ? t.alreadyTitle : t.savedTitle,
-    color: i.already ? 'Accent' : 'Good',
+    color: 'Accent',
     facts: [
       ...meetingFacts(i.meeting, i.locale),
       { title: t.purpose, value: i.purpose },
@@ -118,7 +118,7 @@ export function agreementCard(i: AgreementCardInput): CardJson {
   if (i.note) lines.push({ text: i.note });
   return renderCard('agreement-reminder', {
     title: done ? t.doneTitle : t.reminderTitle,
-    color: done ? 'Good' : 'Accent',
+    color: 'Accent',
     text: i.agreement.text,
     facts: [
       { title: t.due, value: formatDate(i.agreement.due, i.locale) },

@@ -128,7 +128,7 @@ export function thanksCard(i: ThanksCardInput): CardJson {
         : [];
   return renderCard('questionnaire-thanks', {
     title: i.kind === 'already' ? t.alreadyTitle : i.kind === 'parent' ? t.thanksParentTitle : t.thanksTitle,
-    color: i.kind === 'already' ? 'Accent' : 'Good',
+    color: 'Accent',
     facts: meetingFacts(i.meeting, i.locale),
     lines,
     answers:

@@ -32,7 +32,7 @@ export function settingsSavedCard(s: {
   const t = TEXTS[s.language].settings;
   return renderCard('notice', {
     title: t.saved,
-    color: 'Good',
+    color: 'Accent',
     lines: [
       { text: `${t.mode}: ${t[s.reminderMode]}` },
       { text: `${t.hoursStart} ${s.workingStart} – ${s.workingEnd}` },

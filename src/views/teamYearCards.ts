@@ -25,7 +25,7 @@ function statusLines(ty: TeamYear, locale: Locale): { text: string; color: strin
   }
   if (s.unregistered > 0)
     out.push({ text: fill(t.yearUnregistered, { n: s.unregistered }), color: 'Attention' });
-  if (out.length === 0) out.push({ text: t.yearOk, color: 'Good' });
+  if (out.length === 0) out.push({ text: t.yearOk, color: 'Default' });
   return out;
 }
 
@@ -113,7 +113,7 @@ export function teamYearCard(
           const status = statusOf(m);
           return {
             text: `${whenText(m, locale)} · ${whatText(m, locale, showChild)} · ${t.status[status]}`,
-            color: status === 'cancelled' ? 'Attention' : status === 'held' ? 'Good' : 'Default',
+            color: status === 'cancelled' ? 'Attention' : 'Default',
           };
         }),
         more:

@@ -61,7 +61,7 @@ export async function move(
   const t = MEETING_TEXTS[caller.locale];
   return replace(
     statusCard(t.movedTitle, {
-      color: 'Good',
+      color: 'Accent',
       lines: [fill(t.movedLine, { when: whenText(res.value.after, caller.locale) })],
     }),
   );

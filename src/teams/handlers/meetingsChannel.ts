@@ -32,5 +32,5 @@ export async function link(_deps: HandlerDeps, context: TurnContext, caller: Kno
     } as unknown as Record<string, unknown>,
   });
   if (!res.ok) return refuse(context, caller, res);
-  await sendCard(context, statusCard(fill(t.linked, { team: res.value.name }), { color: 'Good' }));
+  await sendCard(context, statusCard(fill(t.linked, { team: res.value.name }), { color: 'Accent' }));
 }

@@ -93,7 +93,7 @@ export async function schedule(
   if (initialsNotice) lines.push(`${t.initialsNotice}: ${initialsNotice[caller.locale]}`);
   return replace(
     statusCard(t.scheduledTitle, {
-      color: 'Good',
+      color: 'Accent',
       lines,
       facts: meetingFacts(meeting, team?.name ?? '', caller.locale, { participants }),
     }),

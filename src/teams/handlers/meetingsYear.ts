@@ -135,7 +135,7 @@ export async function confirmYear(
   const participants = (await caller.tenant.teams.members(team.id)).filter((x) => x.active).length;
   return replace(
     statusCard(t.confirmedTitle, {
-      color: 'Good',
+      color: 'Accent',
       lines: [
         fill(t.confirmedLine, { n: created.length, team: team.name, p: participants }),
         statusLine(after, caller.locale),

@@ -79,7 +79,7 @@ function followUpCards(locale: Locale): [string, CardJson][] {
     renderCard('unknown-user', { t: t.unknownUser, contacts: 'Admin (admin@x.example)' }),
   ]);
   cards.push(['unknown user, no admin', renderCard('unknown-user', { t: t.unknownUser, contacts: '' })]);
-  cards.push(['notice', renderCard('notice', { title: 'x', color: 'Good', lines: [{ text: 'y' }] })]);
+  cards.push(['notice', renderCard('notice', { title: 'x', color: 'Accent', lines: [{ text: 'y' }] })]);
   cards.push([
     'settings',
     settingsCard(

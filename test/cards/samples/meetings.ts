@@ -236,7 +236,7 @@ function meetingCards(locale: Locale): [string, CardJson][] {
   cards.push(['edit', editCard(sampleMeeting(), sampleTeam.name, locale, '2026-11-23')]);
   cards.push([
     'status',
-    statusCard('Mødet er planlagt', { color: 'Good', lines: ['x'], facts: [{ title: 'a', value: 'b' }] }),
+    statusCard('Mødet er planlagt', { color: 'Accent', lines: ['x'], facts: [{ title: 'a', value: 'b' }] }),
   ]);
   cards.push([
     'channel summary',
