@@ -60,6 +60,10 @@ describe('Susanne Pedersen, adviser, in the Agents Playground', () => {
     await pg.shot('foerste-opfoelgning-formular');
     await pg.pressUpdating(card, 'Gem', /registreret/i);
     await pg.shot('foerste-opfoelgning-gemt');
+    // "Gem" pressed again on a copy of the spent card: the first result, marked as already done.
+    const again = await pg.replayLastInvoke(samspil.endpoint);
+    expect(again).toMatch(/Allerede udført/);
+    expect(again).toMatch(/registreret/i);
   });
 
   it('postpones a follow-up with a reason, on the reminder card itself', async () => {
