@@ -1,5 +1,7 @@
-import { format } from 'date-fns';
-import { da, enGB } from 'date-fns/locale';
+// Per-function modules: the package index loads all of date-fns and every locale (docs/performance.md).
+import { format } from 'date-fns/format';
+import { da } from 'date-fns/locale/da';
+import { enGB } from 'date-fns/locale/en-GB';
 import { parseLocalDate } from '../domain/localDate';
 import type { LocalDate } from '../domain/localDate';
 

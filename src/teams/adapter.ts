@@ -1,4 +1,5 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
+// The module, not the package's index (see botApp.ts).
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { Config } from '../config';
 

@@ -1,4 +1,8 @@
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+// The modules themselves, not the package's index: that also loads the AI planners, tokenizers and
+// text recognisers Samspil never uses, about 30 MB of a server's memory (docs/performance.md).
+import { Application } from '@microsoft/teams-ai/lib/Application';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
+import type { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import { ActivityTypes, MemoryStorage, TurnContext } from 'botbuilder';
 import { TEXTS } from '../i18n/texts';
 import { localeFrom } from '../i18n/locale';

@@ -1,6 +1,8 @@
 /** How a meeting is written on cards: "tirsdag 8. september 2026 kl. 14:00–15:30". */
-import { format } from 'date-fns';
-import { da, enGB } from 'date-fns/locale';
+// Per-function modules: the package index loads all of date-fns and every locale (docs/performance.md).
+import { format } from 'date-fns/format';
+import { da } from 'date-fns/locale/da';
+import { enGB } from 'date-fns/locale/en-GB';
 import { parseLocalDate, type LocalDate } from '../domain/localDate';
 import { MEETING_TEXTS } from '../i18n/meetingTexts';
 import { formatDate, type Locale } from '../i18n/locale';

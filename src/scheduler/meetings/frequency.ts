@@ -1,4 +1,5 @@
-import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { teamYear, type TeamYear } from '../../app/meetings/frequency';
 import { cardActivity } from '../../cards/render';
 import { addWorkingDays, isWorkingDay } from '../../domain/calendar';

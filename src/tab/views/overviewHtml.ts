@@ -1,5 +1,7 @@
-import { format } from 'date-fns';
-import { da, enGB } from 'date-fns/locale';
+// Per-function modules: the package index loads all of date-fns and every locale (docs/performance.md).
+import { format } from 'date-fns/format';
+import { da } from 'date-fns/locale/da';
+import { enGB } from 'date-fns/locale/en-GB';
 import type { MeasureDeadline } from '../../app/deadlines';
 import type { TeamYear } from '../../app/meetings/frequency';
 import { RATINGS, SUPPRESSED_TEXT } from '../../domain/keyFigures';
