@@ -163,4 +163,29 @@ export const REPORT_COLUMNS_EN: Record<string, string> = {
   good_with_room_pct: 'Room for improvement (%)',
   poor_pct: 'Poor (%)',
   professions: 'Professions',
+  missed_policy: 'Due, not held (policy)',
+  missed_legal: 'Legal limit passed, not held',
+  from_label: 'From',
+  to_label: 'To',
+  direction_label: 'Direction',
+  average_days: 'Average days between',
+  intervals: 'Intervals',
+  case_half_years: 'Case half-years',
+  average: 'Average',
+  recipients: 'Recipients (n)',
+  followed: 'Followed by an investigation',
+  share: 'Share (%)',
+};
+
+/**
+ * English captions of the report tables, by the report they show (the report's own title is
+ * Danish, like its CSV); the period follows in the page's date format.
+ */
+export const REPORT_CAPTIONS_EN: Record<string, string> = {
+  compliance: 'Follow-ups on time (policy and law)',
+  overdue: 'Overdue deadlines per adviser',
+  caseload: 'Open cases per adviser (target: at most 25 on average)',
+  'ladder-movements': 'Movements on the ladder',
+  meetings: 'Team meetings held against the minimum',
+  questionnaires: 'Questionnaire results after team meetings',
 };

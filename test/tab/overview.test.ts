@@ -78,6 +78,22 @@ describe('Overblik for a leader', () => {
     );
   });
 
+  it('reads in the page language: dates in its format, and in English no Danish category or caption', async () => {
+    const leader = byRole('leader', 'Familierådgivningen Nord')[0]!;
+    // The tables as a person reads them, without the CLI command printed under each.
+    const tables = (html: string) =>
+      [...html.matchAll(/<table>[\s\S]*?<\/table>|<figcaption>.*?<\/figcaption>/g)]
+        .map((m) => m[0])
+        .join('\n');
+    for (const lang of ['da', 'en']) {
+      expect(tables((await overview(leader, `lang=${lang}`)).html)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
+    const en = tables((await overview(leader, 'lang=en')).html);
+    expect(en).toContain('Follow-ups on time (policy and law)');
+    expect(en).toContain('Institution placements');
+    expect(en).not.toMatch(/Institutionsanbringelser|Rettidige|Ikke på trappen|Forfaldne/);
+  });
+
   it('of unit A sees nothing of unit B: no adviser, no case of another unit', async () => {
     const leader = byRole('leader', 'Familierådgivningen Nord')[0]!;
     const { html } = await overview(leader);

@@ -5,10 +5,10 @@ import { enGB } from 'date-fns/locale/en-GB';
 import type { MeasureDeadline } from '../../app/deadlines';
 import type { TeamYear } from '../../app/meetings/frequency';
 import { RATINGS, SUPPRESSED_TEXT } from '../../domain/keyFigures';
-import type { LocalDate } from '../../domain/localDate';
+import { isLocalDate, type LocalDate } from '../../domain/localDate';
 import { formatDate, type Locale } from '../../i18n/locale';
 import { REPORT_TEXTS } from '../../i18n/reportTexts';
-import { REPORT_COLUMNS_EN, TAB_TEXTS } from '../../i18n/tabTexts';
+import { REPORT_CAPTIONS_EN, REPORT_COLUMNS_EN, TAB_TEXTS } from '../../i18n/tabTexts';
 import { fill } from '../../i18n/texts';
 import type { ReportTable, SummaryValue } from '../../reports/report';
 import { barChart, esc, stackedChart, type Bar } from '../../reports/yearlyStatus/charts';
@@ -27,12 +27,39 @@ const hiddenBar = (v: Cell | SummaryValue | undefined, locale: Locale): Pick<Bar
   note: v === SUPPRESSED_TEXT ? REPORT_TEXTS[locale].suppressed : '–',
 });
 
+/** The report's Danish words for categories, directions and ratings, to show them in English. */
+const DANISH_WORDS = new Map<string, string>(
+  (['categories', 'directions', 'ratings'] as const).flatMap((group) =>
+    Object.entries(REPORT_TEXTS.da[group]).map(
+      ([key, da]) => [da, (REPORT_TEXTS.en[group] as Record<string, string>)[key]!] as const,
+    ),
+  ),
+);
+DANISH_WORDS.set(REPORT_TEXTS.da.offLadder, REPORT_TEXTS.en.offLadder);
+
 function cellText(v: Cell | undefined, locale: Locale): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return locale === 'da' ? (v ? 'ja' : 'nej') : v ? 'yes' : 'no';
   if (typeof v === 'number') return locale === 'da' ? String(v).replace('.', ',') : String(v);
   if (v === SUPPRESSED_TEXT) return REPORT_TEXTS[locale].suppressed;
-  return v;
+  // A date in the page's format, never ISO (the CSV keeps ISO for the programs that read it).
+  if (isLocalDate(v)) return formatDate(v, locale);
+  return locale === 'en' ? (DANISH_WORDS.get(v) ?? v) : v;
+}
+
+/** The table's caption: the report's own title, or in English its name and the period. */
+function captionOf(spec: TableSpec, table: ReportTable, locale: Locale): string {
+  const name = locale === 'en' ? REPORT_CAPTIONS_EN[spec.report] : undefined;
+  if (!name) return table.title;
+  const arg = (flag: string) => spec.args[spec.args.indexOf(flag) + 1];
+  const from = arg('--from');
+  const to = arg('--to');
+  if (!to || !isLocalDate(to)) return name;
+  // Overdue deadlines and caseload are counted on one day, the period's last.
+  if (spec.report === 'overdue' || spec.report === 'caseload') return `${name}, ${formatDate(to, locale)}`;
+  return from && isLocalDate(from)
+    ? `${name}, ${formatDate(from, locale)} – ${formatDate(to, locale)}`
+    : name;
 }
 
 /** A report table as on the page, with its CSV download and the command that prints the same CSV. */
@@ -43,7 +70,7 @@ export function tableHtml(spec: TableSpec, table: ReportTable, locale: Locale): 
   const command = `samspil report ${spec.args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')} --format csv`;
   return [
     `<figure class="report" data-table="${esc(spec.id)}">`,
-    `<figcaption>${esc(table.title)}</figcaption>`,
+    `<figcaption>${esc(captionOf(spec, table, locale))}</figcaption>`,
     '<div class="scroll"><table><thead><tr>',
     ...table.columns.map((c) => `<th scope="col">${esc(label(c))}</th>`),
     '</tr></thead><tbody>',
