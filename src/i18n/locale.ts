@@ -27,6 +27,12 @@ export function formatDate(date: LocalDate, locale: Locale): string {
     : format(local, 'd MMMM yyyy', { locale: enGB });
 }
 
+/** "23.11.2026" / "23/11/2026" — for tables. */
+export function formatNumericDate(date: LocalDate, locale: Locale): string {
+  const [y, m, d] = date.split('-');
+  return locale === 'da' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
+}
+
 /** "man. 23.11.2026" — compact, for lists. */
 export function formatShortDate(date: LocalDate, locale: Locale): string {
   const d = parseLocalDate(date);

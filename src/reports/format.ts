@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ReportTable, SummaryValue } from './report';
+import { isLocalDate } from '../domain/localDate';
+import { formatNumericDate } from '../i18n/locale';
 
 export type ReportFormat = 'table' | 'csv' | 'json';
 
@@ -32,14 +34,14 @@ export function csvSafeText(v: string): string {
 }
 
 /**
- * A cell as a Danish reader expects it in the table a person reads: a decimal comma, ja/nej. CSV
+ * A cell as a Danish reader expects it in the table a person reads: a decimal comma, ja/nej, dates as 23.11.2026. CSV
  * and JSON keep plain numbers and booleans for the programs that read them.
  */
 export function readableCell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'ja' : 'nej';
   if (typeof v === 'number') return String(v).replace('.', ',');
-  return v;
+  return isLocalDate(v) ? formatNumericDate(v, 'da') : v;
 }
 
 function plainTable(t: ReportTable): string {
@@ -67,6 +69,7 @@ function plainTable(t: ReportTable): string {
 
 function summaryText(v: SummaryValue): string {
   if (v === null) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return readableCell(v);
   if (typeof v === 'object')
     return Object.entries(v)
       .map(([k, x]) => `${k}: ${x}`)

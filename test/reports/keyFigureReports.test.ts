@@ -285,14 +285,15 @@ describe.each(ENGINES)('key figure reports on $name', (engine) => {
 });
 
 describe('the table a person reads', () => {
-  it('writes numbers with a decimal comma and yes/no as ja/nej, and leaves text as it is', () => {
-    expect([14.29, 25, true, false, null, 'skjult (n<5)'].map(readableCell)).toEqual([
+  it('writes numbers with a decimal comma, yes/no as ja/nej and dates as 23.11.2026, and leaves text as it is', () => {
+    expect([14.29, 25, true, false, null, 'skjult (n<5)', '2026-11-23'].map(readableCell)).toEqual([
       '14,29',
       '25',
       'ja',
       'nej',
       '',
       'skjult (n<5)',
+      '23.11.2026',
     ]);
   });
 });
