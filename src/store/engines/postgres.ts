@@ -9,15 +9,24 @@ const typeParser = {
   },
 } as typeof pgTypes;
 
+/**
+ * Samspil's statements are short and indexed; PostgreSQL's JIT compiles any whose estimate is large
+ * (a stale estimate is enough) and spent 150 ms compiling a planning query that then read no rows
+ * (docs/performance.md "Statistics"). It is switched off in the connection's start-up options,
+ * after any the URL already sets (a search_path, say).
+ */
+export function withoutJit(url: string): string {
+  const u = new URL(url);
+  const given = u.searchParams.get('options');
+  u.searchParams.set('options', `${given ? `${given} ` : ''}-c jit=off`);
+  return u.toString();
+}
+
 /** Production: a PostgreSQL server shared by any number of Samspil instances. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<SqlEngine> {
-  const pool = new Pool({ connectionString: url, max: opts.max ?? 10, types: typeParser });
+  const pool = new Pool({ connectionString: withoutJit(url), max: opts.max ?? 10, types: typeParser });
   // A dropped idle connection must not crash the process; pg reports it here.
   pool.on('error', () => undefined);
-  // Samspil's statements are short and indexed; PostgreSQL's JIT compiles any whose estimate is
-  // large (a stale estimate is enough) and spent 150 ms compiling a planning query that then read
-  // no rows (docs/performance.md "Statistics"). Queued on each new connection before its first query.
-  pool.on('connect', (client) => void client.query('SET jit = off').catch(() => undefined));
   await pool.query('SELECT 1');
   const wrap = (c: Pool | PoolClient): SqlExecutor => ({
     async query<T>(text: string, params: readonly unknown[] = []): Promise<T[]> {
