@@ -354,16 +354,19 @@ export async function benchScale(n: number): Promise<ScaleFigures> {
     await migrate(raw);
     const probe = counting(raw);
     const store = createStore(probe.engine);
-    const rows = await generate(store, n);
+    const generated = { rows: await generate(store, n) };
+    const followUpRows = generated.rows.length;
     const m = await loadMunicipality(store, 'scale');
     const env = { ladderMaxStep: m.ladder.steps.length, policy: m.policy, today: TODAY };
     const [res, importSeconds] = await time(() =>
-      runImport(store, { municipalityId: 'scale', actor: 'bench' }, env, 'followups', rows, {
+      runImport(store, { municipalityId: 'scale', actor: 'bench' }, env, 'followups', generated.rows, {
         dryRun: false,
       }),
     );
     if (!res.applied) throw new Error(`import failed: ${JSON.stringify(res.errors.slice(0, 3))}`);
-    const floorRate = await floorInsert(raw, rows);
+    const floorRate = await floorInsert(raw, generated.rows);
+    // The passes must not pay for the bench's own copy of the file (half a million rows at 100 k).
+    generated.rows = [];
 
     // The import's day, after hours: the pass computes every imported deadline once.
     const [, initialPassSeconds] = await time(() =>
@@ -390,9 +393,9 @@ export async function benchScale(n: number): Promise<ScaleFigures> {
     return {
       cases: n,
       engine: raw.kind,
-      followUpRows: rows.length,
+      followUpRows,
       importSeconds,
-      importRowsPerSecond: rows.length / importSeconds,
+      importRowsPerSecond: followUpRows / importSeconds,
       floorInsertRowsPerSecond: floorRate,
       initialPassSeconds,
       firstPass: {

@@ -29,8 +29,25 @@ export interface Duration {
   months?: number;
 }
 
+/**
+ * Results of `addDuration`, which a planning pass asks for the same few cadences from the same few
+ * hundred days tens of thousands of times (docs/performance.md "Planning costs what is due").
+ */
+const sums = new Map<string, LocalDate>();
+const MAX_CACHED_SUMS = 100_000;
+
 /** Adds a duration; month arithmetic clamps to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addDuration(date: LocalDate, dur: Duration, sign: 1 | -1 = 1): LocalDate {
+  const key = `${date}|${sign * (dur.months ?? 0)}|${sign * ((dur.days ?? 0) + 7 * (dur.weeks ?? 0))}`;
+  let sum = sums.get(key);
+  if (sum === undefined) {
+    sum = computeDuration(date, dur, sign);
+    if (sums.size < MAX_CACHED_SUMS) sums.set(key, sum);
+  }
+  return sum;
+}
+
+function computeDuration(date: LocalDate, dur: Duration, sign: 1 | -1): LocalDate {
   const d = parseLocalDate(date);
   if (dur.months) {
     const day = d.getUTCDate();

@@ -44,9 +44,16 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
       daysBefore: m.settings.reminderDaysBefore,
       escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
     };
-    const rows = await t.measures.toPlan(p.today);
-    moved = rows.length;
-    if (rows.length > 0) await planDue(p, rows, policy);
+    const snoozed = new Map<string, string>();
+    let first = true;
+    for await (const rows of t.measures.toPlanInPages(p.today, PAGE)) {
+      // Snoozes are read once, and only when something is due.
+      if (first)
+        for (const z of await t.snoozes.active(p.today)) snoozed.set(`${z.staff_id}|${z.subject}`, z.until);
+      first = false;
+      moved += rows.length;
+      await planDue(p, rows, policy, snoozed);
+    }
     if (isWorkingDay(p.today) && (await t.planning.markOnce('digest', p.today))) await planDigests(p, policy);
     return p.result;
   });
@@ -59,10 +66,19 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
 /** Reminders per multi-row insert, and the most cards a pass holds at once. */
 const ENQUEUE_CHUNK = 500;
 
+/** Due measures read at once (docs/performance.md "Memory"). */
+const PAGE = 5_000;
+
 /** A pass that moved this many rows (the one after an import, a morning) refreshes the statistics. */
 const ANALYZE_AFTER_ROWS = 1_000;
 
-async function planDue(p: PassPlanner, rows: MeasureToPlan[], policy: ReminderPolicy): Promise<void> {
+/** One page of due measures: their reminders inserted, their next planning day written back. */
+async function planDue(
+  p: PassPlanner,
+  rows: MeasureToPlan[],
+  policy: ReminderPolicy,
+  snoozed: ReadonlyMap<string, string>,
+): Promise<void> {
   const { t, m, today } = p;
   const people = new Set<string>();
   for (const r of rows) {
@@ -70,9 +86,6 @@ async function planDue(p: PassPlanner, rows: MeasureToPlan[], policy: ReminderPo
     if (r.leader_id) people.add(r.leader_id);
   }
   const staff = new Map((await t.staff.byIds([...people])).map((s) => [s.id, s]));
-  const snoozed = new Map(
-    (await t.snoozes.active(today)).map((z) => [`${z.staff_id}|${z.subject}`, z.until]),
-  );
   const messages: Message[] = [];
   const planned: PlannedMeasure[] = [];
   for (const row of rows) {

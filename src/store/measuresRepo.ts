@@ -47,6 +47,18 @@ export interface FollowUpInput {
 }
 
 /** Measures and the follow-ups held on them. */
+/**
+ * The measures the planner must look at on a day: one range scan of the plan_on index, so a pass
+ * with nothing new reads nothing. Closed and unassigned cases come too, so the pass can park them.
+ */
+const TO_PLAN = `SELECT m.*, c.case_ref, c.child_initials, c.adviser_id, c.closed AS case_closed, s.leader_id,
+        COALESCE((SELECT array_agg(f.held_on::text ORDER BY f.held_on) FROM followups f
+                  WHERE f.measure_id = m.id), '{}') AS held
+ FROM measures m
+ JOIN cases c ON c.id = m.case_id
+ LEFT JOIN staff s ON s.id = c.adviser_id
+ WHERE m.municipality_id = $1 AND m.plan_on <= $2`;
+
 export class MeasuresRepo {
   constructor(
     private readonly db: SqlExecutor,
@@ -258,16 +270,23 @@ export class MeasuresRepo {
    * with nothing new reads nothing. Closed and unassigned cases come too, so the pass can park them.
    */
   async toPlan(today: LocalDate): Promise<MeasureToPlan[]> {
-    return this.db.query<MeasureToPlan>(
-      `SELECT m.*, c.case_ref, c.child_initials, c.adviser_id, c.closed AS case_closed, s.leader_id,
-              COALESCE((SELECT array_agg(f.held_on::text ORDER BY f.held_on) FROM followups f
-                        WHERE f.measure_id = m.id), '{}') AS held
-       FROM measures m
-       JOIN cases c ON c.id = m.case_id
-       LEFT JOIN staff s ON s.id = c.adviser_id
-       WHERE m.municipality_id = $1 AND m.plan_on <= $2`,
-      [this.ctx.municipalityId, today],
-    );
+    return this.db.query<MeasureToPlan>(TO_PLAN, [this.ctx.municipalityId, today]);
+  }
+
+  /**
+   * `toPlan` a page at a time, through a cursor of the caller's transaction: a pass over a whole
+   * municipality's morning never holds all its rows (and their cards) in memory at once
+   * (docs/performance.md "Memory"). The cursor ends with the transaction.
+   */
+  async *toPlanInPages(today: LocalDate, size: number): AsyncGenerator<MeasureToPlan[]> {
+    await this.db.query(`DECLARE plan_due NO SCROLL CURSOR FOR ${TO_PLAN}`, [this.ctx.municipalityId, today]);
+    for (;;) {
+      const page = await this.db.query<MeasureToPlan>(`FETCH ${Math.max(1, Math.floor(size))} FROM plan_due`);
+      if (page.length === 0) break;
+      yield page;
+      if (page.length < size) break;
+    }
+    await this.db.query('CLOSE plan_due');
   }
 
   /**

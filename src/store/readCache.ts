@@ -23,16 +23,22 @@ export interface ReadCache {
 
 export const DEFAULT_READ_CACHE_TTL_MS = 30_000;
 
-/** Above this many entries the expired ones are swept, so a long-running process stays small. */
-const SWEEP_ABOVE = 10_000;
+/** The most entries kept: a long-running process serving a whole country stays small. */
+export const READ_CACHE_MAX_ENTRIES = 10_000;
 
 export class TtlReadCache implements ReadCache {
+  /** In the order they were written, so the oldest come first. */
   private readonly entries = new Map<string, { at: number; value: unknown }>();
 
   constructor(
     private readonly clock: Clock,
     readonly ttlMs = DEFAULT_READ_CACHE_TTL_MS,
+    private readonly maxEntries = READ_CACHE_MAX_ENTRIES,
   ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
 
   private fresh(key: string): { value: unknown } | undefined {
     const e = this.entries.get(key);
@@ -55,11 +61,22 @@ export class TtlReadCache implements ReadCache {
   }
 
   set(key: string, value: unknown): void {
-    if (this.entries.size >= SWEEP_ABOVE) {
-      const now = this.clock.now().getTime();
-      for (const [k, e] of this.entries) if (now - e.at >= this.ttlMs) this.entries.delete(k);
+    const now = this.clock.now().getTime();
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      // The expired entries are the oldest, at the front; if the rest still fill the cache, the
+      // older half of them goes too.
+      for (const [k, e] of this.entries) {
+        if (now - e.at < this.ttlMs) break;
+        this.entries.delete(k);
+      }
+      let surplus = this.entries.size >= this.maxEntries ? Math.ceil(this.entries.size / 2) : 0;
+      for (const k of this.entries.keys()) {
+        if (surplus-- <= 0) break;
+        this.entries.delete(k);
+      }
     }
-    this.entries.set(key, { at: this.clock.now().getTime(), value });
+    this.entries.set(key, { at: now, value });
   }
 
   drop(prefix: string): void {

@@ -1,7 +1,7 @@
 import { ManualClock } from '../../src/domain/clock';
 import type { SqlEngine, SqlExecutor } from '../../src/store/engine';
 import { migrate } from '../../src/store/migrate';
-import { DEFAULT_READ_CACHE_TTL_MS } from '../../src/store/readCache';
+import { DEFAULT_READ_CACHE_TTL_MS, TtlReadCache } from '../../src/store/readCache';
 import { createStore, Store } from '../../src/store/store';
 import { ENGINES } from '../support/db';
 
@@ -125,5 +125,24 @@ describe.each(ENGINES)('the read cache on $name', (fixture) => {
     await t().conversations.markDead('a:anna');
     await t().conversations.refresh(ref('act-6'));
     expect((await t().conversations.get('a:anna'))?.dead).toBe(false);
+  });
+});
+
+describe('the read cache in a long-running process', () => {
+  it('keeps at most its limit of entries, dropping the expired ones first and then the oldest', async () => {
+    const clock = new ManualClock('2026-11-23T08:00:00Z');
+    const cache = new TtlReadCache(clock, 1_000, 4);
+    for (const k of ['a', 'b']) cache.set(k, k);
+    clock.advance(1_000); // a and b have expired
+    for (const k of ['c', 'd']) cache.set(k, k);
+    cache.set('e', 'e');
+    expect(cache.size).toBe(3);
+    expect(['a', 'b', 'c', 'd', 'e'].filter((k) => cache.holds(k, k))).toEqual(['c', 'd', 'e']);
+    cache.set('f', 'f');
+    cache.set('g', 'g'); // four fresh entries: the older half goes
+    expect(['c', 'd', 'e', 'f', 'g'].filter((k) => cache.holds(k, k))).toEqual(['e', 'f', 'g']);
+    // A key written again counts as new.
+    cache.set('e', 'e2');
+    expect(await cache.get('e', async () => 'loaded')).toBe('e2');
   });
 });

@@ -31,14 +31,14 @@ async function allTeamYears(plan: PassPlanner): Promise<TeamYear[]> {
  */
 export const planFrequencyWarnings: PlanningPass = async (store, m, now) => {
   const plan = PassPlanner.for(store, m, now);
-  const people = await staffById(plan);
+  const people = staffById(plan);
   if (!isWorkingDay(plan.today)) return plan.result;
   const week = isoWeekOf(plan.today);
   for (const ty of await allTeamYears(plan)) {
     if (!needsFrequencyWarning(ty.status)) continue;
     const coordinators = (await plan.t.teams.members(ty.team.id)).filter((x) => x.is_coordinator && x.active);
     for (const coordinator of coordinators) {
-      const staff = people.get(coordinator.staff_id);
+      const staff = (await people()).get(coordinator.staff_id);
       const notBefore = plan.openWindow(staff ?? null);
       if (!notBefore) continue;
       const locale = localeOf(staff);
@@ -69,10 +69,11 @@ export const planFrequencyWarnings: PlanningPass = async (store, m, now) => {
 /** Every leader gets all teams' standing on the first working day of each month. */
 export const planLeaderOverview: PlanningPass = async (store, m, now) => {
   const plan = PassPlanner.for(store, m, now);
-  const people = await staffById(plan);
   const month = plan.today.slice(0, 7);
   if (plan.today !== addWorkingDays(`${month}-01`, 0)) return plan.result;
-  const leaders = [...people.values()].filter((s) => s.active && s.roles.includes('leader'));
+  const leaders = [...(await staffById(plan)()).values()].filter(
+    (s) => s.active && s.roles.includes('leader'),
+  );
   if (leaders.length === 0) return plan.result;
   const years = await allTeamYears(plan);
   if (years.length === 0) return plan.result;

@@ -28,7 +28,7 @@ const log = (): Logger => (logger ??= createLogger());
  */
 export const planMeetingInvitations: PlanningPass = async (store, m, now, opts = {}) => {
   const plan = PassPlanner.for(store, m, now);
-  const people = await staffById(plan);
+  const people = staffById(plan);
   const teams = new Map((await plan.t.teams.list()).map((x) => [x.id, x]));
   const byTeam = new Map<string, { meeting: MeetingRow; change: ChannelChange }[]>();
   for (const meeting of await plan.t.meetings.unnotified(plan.today)) {
@@ -40,7 +40,7 @@ export const planMeetingInvitations: PlanningPass = async (store, m, now, opts =
       (meeting.status === 'cancelled' && meeting.notified_sequence === null);
     if (!silent && meeting.status !== 'held') {
       try {
-        await inviteParticipants(plan, people, meeting, team, opts.calendarLinks);
+        await inviteParticipants(plan, await people(), meeting, team, opts.calendarLinks);
       } catch (err) {
         // One bad meeting (say, an unusable e-mail in its .ics) must not stop the others, nor the
         // passes of other municipalities; it stays unannounced and is tried again next tick.

@@ -13,7 +13,7 @@ import { localeOf, staffById } from './common';
 /** The working day before a meeting (not a weekend or holiday), inside the participant's hours. */
 export const planMeetingReminders: PlanningPass = async (store, m, now, opts = {}) => {
   const plan = PassPlanner.for(store, m, now);
-  const people = await staffById(plan);
+  const staffOf = staffById(plan);
   if (!isWorkingDay(plan.today)) return plan.result;
   // Meetings whose previous working day is today: after today, up to the next working day.
   const meetings = await plan.t.meetings.scheduledBetween(addDays(plan.today, 1), nextWorkingDay(plan.today));
@@ -22,6 +22,7 @@ export const planMeetingReminders: PlanningPass = async (store, m, now, opts = {
     const team = teams.get(meeting.team_id);
     if (!team) continue;
     const participants = await plan.t.meetings.participants(meeting.id);
+    const people = await staffOf();
     const organizerName = people.get(meeting.organizer_staff_id ?? '')?.name ?? null;
     for (const p of participants) {
       const staff = people.get(p.staff_id);
