@@ -6,7 +6,7 @@ import { OutboxSender } from '../src/outbox/sender';
 import { openPglite } from '../src/store/engines/pglite';
 import { migrate } from '../src/store/migrate';
 import { createStore } from '../src/store/store';
-import type { SqlEngine } from '../src/store/engine';
+import { recording } from '../src/store/recordingEngine';
 import { createAdapter } from '../src/teams/adapter';
 import { BotFrameworkTransport } from '../src/teams/proactive';
 import { FakeConnector } from '../test/support/fakeConnector';
@@ -36,22 +36,6 @@ export interface FairnessResult {
   duplicates: number;
 }
 
-/** Counts the store's queries: the sender's cost per message. */
-function counting(engine: SqlEngine): { engine: SqlEngine; count(): number } {
-  let n = 0;
-  return {
-    engine: {
-      ...engine,
-      kind: engine.kind,
-      query: (text, params) => {
-        n++;
-        return engine.query(text, params);
-      },
-    } as SqlEngine,
-    count: () => n,
-  };
-}
-
 /**
  * The sender against a connector that enforces Teams' limits per tenant (50/s) and per conversation
  * (7/s): several tenants at once, and one channel's backlog that must not hold personal messages back.
@@ -63,7 +47,7 @@ export async function benchOutboxFairness(opts: FairnessOptions): Promise<Fairne
   connector.perConversationPerSecond = 7;
   const raw = await openPglite(undefined);
   await migrate(raw);
-  const counted = counting(raw);
+  const counted = recording(raw);
   const store = createStore(counted.engine);
   const texts: string[] = [];
   const personal = new Set<string>();

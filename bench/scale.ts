@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import type { SqlEngine, SqlExecutor } from '../src/store/engine';
+import type { SqlEngine } from '../src/store/engine';
+import { recording } from '../src/store/recordingEngine';
 import { openPglite } from '../src/store/engines/pglite';
 import { openPostgres } from '../src/store/engines/postgres';
 import { analyzeTables, migrate } from '../src/store/migrate';
@@ -44,26 +45,6 @@ export interface ServerRss {
   peakMb: number;
   planned: number;
   passSeconds: number;
-}
-
-/** Counts statements so a figure can say how many queries a pass cost. */
-function counting(engine: SqlEngine): { engine: SqlEngine; count: () => number; reset(): void } {
-  let n = 0;
-  const wrap = (x: SqlExecutor): SqlExecutor => ({
-    query: (text, params) => {
-      n++;
-      return x.query(text, params);
-    },
-  });
-  return {
-    engine: {
-      ...engine,
-      query: wrap(engine).query,
-      transaction: (fn) => engine.transaction((tx) => fn(wrap(tx))),
-    },
-    count: () => n,
-    reset: () => void (n = 0),
-  };
 }
 
 /**
@@ -352,7 +333,7 @@ export async function benchScale(n: number): Promise<ScaleFigures> {
   const { engine: raw, cli, release, dispose } = await openScaleEngine();
   try {
     await migrate(raw);
-    const probe = counting(raw);
+    const probe = recording(raw);
     const store = createStore(probe.engine);
     const generated = { rows: await generate(store, n) };
     const followUpRows = generated.rows.length;

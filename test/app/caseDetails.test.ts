@@ -3,7 +3,7 @@ import { caseDetails, NOT_YOUR_CASE } from '../../src/app/caseDetails';
 import { deadlineOfMeasure } from '../../src/app/deadlines';
 import { loadMunicipality, MunicipalityContext } from '../../src/app/municipalityContext';
 import { defaultSettings } from '../../src/domain/municipality';
-import type { SqlEngine, SqlExecutor } from '../../src/store/engine';
+import { recording, type RecordingEngine } from '../../src/store/recordingEngine';
 import { migrate } from '../../src/store/migrate';
 import { createStore, Store, TenantStore } from '../../src/store/store';
 import type { StaffRow } from '../../src/store/types';
@@ -18,7 +18,7 @@ const TODAY = '2026-11-25';
 describe.each(ENGINES)('the case card data on $name', (fixture) => {
   let store: Store;
   let dispose: () => Promise<void>;
-  let statements = 0;
+  let probe: RecordingEngine;
   let t: TenantStore;
   let m: MunicipalityContext;
   const staff: Record<'leader' | 'anna' | 'bo', StaffRow> = {} as never;
@@ -28,18 +28,8 @@ describe.each(ENGINES)('the case card data on $name', (fixture) => {
     const opened = await fixture.open();
     dispose = opened.dispose;
     await migrate(opened.engine);
-    const wrap = (x: SqlExecutor): SqlExecutor => ({
-      query: (text, params) => {
-        statements++;
-        return x.query(text, params);
-      },
-    });
-    const engine: SqlEngine = {
-      ...opened.engine,
-      query: wrap(opened.engine).query,
-      transaction: (fn) => opened.engine.transaction((tx) => fn(wrap(tx))),
-    };
-    store = createStore(engine);
+    probe = recording(opened.engine);
+    store = createStore(probe.engine);
     await store.municipalities.create({
       id: 'qby',
       name: 'Qby',
@@ -107,9 +97,9 @@ describe.each(ENGINES)('the case card data on $name', (fixture) => {
   afterAll(async () => dispose());
 
   it('gives the adviser the case, every measure with the deadline the planner would compute, and the follow-ups newest first, in one query', async () => {
-    const before = statements;
+    const before = probe.count();
     const res = await caseDetails(t, m, staff.anna, cases.open, TODAY);
-    expect(statements - before).toBe(1);
+    expect(probe.count() - before).toBe(1);
     if (!res.ok) throw new Error('refused');
     const d = res.value;
     expect([d.case.case_ref, d.adviserName]).toEqual(['C-1', 'anna']);

@@ -1,30 +1,12 @@
 import { openIsolatedPostgres } from '../support/db';
-import type { SqlEngine, SqlExecutor } from '../../src/store/engine';
+import type { SqlEngine } from '../../src/store/engine';
+import { recording } from '../../src/store/recordingEngine';
 import { openPostgres } from '../../src/store/engines/postgres';
 import { migrate } from '../../src/store/migrate';
 import { createStore, Store } from '../../src/store/store';
 import { defaultSettings } from '../../src/domain/municipality';
 import { loadMunicipality } from '../../src/app/municipalityContext';
 import { planMunicipality } from '../../src/scheduler/planner';
-
-/** Counts every statement the store sends, inside transactions too. */
-function counting(engine: SqlEngine): { engine: SqlEngine; queries: string[] } {
-  const queries: string[] = [];
-  const wrap = (x: SqlExecutor): SqlExecutor => ({
-    query: (text, params) => {
-      queries.push(text);
-      return x.query(text, params);
-    },
-  });
-  return {
-    queries,
-    engine: {
-      ...engine,
-      query: wrap(engine).query,
-      transaction: (fn) => engine.transaction((tx) => fn(wrap(tx))),
-    },
-  };
-}
 
 /**
  * Herning institution placements started 2026-11-02: first follow-up due 2026-11-16 (seed 004
@@ -68,25 +50,25 @@ describe('planning costs what is due, not what exists (PostgreSQL)', () => {
   afterAll(async () => dispose());
 
   it('a pass with nothing new sends the same few statements at 5 and at 40 cases', async () => {
-    const probe = counting(base);
+    const probe = recording(base);
     const store = createStore(probe.engine);
     const pass = async () => planMunicipality(store, await loadMunicipality(store, 'cost'), DUE_DAY);
     await seed(store, 'cost', 5);
     expect((await pass()).planned).toBe(5);
-    probe.queries.length = 0;
+    probe.statements.length = 0;
     expect(await pass()).toEqual({ planned: 0, alreadyPlanned: 0 });
-    const small = probe.queries.length;
+    const small = probe.statements.length;
 
     await seed(store, 'cost', 35, 5);
     expect((await pass()).planned).toBe(35);
-    probe.queries.length = 0;
+    probe.statements.length = 0;
     expect(await pass()).toEqual({ planned: 0, alreadyPlanned: 0 });
-    expect(probe.queries.length).toBe(small);
+    expect(probe.statements.length).toBe(small);
     expect(small).toBeLessThanOrEqual(6);
   });
 
   it('refreshes the statistics after a pass that moved a thousand rows or more, and not after a small one', async () => {
-    const probe = counting(base);
+    const probe = recording(base);
     const store = createStore(probe.engine);
     const t = store.tenant({ municipalityId: 'bulk', actor: 'test' });
     await seed(store, 'bulk', 1);
@@ -102,17 +84,17 @@ describe('planning costs what is due, not what exists (PostgreSQL)', () => {
        WHERE c.municipality_id = 'bulk' AND c.case_ref LIKE 'bulk-x%'`,
     );
     const pass = async () => planMunicipality(store, await loadMunicipality(store, 'bulk'), DUE_DAY);
-    probe.queries.length = 0;
+    probe.statements.length = 0;
     expect((await pass()).planned).toBe(1001);
-    expect(probe.queries.filter((q) => q.startsWith('ANALYZE'))).toEqual(['ANALYZE measures']);
+    expect(probe.statements.filter((q) => q.startsWith('ANALYZE'))).toEqual(['ANALYZE measures']);
     await t.measures.setPostponement(
       (await t.measures.forCase((await t.cases.byRef('bulk-0'))!.id))[0]!.id,
       '2026-11-19',
       'Syg',
     );
-    probe.queries.length = 0;
+    probe.statements.length = 0;
     expect((await pass()).planned).toBe(1);
-    expect(probe.queries.filter((q) => q.startsWith('ANALYZE'))).toEqual([]);
+    expect(probe.statements.filter((q) => q.startsWith('ANALYZE'))).toEqual([]);
   });
 
   it('plans a postponed deadline anew: the write resets the measure for the next pass', async () => {

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/domain/clock';
-import type { SqlEngine, SqlExecutor } from '../../src/store/engine';
+import { recording } from '../../src/store/recordingEngine';
 import { migrate } from '../../src/store/migrate';
 import { DEFAULT_READ_CACHE_TTL_MS, TtlReadCache } from '../../src/store/readCache';
 import { createStore, Store } from '../../src/store/store';
@@ -9,35 +9,18 @@ import { ENGINES } from '../support/db';
  * The reads every Teams turn repeats (src/store/readCache.ts): kept for a short time by the process's
  * wall clock, dropped by writes through the repositories, never filled from inside a transaction.
  */
-function counting(engine: SqlEngine): { engine: SqlEngine; statements: () => number } {
-  let n = 0;
-  const wrap = (x: SqlExecutor): SqlExecutor => ({
-    query: (text, params) => {
-      n++;
-      return x.query(text, params);
-    },
-  });
-  return {
-    engine: {
-      ...engine,
-      query: wrap(engine).query,
-      transaction: (fn) => engine.transaction((tx) => fn(wrap(tx))),
-    },
-    statements: () => n,
-  };
-}
 
 describe.each(ENGINES)('the read cache on $name', (fixture) => {
   const clock = new ManualClock('2026-11-23T08:00:00Z');
   let store: Store;
-  let probe: ReturnType<typeof counting>;
+  let probe: ReturnType<typeof recording>;
   let dispose: () => Promise<void>;
   let annaId: string;
   const t = () => store.tenant({ municipalityId: 'qby', actor: 'test' });
   const spent = async (fn: () => Promise<unknown>) => {
-    const before = probe.statements();
+    const before = probe.count();
     await fn();
-    return probe.statements() - before;
+    return probe.count() - before;
   };
   const ref = (activityId: string, serviceUrl = 'https://smba.example/emea/') => ({
     conversationId: 'a:anna',
@@ -50,7 +33,7 @@ describe.each(ENGINES)('the read cache on $name', (fixture) => {
     const opened = await fixture.open();
     dispose = opened.dispose;
     await migrate(opened.engine);
-    probe = counting(opened.engine);
+    probe = recording(opened.engine);
     store = createStore(probe.engine, undefined, { clock });
     await store.municipalities.create({ id: 'qby', name: 'Qby', tenant_id: 'tenant-q', settings: {} });
     annaId = (await t().staff.upsert({ email: 'anna@qby.example', name: 'Anna', roles: ['adviser'] })).id;

@@ -5,7 +5,7 @@ import { fixedClock } from '../../src/domain/clock';
 import { defaultSettings } from '../../src/domain/municipality';
 import { createLogger } from '../../src/log';
 import { createHttpApp, listen } from '../../src/server/httpServer';
-import type { SqlEngine, SqlExecutor } from '../../src/store/engine';
+import { recording, type RecordingEngine } from '../../src/store/recordingEngine';
 import { migrate } from '../../src/store/migrate';
 import { createStore, Store } from '../../src/store/store';
 import { createAdapter } from '../../src/teams/adapter';
@@ -24,7 +24,7 @@ const anna: TeamsUser = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna' }
 describe('identifying the caller of a turn', () => {
   const connector = new FakeConnector();
   let store: Store;
-  let statements: string[] = [];
+  let probe: RecordingEngine;
   let dispose: () => Promise<void>;
   let server: http.Server;
   let url: string;
@@ -40,18 +40,8 @@ describe('identifying the caller of a turn', () => {
     const opened = await ENGINES[0]!.open();
     dispose = opened.dispose;
     await migrate(opened.engine);
-    const wrap = (x: SqlExecutor): SqlExecutor => ({
-      query: (text, params) => {
-        statements.push(text);
-        return x.query(text, params);
-      },
-    });
-    const engine: SqlEngine = {
-      ...opened.engine,
-      query: wrap(opened.engine).query,
-      transaction: (fn) => opened.engine.transaction((tx) => fn(wrap(tx))),
-    };
-    store = createStore(engine);
+    probe = recording(opened.engine);
+    store = createStore(probe.engine);
     await store.municipalities.create({
       id: 'qby',
       name: 'Qby',
@@ -91,7 +81,7 @@ describe('identifying the caller of a turn', () => {
   });
 
   const press = async () => {
-    statements = [];
+    probe.reset();
     const before = connector.sent().length;
     const res = await fetch(url, {
       method: 'POST',
@@ -100,7 +90,7 @@ describe('identifying the caller of a turn', () => {
     });
     expect(res.status).toBe(200);
     expect(JSON.stringify(connector.sent().slice(before))).toContain('C-1');
-    return statements;
+    return [...probe.statements];
   };
 
   it('links the person by e-mail on the first turn and stores the chat for proactive messages', async () => {
