@@ -50,20 +50,21 @@ export function apiRouter(deps: ApiDeps): express.Router {
     }
     const wait = limiter.take(token.id, deps.clock.now().getTime());
     if (wait > 0) {
+      await audit(token, req, 429);
       sendProblem(res, 'rate-limited', `Wait ${wait} s before the next request.`, {
         headers: { 'Retry-After': String(wait) },
       });
-      await audit(token, req, 429);
       return null;
     }
     if (!token.scopes.includes(scope)) {
-      sendProblem(res, 'forbidden', `The token's scopes do not include "${scope}".`);
       await audit(token, req, 403);
+      sendProblem(res, 'forbidden', `The token's scopes do not include "${scope}".`);
       return null;
     }
     return { token };
   }
 
+  /** Written before the answer is sent, so a caller who has the answer can find the call audited. */
   async function audit(token: ApiTokenRow, req: Request, status: number, details: object = {}) {
     await deps.store
       .tenant({ municipalityId: token.municipality_id, actor: `api:${token.name}` })
@@ -91,13 +92,13 @@ export function apiRouter(deps: ApiDeps): express.Router {
       const auth = await authorise(req, res, kind);
       if (!auth) return;
       if (!req.is('application/json')) {
-        sendProblem(res, 'unsupported-media-type', 'Send the batch as application/json.');
-        return audit(auth.token, req, 415);
+        await audit(auth.token, req, 415);
+        return sendProblem(res, 'unsupported-media-type', 'Send the batch as application/json.');
       }
       const items = batchItems(req.body);
       if (typeof items === 'string') {
-        sendProblem(res, 'bad-request', items);
-        return audit(auth.token, req, 400);
+        await audit(auth.token, req, 400);
+        return sendProblem(res, 'bad-request', items);
       }
       const unknown = unknownFields(kind, items);
       const m = await loadMunicipality(deps.store, auth.token.municipality_id);
@@ -119,7 +120,8 @@ export function apiRouter(deps: ApiDeps): express.Router {
       ].sort((a, b) => a.index - b.index);
       if (errors.length) {
         const bad = new Set(errors.map((e) => e.index)).size;
-        sendProblem(
+        await audit(auth.token, req, 422, { kind, items: items.length, invalid: bad });
+        return sendProblem(
           res,
           'invalid-items',
           `${bad} of ${items.length} items are invalid; nothing was stored.`,
@@ -127,15 +129,14 @@ export function apiRouter(deps: ApiDeps): express.Router {
             errors,
           },
         );
-        return audit(auth.token, req, 422, { kind, items: items.length, invalid: bad });
       }
-      res.json({ kind, items: items.length, created: result.created, updated: result.updated });
-      return audit(auth.token, req, 200, {
+      await audit(auth.token, req, 200, {
         kind,
         items: items.length,
         created: result.created,
         updated: result.updated,
       });
+      res.json({ kind, items: items.length, created: result.created, updated: result.updated });
     }),
   );
 
@@ -150,11 +151,11 @@ export function apiRouter(deps: ApiDeps): express.Router {
       });
       const record = await caseRecord(t, req.params.caseRef ?? '');
       if (!record) {
-        sendProblem(res, 'not-found', 'The municipality has no case with that reference.');
-        return audit(auth.token, req, 404);
+        await audit(auth.token, req, 404);
+        return sendProblem(res, 'not-found', 'The municipality has no case with that reference.');
       }
+      await audit(auth.token, req, 200, { case_ref: record.case_ref });
       res.json(record);
-      return audit(auth.token, req, 200, { case_ref: record.case_ref });
     }),
   );
 
