@@ -6,6 +6,7 @@ import type { OutboxSender, DrainResult } from '../outbox/sender';
 import { planAll, PlanResult } from './planner';
 import { analyzeTables } from '../store/migrate';
 import { PLANNING_PASSES, type PassOptions } from './passes';
+import { RELEASE_AFTER_PLANNED, releaseMemory } from './releaseMemory';
 
 /** An hour of one-minute passes. */
 const ANALYZE_EVERY_PASSES = 60;
@@ -73,6 +74,7 @@ export function startScheduler(
         for (const p of plans)
           for (const failure of p.failures)
             log.error({ municipality: p.municipality, failure }, 'planning pass failed');
+        if (planned >= RELEASE_AFTER_PLANNED) releaseMemory();
         if (planned) log.info({ planned }, 'planning pass');
         // PostgreSQL's autovacuum keeps statistics fresh; the embedded store is analysed hourly.
         if (store.engine.kind === 'pglite' && ++passes % ANALYZE_EVERY_PASSES === 0)
