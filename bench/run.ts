@@ -197,6 +197,7 @@ async function scaleRun(n: number): Promise<void> {
         growth(runs, (r) => r.server.afterPassMb),
       ],
       ['  peak RSS (VmHWM) until then, MB', ...runs.map((r) => f(r.server.peakMb, 0)), ''],
+      ['  RSS 5 s later, idle, MB', ...runs.map((r) => f(r.server.settledMb, 0)), ''],
       ['  reminders that pass planned', ...runs.map((r) => String(r.server.planned)), ''],
       ['  start to pass logged, s', ...runs.map((r) => f(r.server.passSeconds)), ''],
       ['RSS of the bench process after the passes, MB', ...runs.map((r) => f(r.rssMb, 0)), ''],

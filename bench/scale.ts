@@ -43,6 +43,8 @@ export interface ServerRss {
   /** VmRSS once the pass has been logged, and the peak (VmHWM) until then. */
   afterPassMb: number;
   peakMb: number;
+  /** VmRSS 5 s later, idle: what an operator sees (the heap is given back in the background). */
+  settledMb: number;
   planned: number;
   passSeconds: number;
 }
@@ -163,7 +165,10 @@ async function serverRss(env: NodeJS.ProcessEnv, now: Date): Promise<ServerRss> 
       child.on('exit', (code) => reject(new Error(`samspil start exited with ${code}:\n${log}`)));
     });
     const passSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { afterPassMb: vm(child.pid!, 'VmRSS'), peakMb: vm(child.pid!, 'VmHWM'), planned, passSeconds };
+    const afterPassMb = vm(child.pid!, 'VmRSS');
+    const peakMb = vm(child.pid!, 'VmHWM');
+    await new Promise((r) => setTimeout(r, 5_000));
+    return { afterPassMb, peakMb, settledMb: vm(child.pid!, 'VmRSS'), planned, passSeconds };
   } finally {
     await new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
