@@ -51,6 +51,13 @@ export async function startApiServer(
       }),
     get: (path: string, token?: string) =>
       fetch(`${url}/api/v1/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    /** An activity POSTed to /api/messages as the Bot Connector delivers it. */
+    activity: (body: object) =>
+      fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
   };
 }
 

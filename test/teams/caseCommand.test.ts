@@ -19,7 +19,6 @@ describe('the case command (sag REF / case REF)', () => {
   let store: Store;
   let dispose: () => Promise<void>;
   let server: Awaited<ReturnType<typeof startApiServer>>;
-  let url: string;
 
   beforeAll(async () => {
     await connector.start();
@@ -28,7 +27,6 @@ describe('the case command (sag REF / case REF)', () => {
     const staff = await seeded.tenant.staff.byEmail(seeded.adviserEmail);
     await seeded.tenant.staff.linkAadObjectId(staff!.id, nina.aadObjectId);
     server = await startApiServer(store, fixedClock(NOW), undefined, { devFallback: false });
-    url = server.url;
   }, 60_000);
   afterAll(async () => {
     await server.close();
@@ -38,11 +36,7 @@ describe('the case command (sag REF / case REF)', () => {
 
   async function say(text: string, extra: Record<string, unknown> = {}) {
     const before = connector.sent().length;
-    const res = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(personalMessage(connector.url, nina, text, extra)),
-    });
+    const res = await server.activity(personalMessage(connector.url, nina, text, extra));
     expect(res.status).toBe(200);
     return JSON.stringify(connector.sent().slice(before));
   }

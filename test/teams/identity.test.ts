@@ -1,18 +1,12 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import { loadConfig } from '../../src/config';
 import { fixedClock } from '../../src/domain/clock';
 import { defaultSettings } from '../../src/domain/municipality';
-import { createLogger } from '../../src/log';
-import { createHttpApp, listen } from '../../src/server/httpServer';
 import { recording, type RecordingEngine } from '../../src/store/recordingEngine';
 import { migrate } from '../../src/store/migrate';
 import { createStore, Store } from '../../src/store/store';
-import { createAdapter } from '../../src/teams/adapter';
-import { createBotApp } from '../../src/teams/botApp';
 import { cardExecute, TENANT_ID, type TeamsUser } from '../support/activities';
 import { ENGINES } from '../support/db';
 import { FakeConnector } from '../support/fakeConnector';
+import { startApiServer } from '../support/apiServer';
 
 /**
  * Who is calling costs nothing on a known person's next turn (src/teams/identity.ts, src/store/
@@ -26,8 +20,7 @@ describe('identifying the caller of a turn', () => {
   let store: Store;
   let probe: RecordingEngine;
   let dispose: () => Promise<void>;
-  let server: http.Server;
-  let url: string;
+  let server: Awaited<ReturnType<typeof startApiServer>>;
   let caseId: string;
 
   beforeAll(async () => {
@@ -58,24 +51,12 @@ describe('identifying the caller of a turn', () => {
       await t.cases.upsert({ caseRef: 'C-1', adviserId: annaId, opened: '2026-10-01', childInitials: 'AB' })
     ).id;
     await t.measures.upsert({ caseId, measureType: 'preventive', start: '2026-11-02', end: null });
-    const log = createLogger('silent');
-    const adapter = createAdapter(loadConfig({ PORT: '0' }));
-    const bot = createBotApp({
-      adapter,
-      log,
-      store,
-      clock: fixedClock('2026-11-25T08:00:00Z'),
+    server = await startApiServer(store, fixedClock('2026-11-25T08:00:00Z'), undefined, {
       devFallback: false,
     });
-    server = await listen(
-      createHttpApp({ adapter, runTurn: (c) => bot.run(c), health: async () => ({}), log }),
-      0,
-      '127.0.0.1',
-    );
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
   }, 60_000);
   afterAll(async () => {
-    await new Promise((r) => server.close(r));
+    await server.close();
     await connector.stop();
     await dispose();
   });
@@ -83,11 +64,9 @@ describe('identifying the caller of a turn', () => {
   const press = async () => {
     probe.reset();
     const before = connector.sent().length;
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(cardExecute(connector.url, anna, 'act-card', { verb: 'openCase', caseId })),
-    });
+    const res = await server.activity(
+      cardExecute(connector.url, anna, 'act-card', { verb: 'openCase', caseId }),
+    );
     expect(res.status).toBe(200);
     expect(JSON.stringify(connector.sent().slice(before))).toContain('C-1');
     return [...probe.statements];

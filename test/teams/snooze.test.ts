@@ -21,7 +21,6 @@ describe('snoozing a follow-up reminder from its card', () => {
   let store: Store;
   let dispose: () => Promise<void>;
   let server: Awaited<ReturnType<typeof startApiServer>>;
-  let url: string;
   let measureId = '';
   let leaderId = '';
   let annaId = '';
@@ -36,11 +35,9 @@ describe('snoozing a follow-up reminder from its card', () => {
   /** Presses "snooze" on a reminder: the invoke's answer (the card's new face, or a note) and what else was sent. */
   async function press(user: TeamsUser, data: Record<string, unknown>, replyToId = 'card-1') {
     const before = { sent: connector.sent().length, updates: connector.updates().length };
-    const res = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(cardExecute(connector.url, user, replyToId, { verb: 'snoozeReminder', ...data })),
-    });
+    const res = await server.activity(
+      cardExecute(connector.url, user, replyToId, { verb: 'snoozeReminder', ...data }),
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { type: string; value: unknown };
     return {
@@ -83,7 +80,6 @@ describe('snoozing a follow-up reminder from its card', () => {
       await t().measures.upsert({ caseId: c.id, measureType: 'institution', start: '2026-11-02', end: null })
     ).id;
     server = await startApiServer(store, clock, undefined, { devFallback: false });
-    url = server.url;
   }, 60_000);
   afterAll(async () => {
     await server.close();

@@ -16,7 +16,6 @@ describe('the status command in Teams (key figures by role)', () => {
   let store: Store;
   let dispose: () => Promise<void>;
   let server: Awaited<ReturnType<typeof startApiServer>>;
-  let url: string;
 
   beforeAll(async () => {
     await connector.start();
@@ -31,7 +30,6 @@ describe('the status command in Teams (key figures by role)', () => {
       await seeded.tenant.staff.linkAadObjectId(staff!.id, aad);
     }
     server = await startApiServer(store, fixedClock(NOW), undefined, { devFallback: false });
-    url = server.url;
   }, 60_000);
   afterAll(async () => {
     await server.close();
@@ -41,11 +39,7 @@ describe('the status command in Teams (key figures by role)', () => {
 
   async function say(user: TeamsUser, text: string, extra: Record<string, unknown> = {}) {
     const before = connector.sent().length;
-    const res = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(personalMessage(connector.url, user, text, extra)),
-    });
+    const res = await server.activity(personalMessage(connector.url, user, text, extra));
     expect(res.status).toBe(200);
     return connector.sent().slice(before);
   }
