@@ -3,11 +3,10 @@ import { caseDetails, NOT_YOUR_CASE } from '../../src/app/caseDetails';
 import { deadlineOfMeasure } from '../../src/app/deadlines';
 import { loadMunicipality, MunicipalityContext } from '../../src/app/municipalityContext';
 import { defaultSettings } from '../../src/domain/municipality';
-import { recording, type RecordingEngine } from '../../src/store/recordingEngine';
-import { migrate } from '../../src/store/migrate';
-import { createStore, Store, TenantStore } from '../../src/store/store';
+import type { RecordingEngine } from '../../src/store/recordingEngine';
+import type { Store, TenantStore } from '../../src/store/store';
 import type { StaffRow } from '../../src/store/types';
-import { ENGINES } from '../support/db';
+import { ENGINES, openRecordedTestStore } from '../support/db';
 
 /**
  * A case card's data (the case, its measures with their next deadline, the follow-ups held) as its
@@ -25,11 +24,7 @@ describe.each(ENGINES)('the case card data on $name', (fixture) => {
   const cases: Record<'open' | 'closed' | 'bos', string> = {} as never;
 
   beforeAll(async () => {
-    const opened = await fixture.open();
-    dispose = opened.dispose;
-    await migrate(opened.engine);
-    probe = recording(opened.engine);
-    store = createStore(probe.engine);
+    ({ store, probe, dispose } = await openRecordedTestStore(fixture));
     await store.municipalities.create({
       id: 'qby',
       name: 'Qby',

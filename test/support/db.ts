@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { SqlEngine } from '../../src/store/engine';
 import { openPglite } from '../../src/store/engines/pglite';
 import { openPostgres } from '../../src/store/engines/postgres';
+import { recording, type RecordingEngine } from '../../src/store/recordingEngine';
 import { migrate } from '../../src/store/migrate';
 import { createStore, Store } from '../../src/store/store';
 
@@ -66,4 +67,14 @@ export async function openTestStore(
   const { engine, dispose } = await fixture.open();
   await migrate(engine);
   return { store: createStore(engine), dispose };
+}
+
+/** The same, with every statement recorded, for a test that counts what something costs. */
+export async function openRecordedTestStore(
+  fixture: EngineFixture,
+): Promise<{ store: Store; probe: RecordingEngine; dispose(): Promise<void> }> {
+  const { engine, dispose } = await fixture.open();
+  await migrate(engine);
+  const probe = recording(engine);
+  return { store: createStore(probe.engine), probe, dispose };
 }

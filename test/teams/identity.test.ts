@@ -1,10 +1,9 @@
 import { fixedClock } from '../../src/domain/clock';
 import { defaultSettings } from '../../src/domain/municipality';
-import { recording, type RecordingEngine } from '../../src/store/recordingEngine';
-import { migrate } from '../../src/store/migrate';
-import { createStore, Store } from '../../src/store/store';
+import type { RecordingEngine } from '../../src/store/recordingEngine';
+import type { Store } from '../../src/store/store';
 import { cardExecute, TENANT_ID, type TeamsUser } from '../support/activities';
-import { ENGINES } from '../support/db';
+import { ENGINES, openRecordedTestStore } from '../support/db';
 import { FakeConnector } from '../support/fakeConnector';
 import { startApiServer } from '../support/apiServer';
 
@@ -30,11 +29,7 @@ describe('identifying the caller of a turn', () => {
       email: 'anna@qby.example',
       userPrincipalName: 'anna@qby.example',
     });
-    const opened = await ENGINES[0]!.open();
-    dispose = opened.dispose;
-    await migrate(opened.engine);
-    probe = recording(opened.engine);
-    store = createStore(probe.engine);
+    ({ store, probe, dispose } = await openRecordedTestStore(ENGINES[0]!));
     await store.municipalities.create({
       id: 'qby',
       name: 'Qby',
