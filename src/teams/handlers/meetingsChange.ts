@@ -10,18 +10,22 @@ import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import { editCard, invitationCard, statusCard } from '../../views/meetingCards';
 import { whenText } from '../../views/meetingText';
+import type { MeetingRow } from '../../store/meetingsRepo';
 import { note, opened, refusalText, replace, type CardReply } from '../cardReply';
 import { HandlerDeps, KnownCaller, today } from './deps';
 import { cprRefusal, invalid, refusedMeetingCard } from './meetingsShared';
 
 const meetingRef = z.object({ meetingId: z.string().uuid() });
 
+async function editFormFor(deps: HandlerDeps, caller: KnownCaller, meeting: MeetingRow) {
+  const team = await caller.tenant.teams.get(meeting.team_id);
+  return editCard(meeting, team?.name ?? '', caller.locale, today(deps, caller));
+}
+
 async function editFormOf(deps: HandlerDeps, caller: KnownCaller, meetingId: unknown) {
   const parsed = meetingRef.safeParse({ meetingId });
   const meeting = parsed.success ? await caller.tenant.meetings.get(parsed.data.meetingId) : null;
-  if (!meeting || meeting.status !== 'scheduled') return null;
-  const team = await caller.tenant.teams.get(meeting.team_id);
-  return editCard(meeting, team?.name ?? '', caller.locale, today(deps, caller));
+  return meeting?.status === 'scheduled' ? editFormFor(deps, caller, meeting) : null;
 }
 
 /** "Ret" on the school-year card: the chosen meeting's edit card below, the year card kept. */
@@ -41,8 +45,7 @@ export async function editForm(
       : NOT_THE_ORGANIZER;
   if (why) return note(refusalText(why, caller.locale));
   if (meeting!.status !== 'scheduled') return note(t.status[meeting!.status]);
-  const card = await editFormOf(deps, caller, meeting!.id);
-  return opened(card!, caller.locale, t.editTitle);
+  return opened(await editFormFor(deps, caller, meeting!), caller.locale, t.editTitle);
 }
 
 export async function move(
