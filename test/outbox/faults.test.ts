@@ -7,6 +7,7 @@ import { createStore, Store } from '../../src/store/store';
 import { defaultSettings } from '../../src/domain/municipality';
 import { outboxKeys } from '../../src/outbox/keys';
 import type { OutboxMessage } from '../../src/store/outboxRepo';
+import { themeMeeting } from '../app/meetings/fixture';
 
 /** The port of this test's own PostgreSQL cluster (it is restarted mid-send). */
 const PG_PORT = 43432;
@@ -78,8 +79,9 @@ describe('the outbox under faults, on three instances and a restarted PostgreSQL
       const { id } = await t.staff.upsert({ email, name: `P ${i}`, roles: ['adviser', 'participant'] });
       people.push({ id, chat: `a:personal-${email}` });
     }
-    const saveChat = (p: { id: string; chat: string }) =>
-      t.conversations.save({
+    // The personal chat a person gets when they open Samspil, as the bot stores it.
+    const saveChat = (tenant: typeof t, p: { id: string; chat: string }) =>
+      tenant.conversations.save({
         conversationId: p.chat,
         kind: 'personal',
         staffId: p.id,
@@ -90,7 +92,7 @@ describe('the outbox under faults, on three instances and a restarted PostgreSQL
           bot: { id: '28:bot' },
         },
       });
-    for (const p of people.slice(0, WITH_CHAT)) await saveChat(p);
+    for (const p of people.slice(0, WITH_CHAT)) await saveChat(t, p);
     for (const p of people)
       for (let k = 0; k < PER_PERSON; k++) {
         const key = `planned-${p.id}-${k}`;
@@ -111,22 +113,13 @@ describe('the outbox under faults, on three instances and a restarted PostgreSQL
     );
     const meetings: Awaited<ReturnType<typeof t.meetings.create>>[] = [];
     for (let i = 0; i < MEETINGS; i++) {
-      const date = `2026-12-0${i + 1}`;
       meetings.push(
-        await t.meetings.create({
-          teamId: team,
-          format: 'theme',
-          date,
-          startTime: '14:00',
-          endTime: '15:30',
-          startsAt: new Date(`${date}T13:00:00Z`),
-          endsAt: new Date(`${date}T14:30:00Z`),
-          place: 'Nordskolen',
-          theme: 'Mobning',
-          purpose: 'x',
-          organizerStaffId: members[0]!.id,
-          participantIds: members.map((p) => p.id),
-        }),
+        await t.meetings.create(
+          themeMeeting(
+            { teamId: team, organizer: members[0]!.id, participants: members.map((p) => p.id) },
+            `2026-12-0${i + 1}`,
+          ),
+        ),
       );
     }
 
@@ -187,19 +180,7 @@ describe('the outbox under faults, on three instances and a restarted PostgreSQL
       );
     }
     servers.push(...(await starting));
-    for (const p of people.slice(WITH_CHAT)) {
-      await t2.conversations.save({
-        conversationId: p.chat,
-        kind: 'personal',
-        staffId: p.id,
-        reference: {
-          serviceUrl: connector.url,
-          channelId: 'msteams',
-          conversation: { id: p.chat, tenantId: TENANT },
-          bot: { id: '28:bot' },
-        },
-      });
-    }
+    for (const p of people.slice(WITH_CHAT)) await saveChat(t2, p);
 
     const rows = () => t2.outbox.list(undefined, 10_000);
     const latest = (r: OutboxMessage) =>

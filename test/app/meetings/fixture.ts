@@ -83,16 +83,16 @@ export async function meetingFixture(
 }
 
 /**
- * A theme meeting of Team Nord on `date`, 14:00–15:30 Copenhagen winter time, called by its
- * coordinator with the psychologist; `over` changes what a test is about.
+ * A theme meeting on `date`, 14:00–15:30 Copenhagen winter time, at Nordskolen about bullying, called
+ * by `organizer` with `participants`; `over` changes what a test is about.
  */
-export function teamNordMeeting(
-  f: MeetingFixture,
-  date = '2026-12-08',
+export function themeMeeting(
+  who: { teamId: string; organizer: string; participants: string[] },
+  date: string,
   over: Partial<NewMeeting> = {},
 ): NewMeeting {
   return {
-    teamId: f.ids.north,
+    teamId: who.teamId,
     format: 'theme',
     date,
     startTime: '14:00',
@@ -102,8 +102,25 @@ export function teamNordMeeting(
     place: 'Nordskolen',
     theme: 'Mobning',
     purpose: 'x',
-    organizerStaffId: f.ids.coordinator,
-    participantIds: [f.ids.coordinator, f.ids.psychologist],
+    organizerStaffId: who.organizer,
+    participantIds: who.participants,
     ...over,
   };
+}
+
+/** A theme meeting of Team Nord, called by its coordinator with the psychologist. */
+export function teamNordMeeting(
+  f: MeetingFixture,
+  date = '2026-12-08',
+  over: Partial<NewMeeting> = {},
+): NewMeeting {
+  return themeMeeting(
+    {
+      teamId: f.ids.north,
+      organizer: f.ids.coordinator,
+      participants: [f.ids.coordinator, f.ids.psychologist],
+    },
+    date,
+    over,
+  );
 }
