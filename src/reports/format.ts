@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ReportTable, SummaryValue } from './report';
-import { isLocalDate } from '../domain/localDate';
-import { formatNumericDate } from '../i18n/locale';
+import { isLocalDate, type LocalDate } from '../domain/localDate';
+import { formatNumericDate, type Locale } from '../i18n/locale';
 
 export type ReportFormat = 'table' | 'csv' | 'json';
 
@@ -34,14 +34,19 @@ export function csvSafeText(v: string): string {
 }
 
 /**
- * A cell as a Danish reader expects it in the table a person reads: a decimal comma, ja/nej, dates as 23.11.2026. CSV
- * and JSON keep plain numbers and booleans for the programs that read them.
+ * A cell as a person reads it: in Danish a decimal comma, ja/nej and dates as 23.11.2026 (the
+ * terminal's table); `day` writes dates another way (the Overblik tab's "23. november 2026"). CSV
+ * and JSON keep plain numbers, booleans and ISO dates for the programs that read them.
  */
-export function readableCell(v: string | number | boolean | null | undefined): string {
+export function readableCell(
+  v: string | number | boolean | null | undefined,
+  locale: Locale = 'da',
+  day: (d: LocalDate, l: Locale) => string = formatNumericDate,
+): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return v ? 'ja' : 'nej';
-  if (typeof v === 'number') return String(v).replace('.', ',');
-  return isLocalDate(v) ? formatNumericDate(v, 'da') : v;
+  if (typeof v === 'boolean') return locale === 'da' ? (v ? 'ja' : 'nej') : v ? 'yes' : 'no';
+  if (typeof v === 'number') return locale === 'da' ? String(v).replace('.', ',') : String(v);
+  return isLocalDate(v) ? day(v, locale) : v;
 }
 
 function plainTable(t: ReportTable): string {

@@ -7,6 +7,7 @@ import { fill } from '../i18n/texts';
 import { formatDate, type Locale } from '../i18n/locale';
 import { REPORT_TEXTS } from '../i18n/reportTexts';
 import type { CaseFigures, TeamFigures } from '../reports/statusFigures';
+import { readableCell } from '../reports/format';
 
 interface Fact {
   title: string;
@@ -25,7 +26,7 @@ export interface StatusSection {
 /** 87,6 in Danish, 87.6 in English; – for no figure. */
 export function localNumber(x: number | null, locale: Locale): string {
   if (x === null) return REPORT_TEXTS[locale].status.noData;
-  return locale === 'da' ? String(x).replace('.', ',') : String(x);
+  return readableCell(x, locale);
 }
 
 function countText(c: Count, locale: Locale): string {

@@ -286,7 +286,7 @@ describe.each(ENGINES)('key figure reports on $name', (engine) => {
 
 describe('the table a person reads', () => {
   it('writes numbers with a decimal comma, yes/no as ja/nej and dates as 23.11.2026, and leaves text as it is', () => {
-    expect([14.29, 25, true, false, null, 'skjult (n<5)', '2026-11-23'].map(readableCell)).toEqual([
+    expect([14.29, 25, true, false, null, 'skjult (n<5)', '2026-11-23'].map((v) => readableCell(v))).toEqual([
       '14,29',
       '25',
       'ja',

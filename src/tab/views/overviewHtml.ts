@@ -11,6 +11,7 @@ import { REPORT_TEXTS } from '../../i18n/reportTexts';
 import { REPORT_CAPTIONS_EN, REPORT_COLUMNS_EN, TAB_TEXTS } from '../../i18n/tabTexts';
 import { fill } from '../../i18n/texts';
 import type { ReportTable, SummaryValue } from '../../reports/report';
+import { readableCell } from '../../reports/format';
 import { barChart, esc, stackedChart, type Bar } from '../../reports/yearlyStatus/charts';
 import { deadlineLabel, statusText } from '../../views/deadlineText';
 import type { complianceByMonth, TableSpec, Timeline } from '../overview';
@@ -38,13 +39,10 @@ const DANISH_WORDS = new Map<string, string>(
 DANISH_WORDS.set(REPORT_TEXTS.da.offLadder, REPORT_TEXTS.en.offLadder);
 
 function cellText(v: Cell | undefined, locale: Locale): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return locale === 'da' ? (v ? 'ja' : 'nej') : v ? 'yes' : 'no';
-  if (typeof v === 'number') return locale === 'da' ? String(v).replace('.', ',') : String(v);
   if (v === SUPPRESSED_TEXT) return REPORT_TEXTS[locale].suppressed;
-  // A date in the page's format, never ISO (the CSV keeps ISO for the programs that read it).
-  if (isLocalDate(v)) return formatDate(v, locale);
-  return locale === 'en' ? (DANISH_WORDS.get(v) ?? v) : v;
+  if (typeof v === 'string' && !isLocalDate(v)) return locale === 'en' ? (DANISH_WORDS.get(v) ?? v) : v;
+  // Dates in the page's format, never ISO (the CSV keeps ISO for the programs that read it).
+  return readableCell(v, locale, formatDate);
 }
 
 /** The table's caption: the report's own title, or in English its name and the period. */
