@@ -1,6 +1,7 @@
 import { outboxStatusLabel } from '../../src/i18n/outboxLabels';
 import { PlaygroundClient } from './support/playgroundClient';
 import { SamspilUnderTest } from './support/samspilUnderTest';
+import { until } from '../support/poll';
 
 const LENE = 'lene.knudsen@fjordby.example';
 const WAITING = outboxStatusLabel('waiting');
@@ -21,9 +22,10 @@ describe('Lene Knudsen, team participant, in the Agents Playground', () => {
   afterEach(async () => pg?.assertClean());
 
   it('gets the invitation planned before she installed the app, once she opens it', async () => {
-    const waiting = await samspil.until(async () => {
-      const rows = (await samspil.report('outbox')).rows.filter((r) => r.recipient === LENE);
-      return rows.some((r) => r.status === WAITING) ? rows : null;
+    let waiting: Record<string, unknown>[] = [];
+    await until('a message waiting for Lene', async () => {
+      waiting = (await samspil.report('outbox')).rows.filter((r) => r.recipient === LENE);
+      return waiting.some((r) => r.status === WAITING);
     });
     expect(waiting.every((r) => r.status === WAITING)).toBe(true);
     pg = await PlaygroundClient.open('participant', {
@@ -35,8 +37,9 @@ describe('Lene Knudsen, team participant, in the Agents Playground', () => {
     // No `samspil tick`: the running scheduler delivers what waited for her conversation.
     await pg.card('Invitation: tværfagligt teammøde').waitFor({ timeout: 30_000 });
     await pg.shot('invitation');
-    await samspil.until(async () =>
-      (await samspil.report('outbox')).rows.some((r) => r.recipient === LENE) ? null : true,
+    await until(
+      'every message for Lene delivered',
+      async () => !(await samspil.report('outbox')).rows.some((r) => r.recipient === LENE),
     );
   });
 

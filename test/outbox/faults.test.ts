@@ -8,6 +8,7 @@ import { defaultSettings } from '../../src/domain/municipality';
 import { outboxKeys } from '../../src/outbox/keys';
 import type { OutboxMessage } from '../../src/store/outboxRepo';
 import { themeMeeting } from '../app/meetings/fixture';
+import { until } from '../support/poll';
 
 /** The port of this test's own PostgreSQL cluster (it is restarted mid-send). */
 const PG_PORT = 43432;
@@ -31,14 +32,6 @@ function canonical(v: unknown): string {
 }
 const fingerprint = (conversationId: string | null, activity: Record<string, unknown>) =>
   `${conversationId}|${canonical(activity.attachments ?? activity.text ?? null)}`;
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /**
  * docs/outbox.md "Under faults": several real `samspil start` processes on one PostgreSQL, with the

@@ -61,17 +61,6 @@ export class SamspilUnderTest {
     };
   }
 
-  /** Polls `probe` until it returns something other than null (the scheduler works on its own time). */
-  async until<T>(probe: () => Promise<T | null>, ms = 30_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const got = await probe();
-      if (got !== null) return got;
-      if (Date.now() > deadline) throw new Error(`not so within ${ms} ms`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-
   /** Writes a file (e.g. an import) into this instance's folder. */
   file(name: string, content: string): string {
     const p = path.join(this.dir, name);
