@@ -19,7 +19,7 @@ interface Fact {
  */
 export interface StatusSection {
   heading: string;
-  lines?: { text: string; weight: 'Bolder' | 'Default' }[];
+  lines: { text: string; weight: 'Bolder' | 'Default' }[];
   facts: Fact[];
 }
 
@@ -105,6 +105,7 @@ export function teamSections(
   const pct = (x: number | null) => (x === null ? s.noData : `${n(x)} %`);
   return teams.map(({ meetings: m, ratings }) => ({
     heading: m.teamName,
+    lines: [],
     facts: [
       ...(paces.has(m.teamId)
         ? [
@@ -145,7 +146,7 @@ export function statusCard(opts: {
       to: formatDate(opts.period.to, opts.locale),
     }),
     note: opts.note ?? '',
-    sections: opts.sections.map((x) => ({ lines: [], ...x })),
+    sections: opts.sections,
     footnote: s.footnote,
   });
 }
