@@ -7,9 +7,7 @@ import { redactCpr } from '../domain/cpr';
 import { PROBLEMS, sendProblem, type ProblemType } from '../api/problem';
 import { checkEnvelope } from './activityEnvelope';
 import { bufferedResponse } from './bufferedResponse';
-
-/** The largest body any route takes; a Teams activity is at most about 256 KB. */
-export const BODY_LIMIT = '1mb';
+import { boundedJson, JSON_BOUNDS } from './boundedJson';
 
 export interface HttpServerDeps {
   adapter: TeamsAdapter;
@@ -27,7 +25,7 @@ export interface HttpServerDeps {
 export function createHttpApp(deps: HttpServerDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(boundedJson());
 
   app.get('/healthz', async (_req, res) => {
     if (deps.ready && !deps.ready()) {
@@ -104,13 +102,15 @@ export function createHttpApp(deps: HttpServerDeps): express.Express {
         deps.log.error({ err: redactCpr(String(err.stack ?? err)) }, 'unhandled HTTP error');
       if (res.headersSent) return;
       const detail =
-        status === 413
-          ? `The body is larger than ${BODY_LIMIT}.`
-          : err.type === 'entity.parse.failed'
-            ? 'Malformed JSON body.'
-            : status === 500
-              ? 'Internal error'
-              : 'The request cannot be read.';
+        err.type === 'entity.too.deep' || err.type === 'entity.too.wide'
+          ? err.message
+          : status === 413
+            ? `The body is larger than ${JSON_BOUNDS.limit}.`
+            : err.type === 'entity.parse.failed'
+              ? 'Malformed JSON body.'
+              : status === 500
+                ? 'Internal error'
+                : 'The request cannot be read.';
       if (req.path.startsWith('/api/v1/')) {
         const type = (Object.entries(PROBLEMS).find(([, p]) => p.status === status)?.[0] ??
           'bad-request') as ProblemType;
