@@ -112,7 +112,12 @@ export const sampleTeamYear = (held: string[], planned: string[]): TeamYear => (
       starts_at: new Date('2026-12-08T13:00:00Z'),
       ends_at: new Date('2026-12-08T14:30:00Z'),
     }),
-    sampleMeeting({ status: 'cancelled', date: '2027-01-12' }),
+    sampleMeeting({
+      status: 'cancelled',
+      date: '2027-01-12',
+      starts_at: new Date('2027-01-12T13:00:00Z'),
+      ends_at: new Date('2027-01-12T14:30:00Z'),
+    }),
   ],
   status: frequencyStatus({ minimum: 10, held, planned, schoolYear: year, today: '2026-11-23' }),
 });
