@@ -62,15 +62,19 @@ export class CalendarEventsRepo {
     return rows[0] ?? null;
   }
 
-  /** The meeting whose Teams join link this is (as Teams reports it in a meetingEnd event). */
-  async meetingByJoinUrl(joinUrl: string): Promise<string | null> {
-    const rows = await this.db.query<{ id: string }>(
-      `SELECT m.id FROM meetings m LEFT JOIN calendar_events c ON c.meeting_id = m.id
-       WHERE m.municipality_id = $1 AND (c.join_url = $2 OR m.online_url = $2)
-       ORDER BY m.starts_at DESC LIMIT 1`,
-      [this.ctx.municipalityId, joinUrl],
+  /**
+   * Meetings starting between `from` and `to` that have an online link (the Teams link of their
+   * event, or one the organiser gave), to find the meeting a Teams `meetingEnd` event is about.
+   */
+  async withJoinLinks(from: Date, to: Date): Promise<{ meeting_id: string; links: string[] }[]> {
+    return this.db.query<{ meeting_id: string; links: string[] }>(
+      `SELECT m.id AS meeting_id, array_remove(ARRAY[c.join_url, m.online_url], NULL) AS links
+       FROM meetings m LEFT JOIN calendar_events c ON c.meeting_id = m.id
+       WHERE m.municipality_id = $1 AND m.starts_at >= $2 AND m.starts_at <= $3
+         AND (c.join_url IS NOT NULL OR m.online_url IS NOT NULL)
+       ORDER BY m.starts_at DESC`,
+      [this.ctx.municipalityId, from, to],
     );
-    return rows[0]?.id ?? null;
   }
 
   /**

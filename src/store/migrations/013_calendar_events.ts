@@ -16,5 +16,4 @@ CREATE TABLE calendar_events (
   cancelled boolean NOT NULL DEFAULT false,
   updated_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX calendar_events_join_url ON calendar_events (municipality_id, join_url);
 `;
