@@ -67,6 +67,8 @@ const PER_TENANT = 50;
 const MAX_UNSETTLED = 8;
 /** Outcomes written at once without waiting for flushMs: half the unsettled places. */
 const FLUSH_AT = MAX_UNSETTLED / 2;
+/** How long a replacement waits for an earlier card still on the wire before it looks again. */
+const REPLACE_WAIT_MS = 2_000;
 
 /**
  * Jittered exponential backoff, never shorter than the service's Retry-After, capped at 5 minutes.
@@ -352,12 +354,29 @@ export class OutboxSender {
           },
         };
       }
-      const settle = await this.paced(m.id, m.municipality_id, conversation.conversation_id);
-      if (lost.has(m.id)) {
-        settle();
-        throw new LeaseLostError();
+      const targets = await this.replacementTargets(m);
+      if (targets === 'wait')
+        return {
+          outcome: 'deferred',
+          settlement: { ...ref, status: 'deferred', notBefore: new Date(now.getTime() + REPLACE_WAIT_MS) },
+        };
+      if (targets?.length === 0)
+        return {
+          outcome: 'dropped',
+          settlement: { ...ref, status: 'superseded', error: 'no earlier card was delivered' },
+        };
+      let activityId: string | null = null;
+      // One message, or one update per earlier card; the first holds the unsettled place for all.
+      for (const [i, target] of (targets ?? [m.payload.replaceActivityId ?? null]).entries()) {
+        const settle = await this.paced(m.id, m.municipality_id, conversation.conversation_id, i > 0);
+        if (lost.has(m.id)) {
+          settle();
+          throw new LeaseLostError();
+        }
+        const payload = target ? { activity: m.payload.activity, replaceActivityId: target } : m.payload;
+        const sent = await this.transport.send(conversation, payload).finally(settle);
+        activityId ??= sent.activityId;
       }
-      const { activityId } = await this.transport.send(conversation, m.payload).finally(settle);
       return {
         outcome: 'sent',
         settlement: { ...ref, status: 'sent', at: this.opts.clock.now(), activityId },
@@ -365,6 +384,20 @@ export class OutboxSender {
     } catch (err) {
       return this.failure(m, err);
     }
+  }
+
+  /**
+   * The cards a replacement updates (docs/outbox.md "Keys"): null for an ordinary message, 'wait'
+   * while an earlier card is still on the wire, else every earlier card delivered (the one named at
+   * planning first).
+   */
+  private async replacementTargets(m: ClaimedMessage): Promise<string[] | 'wait' | null> {
+    const spec = m.payload.replaceEarlier;
+    if (!spec) return null;
+    const earlier = await this.store.queue.earlierCards(m, spec.kinds);
+    if (earlier.inFlight) return 'wait';
+    const named = m.payload.replaceActivityId;
+    return named ? [named, ...earlier.activityIds.filter((id) => id !== named)] : earlier.activityIds;
   }
 
   /** Waits until fewer than MAX_UNSETTLED sends are uncommitted; released when the outcome is written. */
@@ -386,7 +419,12 @@ export class OutboxSender {
    * messages could use (docs/outbox.md "Sending never waits on one conversation"). Once it has a
    * place it books the slot at once, or gives the place back if the slot went to another message.
    */
-  private async paced(id: number, tenant: string, conversationId: string): Promise<() => void> {
+  private async paced(
+    id: number,
+    tenant: string,
+    conversationId: string,
+    holdsPlace = false,
+  ): Promise<() => void> {
     const free = (now: number) =>
       Math.max(
         this.tenantLimiter.earliest(tenant, now),
@@ -398,6 +436,7 @@ export class OutboxSender {
         await this.sleep(at - Date.now());
         continue;
       }
+      if (holdsPlace) break;
       await this.acquire(id);
       const now = Date.now();
       if (free(now) <= now) break;

@@ -10,6 +10,8 @@ export interface ConnectorCall {
   activityId: string | null;
   body: Record<string, unknown> | null;
   at: number;
+  /** The id the connector gave a posted activity (what a later PUT names). */
+  answeredId?: string;
 }
 
 export type FailureRule = (
@@ -124,7 +126,10 @@ export class FakeConnector {
     if (m[2] === 'pagedmembers' || m[2] === 'members')
       return reply(200, { members: [...this.members.values()] });
     if (call.method === 'PUT') return reply(200, { id: m[3] });
-    if (call.method === 'POST' && m[2] === 'activities') return reply(200, { id: `act-${randomUUID()}` });
+    if (call.method === 'POST' && m[2] === 'activities') {
+      call.answeredId = `act-${randomUUID()}`;
+      return reply(200, { id: call.answeredId });
+    }
     return reply(200, {});
   }
 
