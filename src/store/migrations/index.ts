@@ -7,6 +7,7 @@ import ladderHistory from './006_ladder_history';
 import apiTokens from './007_api_tokens';
 import planningIndex from './008_planning_index';
 import outboxDue from './009_outbox_due_per_municipality';
+import auditFacts from './010_audit_facts';
 import calendarEvents from './013_calendar_events';
 import meetingChanges from './015_meeting_changes';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '007_api_tokens', sql: apiTokens },
   { id: '008_planning_index', sql: planningIndex },
   { id: '009_outbox_due_per_municipality', sql: outboxDue },
+  { id: '010_audit_facts', sql: auditFacts },
   { id: '013_calendar_events', sql: calendarEvents },
   { id: '015_meeting_changes', sql: meetingChanges },
 ];
