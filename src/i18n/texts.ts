@@ -99,6 +99,7 @@ const da = {
     notSaved: 'Ikke gemt – ret det markerede nedenfor.',
     alreadyDone: 'Allerede udført – kortet viser det første svar.',
     openedBelow: 'Åbnet nedenfor.',
+    notShownBusy: 'Teams har travlt lige nu, så kortet kom ikke frem. Tryk igen om et øjeblik.',
   },
   errors: {
     generic: 'Beklager, noget gik galt hos Samspil. Prøv igen om lidt – fejlen er logget.',
@@ -226,6 +227,7 @@ const en: Texts = {
     notSaved: 'Not saved – correct what is marked below.',
     alreadyDone: 'Already done – the card shows the first answer.',
     openedBelow: 'Opened below.',
+    notShownBusy: 'Teams is busy right now, so the card did not come through. Press again in a moment.',
   },
   errors: {
     generic: 'Sorry, something went wrong in Samspil. Please try again shortly — the error has been logged.',

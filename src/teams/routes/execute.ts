@@ -14,6 +14,7 @@ import type { HandlerDeps, KnownCaller } from '../handlers/deps';
 import { conversationKindOf, identify } from '../identity';
 import { CARD_VERBS, type CardVerb } from './cardVerbs';
 import type { CardVerbRoute } from './kit';
+import { replyWithinTurn, TURN_REPLY_WINDOW_MS } from '../turnReply';
 
 async function execute(
   deps: HandlerDeps,
@@ -22,6 +23,7 @@ async function execute(
   data: unknown,
 ): Promise<CardJson | string> {
   let locale = localeFrom();
+  const deadline = Date.now() + TURN_REPLY_WINDOW_MS;
   try {
     const caller = await identify(deps.store, context, { devFallback: deps.devFallback });
     if (!caller?.staff) {
@@ -33,7 +35,9 @@ async function execute(
       return TEXTS[locale].errors.personalOnly;
     }
     const reply = await route.run(deps, context, caller as KnownCaller, valuesOf(data));
-    for (const s of reply.send ?? []) await context.sendActivity(cardActivity(s.card, s.summary));
+    for (const s of reply.send ?? [])
+      if (!(await replyWithinTurn(context, cardActivity(s.card, s.summary), deadline)))
+        return TEXTS[locale].cards.notShownBusy;
     return reply.kind === 'replace' ? reply.card : reply.text;
   } catch (err) {
     deps.log.error(
