@@ -22,7 +22,9 @@ import { localeFrom } from '../i18n/locale';
 import type { MeetingRow } from '../store/meetingsRepo';
 import type { Store, TenantStore } from '../store/store';
 import type { StaffRow } from '../store/types';
-import { agreementCard, minutesFormCard } from '../views/minutesCards';
+import { agreementCard, minutesCardExtras, minutesFormCard } from '../views/minutesCards';
+import { minutesExtras } from '../app/minutes';
+import type { ParentLinks } from '../app/parentLinks';
 import { questionnaireCard, type MeetingSummary } from '../views/questionnaireCards';
 import type { PlanningPass } from './passes';
 import { outboxKeys } from '../outbox/keys';
@@ -35,7 +37,7 @@ async function activeStaff(t: TenantStore): Promise<Map<string, StaffRow>> {
 }
 
 /** Marks ended meetings held, sends each attendee the questionnaire, and reminds once. */
-export const questionnairePass: PlanningPass = async (store, m, now) => {
+export const questionnairePass: PlanningPass = async (store, m, now, opts) => {
   const p = PassPlanner.for(store, m, now);
   const { t } = p;
   const timing = timingOf(m);
@@ -89,7 +91,7 @@ export const questionnairePass: PlanningPass = async (store, m, now) => {
         );
       }
     }
-    if (meeting.format === 'child') await requestMinutes(p, meeting, summary, staff);
+    if (meeting.format === 'child') await requestMinutes(p, meeting, summary, staff, opts?.parentLinks);
   }
   return p.result;
 };
@@ -100,8 +102,10 @@ async function requestMinutes(
   meeting: MeetingRow,
   summary: MeetingSummary,
   staff: Map<string, StaffRow>,
+  parentLinks: ParentLinks | undefined,
 ) {
   if (await p.t.minutes.get(meeting.id)) return;
+  const extras = await minutesCardExtras(await minutesExtras(p.t, p.m, meeting, parentLinks));
   const organiser = meeting.organizer_staff_id ? staff.get(meeting.organizer_staff_id) : undefined;
   const recipients = organiser
     ? [organiser]
@@ -122,6 +126,7 @@ async function requestMinutes(
       participants,
       locale,
       request: true,
+      extras,
     });
     await p.enqueue(
       outboxKeys.minutesRequest(meeting.id, r.id),
@@ -146,7 +151,7 @@ export const agreementPass: PlanningPass = async (store: Store, m: MunicipalityC
   const summaries = new Map<string, MeetingSummary>();
   for (const a of due) {
     if (agreementReminderDate(a.due) > today) continue;
-    const owner = staff.get(a.owner_staff_id);
+    const owner = a.owner_staff_id ? staff.get(a.owner_staff_id) : undefined;
     if (!owner) continue;
     let summary = summaries.get(a.meeting_id);
     if (!summary) {

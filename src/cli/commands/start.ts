@@ -13,7 +13,8 @@ import { startAdminEndpoint } from '../../server/adminEndpoint';
 import { OutboxSender } from '../../outbox/sender';
 import { startScheduler } from '../../scheduler/scheduler';
 import { sendWindowFrom } from '../../app/sendWindow';
-import { calendarLinksOf } from '../../config';
+import { calendarLinksOf, parentLinksOf } from '../../config';
+import { mountParentRoute } from '../../server/parentRoute';
 import { mountCalendarRoute } from '../../server/calendarRoute';
 import { apiRouter } from '../../api/router';
 import { startRetentionPass } from '../../scheduler/retentionPass';
@@ -40,6 +41,7 @@ export const start: Command = {
     );
     const adapter = createAdapter(config);
     const calendarLinks = calendarLinksOf(config);
+    const parentLinks = parentLinksOf(config);
     // Templates are read and compiled now, not on the first card press or pass.
     prepareCards();
     const bot = createBotApp({
@@ -50,6 +52,7 @@ export const start: Command = {
       clock: ctx.clock,
       devFallback: !config.MicrosoftAppId,
       calendarLinks,
+      parentLinks,
     });
     let ready = false;
     const app = createHttpApp({
@@ -68,6 +71,7 @@ export const start: Command = {
       mount: (http) => {
         http.use('/api/v1', apiRouter({ store, clock: ctx.clock, log }));
         if (calendarLinks) mountCalendarRoute(http, { store, links: calendarLinks, clock: ctx.clock, log });
+        if (parentLinks) mountParentRoute(http, { store, links: parentLinks, clock: ctx.clock, log });
         mountTabRoutes(http, {
           store,
           clock: ctx.clock,
@@ -86,7 +90,7 @@ export const start: Command = {
     });
     const scheduler =
       config.SAMSPIL_SCHEDULER === 'on'
-        ? startScheduler(store, sender, ctx.clock, log, { calendarLinks })
+        ? startScheduler(store, sender, ctx.clock, log, { calendarLinks, parentLinks })
         : null;
     const retention = config.SAMSPIL_SCHEDULER === 'on' ? startRetentionPass(store, ctx.clock, log) : null;
     // Embedded store: publish a loopback admin endpoint so tick/report/import can run while we hold the lock.

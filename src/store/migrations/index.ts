@@ -7,6 +7,7 @@ import ladderHistory from './006_ladder_history';
 import apiTokens from './007_api_tokens';
 import planningIndex from './008_planning_index';
 import outboxDue from './009_outbox_due_per_municipality';
+import parentsTakePart from './012_parents_take_part';
 
 /** Ordered; an applied migration is never edited, a change is a new entry. */
 export const MIGRATIONS: { id: string; sql: string }[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '007_api_tokens', sql: apiTokens },
   { id: '008_planning_index', sql: planningIndex },
   { id: '009_outbox_due_per_municipality', sql: outboxDue },
+  { id: '012_parents_take_part', sql: parentsTakePart },
 ];
