@@ -7,7 +7,7 @@ import ladderHistory from './006_ladder_history';
 import apiTokens from './007_api_tokens';
 import planningIndex from './008_planning_index';
 import outboxDue from './009_outbox_due_per_municipality';
-import calendarEvents from './013_calendar_events';
+import graph from './013_graph';
 
 /** Ordered; an applied migration is never edited, a change is a new entry. */
 export const MIGRATIONS: { id: string; sql: string }[] = [
@@ -20,5 +20,5 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '007_api_tokens', sql: apiTokens },
   { id: '008_planning_index', sql: planningIndex },
   { id: '009_outbox_due_per_municipality', sql: outboxDue },
-  { id: '013_calendar_events', sql: calendarEvents },
+  { id: '013_graph', sql: graph },
 ];
