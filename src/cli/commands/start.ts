@@ -25,6 +25,8 @@ import { startRetentionPass } from '../../scheduler/retentionPass';
 import { mountTabRoutes } from '../../tab/routes';
 import { tabVerifierOf } from '../../tab/auth';
 import { graphFromConfig } from '../../graph/municipalities';
+import { mountGraphNotifications } from '../../server/graphNotifications';
+import { loadMunicipality } from '../../app/municipalityContext';
 
 /** The manifest's placeholder bot id: deep links in the demo point at it. */
 const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
@@ -88,6 +90,17 @@ export const start: Command = {
         http.use('/api/v1', apiRouter({ store, clock: ctx.clock, log, failedAuth: limits.failedAuth }));
         if (calendarLinks) mountCalendarRoute(http, { store, links: calendarLinks, clock: ctx.clock, log });
         if (parentLinks) mountParentRoute(http, { store, links: parentLinks, clock: ctx.clock, log });
+        if (graph.notifications)
+          mountGraphNotifications(http, {
+            store,
+            clock: ctx.clock,
+            log,
+            calendarFor: async (id) => {
+              const m = await loadMunicipality(store, id);
+              const calendar = graph.calendarFor(m);
+              return calendar ? { m, calendar } : null;
+            },
+          });
         mountTabRoutes(http, {
           store,
           clock: ctx.clock,
