@@ -9,12 +9,10 @@ import type { Store } from '../store/store';
 import { deadlineOfMeasure, MeasureDeadline } from './deadlines';
 import type { MunicipalityContext } from './municipalityContext';
 import { decodeCadence } from '../domain/cadence';
-import { fail, refuse, type ActionResult, type Bilingual } from './actionResult';
+import { coded, ok, onField, refuse, type Result } from '../domain/result';
 import { recordHeldFollowUp } from './heldFollowUp';
 
-export type { ActionResult, Bilingual };
-
-const date = z.string().refine(isLocalDate, 'date');
+const date = z.string().refine(isLocalDate, coded('date', 'must be a date (YYYY-MM-DD)'));
 
 export const registerInput = z.object({
   measureId: z.string().uuid(),
@@ -50,27 +48,18 @@ async function currentDeadline(
   actor: StaffRow,
   measureId: string,
   today: LocalDate,
-): Promise<ActionResult<MeasureDeadline>> {
+): Promise<Result<MeasureDeadline>> {
   const t = store.tenant({ municipalityId: m.id, actor: `staff:${actor.email}` });
   const rows = await t.measures.openWithHistory();
   const row = rows.find((r) => r.id === measureId);
-  if (!row)
-    return fail(
-      'Sagen eller foranstaltningen findes ikke (længere).',
-      'The case or measure no longer exists.',
-    );
+  if (!row) return refuse('measureGone');
   // Roles are checked here, on the server: the card button is never the only guard.
   const mayAct =
     row.adviser_id === actor.id || (actor.roles.includes('leader') && row.leader_id === actor.id);
-  if (!mayAct) return fail('Du har ikke adgang til denne sag.', 'You do not have access to this case.');
+  if (!mayAct) return refuse('notYourCase');
   const d = deadlineOfMeasure(row, m.policy, today);
-  if (!d)
-    return fail(
-      'Der er ingen opfølgning at registrere på denne foranstaltning.',
-      'There is no follow-up to register on this measure.',
-      true,
-    );
-  return { ok: true, value: d };
+  if (!d) return refuse('nothingToRegister', { stale: true });
+  return ok(d);
 }
 
 export interface Registered {
@@ -89,35 +78,27 @@ export async function registerFollowUp(
   actor: StaffRow,
   input: z.infer<typeof registerInput>,
   today: LocalDate,
-): Promise<ActionResult<Registered>> {
+): Promise<Result<Registered>> {
   const cur = await currentDeadline(store, m, actor, input.measureId, today);
   if (!cur.ok) return cur;
   const d = cur.value;
-  if (d.due !== input.due || d.kind !== 'followup') {
-    return fail('Denne opfølgning er allerede håndteret.', 'This follow-up has already been handled.', true);
-  }
-  if (input.heldOn > today) return refuse('futureDate', 'heldOn');
+  if (d.due !== input.due || d.kind !== 'followup') return refuse('followUpHandled', { stale: true });
+  if (input.heldOn > today) return refuse('futureDate', { field: 'heldOn' });
   let ladderStep: number | null = null;
   // "unchanged" is the card's first choice (a choice needs a value, so it cannot be empty).
   if (input.ladderStep && input.ladderStep !== 'unchanged') {
     ladderStep = Number(input.ladderStep);
     if (!m.ladder.steps.some((s) => s.step === ladderStep))
-      return fail('Ukendt trin på indsatstrappen.', 'Unknown ladder step.', false, 'ladderStep');
+      return refuse('unknownLadderStep', { field: 'ladderStep' });
   }
   let cadence: { every: NonNullable<ReturnType<typeof decodeCadence>>; reason: string } | null = null;
   if (d.first) {
     const every = input.cadence ? decodeCadence(input.cadence) : null;
     const reason = (input.cadenceReason ?? '').trim();
-    if (!every)
-      return fail(
-        'Vælg den fremtidige opfølgningskadence.',
-        'Choose the future follow-up cadence.',
-        false,
-        'cadence',
-      );
-    if (findCpr(reason)) return refuse('cpr', 'cadenceReason');
-    const ok = validateCadence({ every, reason, decidedOn: input.heldOn }, d.measureType, m.policy.regime);
-    if (!ok.ok) return fail(ok.reason.da, ok.reason.en, false, 'cadenceReason');
+    if (!every) return refuse('cadenceMissing', { field: 'cadence' });
+    if (findCpr(reason)) return refuse('cpr', { field: 'cadenceReason' });
+    const valid = validateCadence({ every, reason, decidedOn: input.heldOn }, d.measureType, m.policy.regime);
+    if (!valid.ok) return onField(valid, 'cadenceReason');
     cadence = { every, reason };
   }
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
@@ -140,10 +121,11 @@ export async function registerFollowUp(
     .tenant({ municipalityId: m.id, actor: 'system' })
     .measures.openWithHistory(d.adviserId);
   const row = after.find((r) => r.id === d.measureId);
-  return {
-    ok: true,
-    value: { deadline: d, heldOn: input.heldOn, next: row ? deadlineOfMeasure(row, m.policy, today) : null },
-  };
+  return ok({
+    deadline: d,
+    heldOn: input.heldOn,
+    next: row ? deadlineOfMeasure(row, m.policy, today) : null,
+  });
 }
 
 /** Postpones the current follow-up: only with a reason, never past the legal date. */
@@ -153,26 +135,22 @@ export async function postponeFollowUp(
   actor: StaffRow,
   input: z.infer<typeof postponeInput>,
   today: LocalDate,
-): Promise<ActionResult<{ deadline: MeasureDeadline; to: LocalDate; reason: string }>> {
+): Promise<Result<{ deadline: MeasureDeadline; to: LocalDate; reason: string }>> {
   const cur = await currentDeadline(store, m, actor, input.measureId, today);
   if (!cur.ok) return cur;
   const d = cur.value;
-  if (d.due !== input.due)
-    return fail('Denne opfølgning er allerede håndteret.', 'This follow-up has already been handled.', true);
-  if (d.kind !== 'followup')
-    return fail(
-      'Kun opfølgninger kan udskydes – lovens frister kan ikke.',
-      'Only follow-ups can be postponed, not legal deadlines.',
-    );
+  if (d.due !== input.due) return refuse('followUpHandled', { stale: true });
+  if (d.kind !== 'followup') return refuse('onlyFollowUpsPostpone');
   const reason = input.reason.trim();
-  if (findCpr(reason)) return refuse('cpr', 'reason');
+  if (findCpr(reason)) return refuse('cpr', { field: 'reason' });
   const res = postponeRule({ due: d.due, legalDue: d.legalDue }, input.postponeTo, reason);
-  if (!res.ok) return fail(res.reason.da, res.reason.en, false, reason === '' ? 'reason' : 'postponeTo');
+  if (!res.ok) return onField(res, reason === '' ? 'reason' : 'postponeTo');
+  const to = res.value.due;
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
-    await t.measures.setPostponement(d.measureId, res.due, reason);
+    await t.measures.setPostponement(d.measureId, to, reason);
     await t.outbox.cancel(deadlineSubject(d));
   });
-  return { ok: true, value: { deadline: d, to: res.due, reason } };
+  return ok({ deadline: d, to, reason });
 }
 
 /**
@@ -186,21 +164,14 @@ export async function snoozeReminder(
   actor: StaffRow,
   input: z.infer<typeof snoozeInput>,
   today: LocalDate,
-): Promise<ActionResult<{ deadline: MeasureDeadline; until: LocalDate; clamped: boolean; reason: string }>> {
+): Promise<Result<{ deadline: MeasureDeadline; until: LocalDate; clamped: boolean; reason: string }>> {
   const cur = await currentDeadline(store, m, actor, input.measureId, today);
   if (!cur.ok) return cur;
   const d = cur.value;
-  if (d.due !== input.due || d.kind !== input.kind)
-    return fail('Denne frist er allerede håndteret.', 'This deadline has already been handled.', true);
+  if (d.due !== input.due || d.kind !== input.kind) return refuse('deadlineHandled', { stale: true });
   const reason = input.snoozeReason.trim();
-  if (!reason)
-    return fail(
-      'Skriv en begrundelse for at udsætte påmindelsen.',
-      'Give a reason for snoozing the reminder.',
-      false,
-      'snoozeReason',
-    );
-  if (findCpr(reason)) return refuse('cpr', 'snoozeReason');
+  if (!reason) return refuse('snoozeReasonMissing', { field: 'snoozeReason' });
+  if (findCpr(reason)) return refuse('cpr', { field: 'snoozeReason' });
   const { until, clamped } = snoozeUntil(today, input.workingDays, d.due);
   const subject = snoozeSubject(d);
   await store.inTransaction({ municipalityId: m.id, actor: `staff:${actor.email}` }, async (t) => {
@@ -208,7 +179,7 @@ export async function snoozeReminder(
     // Today's reminders already planned for the adviser are not sent either.
     await t.outbox.cancel(deadlineSubject(d), actor.id);
   });
-  return { ok: true, value: { deadline: d, until, clamped, reason } };
+  return ok({ deadline: d, until, clamped, reason });
 }
 
 export interface EarlierRegistration {

@@ -99,6 +99,8 @@ const da = {
   channelNotLinked:
     'Kanalen er ikke tilknyttet et team. Tovholderen skriver **tilknyt** og teamets navn her.',
   initialsNotice: 'Bemærk',
+  initialsShared:
+    'Initialerne {initials} findes også på en åben sag. Initialer kan ikke bevise, at det er samme barn – kontrollér, at barnet ikke har en aktiv sag.',
 };
 
 export type MeetingTexts = typeof da;
@@ -201,6 +203,8 @@ const en: MeetingTexts = {
   channelNotLinked:
     "This channel is not linked to a team. The coordinator types **link** and the team's name here.",
   initialsNotice: 'Note',
+  initialsShared:
+    'The initials {initials} also appear on an open case. Initials cannot prove it is the same child – check that the child has no active case.',
 };
 
 export const MEETING_TEXTS: Record<Locale, MeetingTexts> = { da, en };

@@ -9,17 +9,8 @@ import type { MeetingRow } from '../../store/meetingsRepo';
 import type { Store } from '../../store/store';
 import type { StaffRow } from '../../store/types';
 import type { MunicipalityContext } from '../municipalityContext';
-import {
-  ActionResult,
-  Bilingual,
-  fail,
-  instantOf,
-  refuse,
-  ok,
-  schoolHolidaysFor,
-  teamRole,
-  unusableDay,
-} from './common';
+import { ok, refuse, type Result } from '../../domain/result';
+import { instantOf, schoolHolidaysFor, teamRole, unusableDay } from './common';
 import { schoolYearOf } from '../../domain/meetings/schoolYear';
 
 const flag = z.preprocess((v) => v === true || v === 'true', z.boolean());
@@ -74,7 +65,12 @@ export function toMeetingRequest(i: ScheduleCardInput): z.SafeParseReturnType<un
 export interface Scheduled {
   meeting: MeetingRow;
   /** Set when the initials match an open case's child: not provable either way, so the caller is told. */
-  initialsNotice: Bilingual | null;
+  initialsNotice: InitialsNotice | null;
+}
+
+/** The initials a child meeting shares with an open case (src/i18n words the notice). */
+export interface InitialsNotice {
+  initials: string;
 }
 
 /**
@@ -86,29 +82,13 @@ async function activeCaseCheck(
   store: Store,
   m: MunicipalityContext,
   ref: string,
-): Promise<{ refused: Bilingual | null; notice: Bilingual | null }> {
+): Promise<{ activeCase: string | null; notice: InitialsNotice | null }> {
   const t = store.tenant({ municipalityId: m.id, actor: 'scheduler' });
   const open = await t.cases.list({ openOnly: true });
   const byRef = open.find((c) => c.case_ref.toLowerCase() === ref.toLowerCase());
-  if (byRef) {
-    return {
-      refused: {
-        da: `Barnet har en aktiv sag (${byRef.case_ref}). Et tværfagligt møde om barn/ung/familie er kun for børn uden aktiv sag i CPP eller Børne- og Familierådgivningen – tal med sagens rådgiver.`,
-        en: `The child has an active case (${byRef.case_ref}). A child/young person/family meeting is only for children with no active case in CPP or the family counselling – talk to the case's adviser.`,
-      },
-      notice: null,
-    };
-  }
+  if (byRef) return { activeCase: byRef.case_ref, notice: null };
   const byInitials = open.some((c) => c.child_initials !== null && c.child_initials === ref);
-  return {
-    refused: null,
-    notice: byInitials
-      ? {
-          da: `Initialerne ${ref} findes også på en åben sag. Initialer kan ikke bevise, at det er samme barn – kontrollér, at barnet ikke har en aktiv sag.`,
-          en: `The initials ${ref} also appear on an open case. Initials cannot prove it is the same child – check that the child has no active case.`,
-        }
-      : null,
-  };
+  return { activeCase: null, notice: byInitials ? { initials: ref } : null };
 }
 
 export async function scheduleMeeting(
@@ -118,28 +98,25 @@ export async function scheduleMeeting(
   teamId: string,
   req: MeetingRequest,
   now: Date,
-): Promise<ActionResult<Scheduled>> {
+): Promise<Result<Scheduled>> {
   const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
   const t = store.tenant(actor);
   const team = await t.teams.get(teamId);
-  if (!team) return fail('Teamet findes ikke.', 'The team does not exist.');
+  if (!team) return refuse('teamGone');
   const role = await teamRole(t, staff, teamId);
-  if (!role) return fail('Du er ikke med i teamet.', 'You are not a member of the team.');
-  if (req.format === 'theme' && role !== 'coordinator') {
-    return fail(
-      'Kun teamets tovholder kan planlægge et temamøde. Alle i teamet kan planlægge et møde om et barn.',
-      "Only the team's coordinator can schedule a theme meeting. Anyone in the team can schedule a child meeting.",
-    );
-  }
+  if (!role) return refuse('notTeamMember');
+  if (req.format === 'theme' && role !== 'coordinator') return refuse('themeNeedsCoordinator');
   const startsAt = instantOf(m, req.date, req.startTime);
-  if (startsAt <= now) return refuse('mustBeFuture', 'date');
+  if (startsAt <= now) return refuse('mustBeFuture', { field: 'date' });
   const year = schoolYearOf(req.date, m.settings.schoolYearStartMonthDay);
   const why = unusableDay(req.date, schoolHolidaysFor(m, year));
-  if (why) return fail(`Datoen er ${why.da}.`, `The date is ${why.en}.`, false, 'date');
-  let notice: Bilingual | null = null;
+  if (why) return refuse('unusableDay', { field: 'date', params: { holiday: why.holiday } });
+  let notice: InitialsNotice | null = null;
   if (req.format === 'child') {
     const check = await activeCaseCheck(store, m, req.childReference);
-    if (check.refused) return fail(check.refused.da, check.refused.en, false, 'childReference');
+    if (check.activeCase) {
+      return refuse('childHasActiveCase', { field: 'childReference', params: { caseRef: check.activeCase } });
+    }
     notice = check.notice;
   }
   const existing = await t.meetings.forTeam(teamId, req.date, req.date);
@@ -148,12 +125,10 @@ export async function scheduleMeeting(
       e.status === 'scheduled' && e.starts_at < instantOf(m, req.date, req.endTime) && e.ends_at > startsAt,
   );
   if (clash) {
-    return fail(
-      `Teamet har allerede et møde ${clash.start_time}–${clash.end_time} den dag.`,
-      `The team already has a meeting ${clash.start_time}–${clash.end_time} that day.`,
-      false,
-      'startTime',
-    );
+    return refuse('teamBusy', {
+      field: 'startTime',
+      params: { startTime: clash.start_time, endTime: clash.end_time },
+    });
   }
   const meeting = await store.inTransaction(actor, (tx) =>
     tx.meetings.create({

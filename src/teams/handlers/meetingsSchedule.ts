@@ -90,7 +90,8 @@ export async function schedule(
   const team = await caller.tenant.teams.get(meeting.team_id);
   const participants = await caller.tenant.meetings.participants(meeting.id);
   const lines = [fill(t.scheduledLine, { n: participants.length })];
-  if (initialsNotice) lines.push(`${t.initialsNotice}: ${initialsNotice[caller.locale]}`);
+  if (initialsNotice)
+    lines.push(`${t.initialsNotice}: ${fill(t.initialsShared, { initials: initialsNotice.initials })}`);
   return replace(
     statusCard(t.scheduledTitle, {
       color: 'Accent',

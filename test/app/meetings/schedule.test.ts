@@ -3,6 +3,8 @@ import { scheduleCardInput, scheduleMeeting, toMeetingRequest } from '../../../s
 import { cprField } from '../../../src/app/meetings/common';
 import { findCpr } from '../../../src/domain/cpr';
 import { refusalText } from '../../../src/i18n/problems';
+import { fill } from '../../../src/i18n/texts';
+import { MEETING_TEXTS } from '../../../src/i18n/meetingTexts';
 
 /** Scheduling one meeting — who may, which child, which day. */
 describe('scheduling one meeting', () => {
@@ -85,7 +87,10 @@ describe('scheduling one meeting', () => {
   it('schedules on initials that match an open case, but asks the caller to check', async () => {
     const res = await schedule(f.ids.teacher, { childReference: 'AB', date: '2026-12-11' });
     if (!res.ok) throw new Error(refusalText(res, 'en'));
-    expect(res.value.initialsNotice?.da).toContain('Initialerne AB findes også på en åben sag');
+    const notice = res.value.initialsNotice;
+    expect(notice && fill(MEETING_TEXTS.da.initialsShared, { ...notice })).toContain(
+      'Initialerne AB findes også på en åben sag',
+    );
   });
 
   it('refuses a past time, a weekend, a public holiday, a school holiday and a clash', async () => {
