@@ -116,7 +116,9 @@ export function readLock(dataDir: string): LockInfo | null {
 /** The lock's holder if it is a live process, else null (a crashed holder leaves a stale file). */
 export function liveHolder(dataDir: string): LockInfo | null {
   const info = readLock(dataDir);
-  return info && info.nonce !== ownNonce && holderRuns(info) ? info : null;
+  // A lock without a nonce (an older version's) is never this process's own.
+  const own = ownNonce !== undefined && info?.nonce === ownNonce;
+  return info && !own && holderRuns(info) ? info : null;
 }
 
 export interface DataFolderLock {

@@ -19,7 +19,7 @@ function samspil(dataDir: string, ...args: string[]) {
     cwd: ROOT,
     env: { ...process.env, SAMSPIL_DATA_DIR: dataDir, NODE_OPTIONS: '', LOG_LEVEL: 'silent' },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 240_000,
   });
 }
 
