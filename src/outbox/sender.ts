@@ -5,7 +5,14 @@ import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import { ClaimedMessage, destinationOf, Settlement } from '../store/outboxRepo';
 import { MessageTransport, TransportError } from './transport';
-import { SlidingWindowLimiter, TEAMS_CONVERSATION_WINDOWS, TEAMS_TENANT_WINDOWS } from './rateLimiter';
+import {
+  SENDER_PER_TENANT_SECOND,
+  SENDER_TENANT_WINDOWS,
+  SlidingWindowLimiter,
+  TEAMS_CONVERSATION_WINDOWS,
+} from './rateLimiter';
+import { TenantBudget } from './tenantBudget';
+import { SendBudgetRepo } from '../store/sendBudgetRepo';
 
 export interface SendWindow {
   hours: WorkingHours;
@@ -58,8 +65,8 @@ const DEAD_CODES = new Set([
 ]);
 /** Rows of one conversation in flight at once: more would only wait for the 1 s window. */
 const PER_DESTINATION = 4;
-/** Rows of one tenant in flight at once: one second at Teams' 50/s per tenant. */
-const PER_TENANT = 50;
+/** Rows of one tenant in flight at once: one second of the sender's share of the tenant's budget. */
+const PER_TENANT = SENDER_PER_TENANT_SECOND;
 /**
  * Sends that may be on the wire or delivered-but-not-yet-committed at once. This bounds the
  * duplicate window of a crash (docs/outbox.md) however starved the process is of CPU.
@@ -103,7 +110,8 @@ export const emptyDrain = (): DrainResult => ({
  */
 export class OutboxSender {
   private readonly owner: string;
-  private readonly tenantLimiter = new SlidingWindowLimiter(TEAMS_TENANT_WINDOWS);
+  private readonly tenantLimiter = new SlidingWindowLimiter(SENDER_TENANT_WINDOWS);
+  private readonly budget: TenantBudget;
   private readonly conversationLimiter = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS);
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly leaseMs: number;
@@ -122,6 +130,7 @@ export class OutboxSender {
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.concurrency = opts.concurrency ?? 128;
+    this.budget = new TenantBudget(new SendBudgetRepo(store.engine));
   }
 
   /** Stop claiming; a drain in progress finishes what it holds and returns. */
@@ -407,6 +416,11 @@ export class OutboxSender {
     this.holding.add(id);
   }
 
+  private releasePlace(id: number): void {
+    this.holding.delete(id);
+    this.release();
+  }
+
   private release(): void {
     this.unsettled--;
     this.room.shift()?.();
@@ -436,12 +450,17 @@ export class OutboxSender {
         await this.sleep(at - Date.now());
         continue;
       }
-      if (holdsPlace) break;
-      await this.acquire(id);
+      if (!holdsPlace) await this.acquire(id);
       const now = Date.now();
-      if (free(now) <= now) break;
-      this.holding.delete(id);
-      this.release();
+      if (free(now) <= now) {
+        // The tenant's budget, shared with the other instances: booked last, so a place is never
+        // held while it waits for the next quarter second, and a booked send goes out within it.
+        if (await this.budget.take(tenant, now)) break;
+        if (!holdsPlace) this.releasePlace(id);
+        await this.sleep(TenantBudget.untilNextQuarter(Date.now()));
+        continue;
+      }
+      if (!holdsPlace) this.releasePlace(id);
     }
     const now = Date.now();
     const tenantSlot = this.tenantLimiter.reserve(tenant, now);
