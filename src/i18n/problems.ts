@@ -17,6 +17,10 @@ export const PROBLEM_TEXTS = {
     da: 'Brug initialer (1–4 store bogstaver, fx "AB") eller sagsnummeret.',
     en: 'Use initials (1–4 capital letters, e.g. "AB") or the case number.',
   },
+  initialsOnOpenCase: {
+    da: 'Initialerne findes også på en åben sag. Initialer kan ikke bevise, at det er samme barn: kontrollér, at barnet ikke har en aktiv sag, sæt flueben i »Jeg har kontrolleret initialerne«, og planlæg igen. Intet er sendt endnu.',
+    en: 'The initials also appear on an open case. Initials cannot prove it is the same child: check that the child has no active case, tick "I have checked the initials", and schedule again. Nothing has been sent yet.',
+  },
   required: { da: 'Skal udfyldes.', en: 'Required.' },
   date: { da: 'Angiv en dato.', en: 'Give a date.' },
   time: { da: 'Angiv et klokkeslæt (TT:MM).', en: 'Give a time (HH:mm).' },
@@ -37,6 +41,15 @@ export const PROBLEM_TEXTS = {
   questionnaireClosed: {
     da: 'Spørgeskemaet er lukket, så svaret kan ikke længere registreres.',
     en: 'The questionnaire is closed, so the answer can no longer be recorded.',
+  },
+  meetingCancelled: { da: 'Mødet blev aflyst.', en: 'The meeting was cancelled.' },
+  meetingNotEnded: {
+    da: 'Spørgeskemaet åbner, når mødet er slut.',
+    en: 'The questionnaire opens when the meeting has ended.',
+  },
+  parentAnswersFull: {
+    da: 'Alle de forældre, der var med til mødet, har svaret. Tak.',
+    en: 'All the parents who took part in the meeting have answered. Thank you.',
   },
 } as const;
 

@@ -15,6 +15,7 @@ import { conversationKindOf, identify } from '../identity';
 import { CARD_VERBS, type CardVerb } from './cardVerbs';
 import type { CardVerbRoute } from './kit';
 import { checkCardIds } from './cardData';
+import { replyWithinTurn, TURN_REPLY_WINDOW_MS } from '../turnReply';
 
 async function execute(
   deps: HandlerDeps,
@@ -25,6 +26,8 @@ async function execute(
 ): Promise<CardJson | string> {
   let locale = localeFrom();
   const values = valuesOf(data);
+  // Wall time, not the domain clock: Teams gives an invoke a real number of seconds to answer.
+  const deadline = Date.now() + TURN_REPLY_WINDOW_MS;
   try {
     const caller = await identify(deps.store, context, { devFallback: deps.devFallback });
     if (!caller?.staff) {
@@ -42,7 +45,9 @@ async function execute(
       return TEXTS[locale].errors.oldCard;
     }
     const reply = await route.run(deps, context, caller as KnownCaller, values);
-    for (const s of reply.send ?? []) await context.sendActivity(cardActivity(s.card, s.summary));
+    for (const s of reply.send ?? [])
+      if (!(await replyWithinTurn(context, cardActivity(s.card, s.summary), deadline)))
+        return TEXTS[locale].cards.notShownBusy;
     return reply.kind === 'replace' ? reply.card : reply.text;
   } catch (err) {
     deps.log.error({ err, verb }, 'card action failed');
