@@ -21,6 +21,8 @@ import { digitsOf, respell } from '../support/cprMutations';
 import { FakeConnector } from '../support/fakeConnector';
 import { capturedLog } from '../support/logCapture';
 import { withoutIds } from '../support/mutate';
+import { sourceLimits } from '../../src/server/sourceLimits';
+import { pool } from '../support/pool';
 import { startOwnPostgres, type OwnPostgres } from '../support/ownPostgres';
 
 /**
@@ -44,15 +46,6 @@ function plantedSpellings(r: Random, count: number): string[] {
     if (looksLikeCpr(s)) out.push(s);
   }
   return out;
-}
-
-async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
 }
 
 describe('CPR numbers planted at every edge end up nowhere', () => {
@@ -128,7 +121,11 @@ describe('CPR numbers planted at every edge end up nowhere', () => {
     await t.meetings.setRsvp(ids.held, ids.anna, 'yes', zonedInstant('2026-11-20', '10:00'));
     await t.meetings.markHeld(ids.held);
     ids.coming = (await meeting('2026-12-08')).id;
-    api = await startApiServer(store, fixedClock(NOW), { burst: 1e9, perMinute: 1e9 }, { log });
+    const unlimited = { burst: 1e9, perMinute: 1e9 };
+    api = await startApiServer(store, fixedClock(NOW), unlimited, {
+      log,
+      limits: sourceLimits({ messages: unlimited }),
+    });
     ids.token = (await store.apiTokens.create('nordby', 'plant', [...IMPORT_KINDS, 'read'], 'test')).token;
   }, 120_000);
 
@@ -206,7 +203,9 @@ describe('CPR numbers planted at every edge end up nowhere', () => {
   });
 
   async function post(body: object) {
-    const res = await api.activity(body);
+    // A keep-alive socket the server closed just as the client reused it resets the request before
+    // the server read it (the client's race), so such a request is sent once more on a new socket.
+    const res = await api.activity(body).catch(() => api.activity(body, { connection: 'close' }));
     await res.text();
     expect(res.status).toBeLessThan(500);
   }
@@ -387,5 +386,5 @@ describe('CPR numbers planted at every edge end up nowhere', () => {
       `planted ${planted} CPR spellings (${spellings.length} distinct) in ${plantingSeconds.toFixed(1)} s; ` +
         `searched ${columns.length} columns, ${lines.length} Samspil log lines, ${pgLog.split('\n').length} PostgreSQL log lines\n`,
     );
-  }, 300_000);
+  }, 600_000);
 });
