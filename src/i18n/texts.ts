@@ -116,6 +116,8 @@ const da = {
       'Det kort er fra en ældre udgave af Samspil, og knappen virker ikke længere. Skriv **mine opfølgninger** eller **hjælp** for at få et nyt.',
     invalid: 'Det lod sig ikke gøre',
     notAllowed: 'Du har ikke adgang til denne sag.',
+    caseReferenceCpr:
+      'Det ligner et CPR-nummer, ikke et sagsnummer. Samspil gemmer ikke CPR-numre – skriv sagens nummer, fx **sag S-2026-001**.',
     personalOnly:
       'Sager og opfølgninger viser jeg kun i vores personlige chat, af hensyn til fortroligheden. Skriv til mig dér.',
   },
@@ -252,6 +254,8 @@ const en: Texts = {
       'That card is from an earlier version of Samspil and its button no longer works. Type **my follow-ups** or **help** to get a new one.',
     invalid: 'That could not be done',
     notAllowed: 'You do not have access to this case.',
+    caseReferenceCpr:
+      'That looks like a CPR number, not a case number. Samspil does not store CPR numbers – type the case number, e.g. **case S-2026-001**.',
     personalOnly:
       'For confidentiality I show cases and follow-ups only in our personal chat. Please write to me there.',
   },
