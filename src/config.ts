@@ -52,6 +52,20 @@ const envSchema = z
       .default('https://login.microsoftonline.com')
       .transform((v) => v.replace(/\/+$/, '')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Microsoft Graph's base URL (docs/graph.md); Graph is used only for municipalities that turn it on. */
+    SAMSPIL_GRAPH_URL: z
+      .string()
+      .url()
+      .default('https://graph.microsoft.com/v1.0')
+      .transform((v) => v.replace(/\/+$/, '')),
+    /** The Entra ID app registration Samspil calls Graph as (@azure/identity's standard variables). */
+    AZURE_CLIENT_ID: optionalText,
+    AZURE_CLIENT_SECRET: optionalText,
+    AZURE_CLIENT_CERTIFICATE_PATH: optionalText,
+    /** Read by @azure/identity itself; named here so a bad value stops the start. */
+    AZURE_AUTHORITY_HOST: optionalText.refine((v) => v === undefined || /^https:\/\/[^\s/]+/.test(v), {
+      message: 'must be an https URL (MSAL refuses any other authority)',
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SAMSPIL_NOW) {

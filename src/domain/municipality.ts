@@ -75,6 +75,12 @@ const settingsObject = z.object({
   questionnaireReminderWorkingDays: z.number().int().min(1).max(30).default(2),
   /** Days after the meeting ends that the questionnaire closes: later answers are refused. */
   questionnaireClosesAfterDays: z.number().int().min(1).max(120).default(14),
+  /**
+   * Microsoft Graph for this municipality's tenant (docs/graph.md): meetings become Outlook events
+   * with a Teams link in the organiser's calendar. Unset or `enabled: false` means Samspil works
+   * without it (invitation cards and .ics links only).
+   */
+  graph: z.object({ enabled: z.boolean() }).strict().optional(),
 });
 
 /** `policyId` names a preset or the own policy, and the own policy does not take a preset's id. */

@@ -19,6 +19,7 @@ import { apiRouter } from '../../api/router';
 import { startRetentionPass } from '../../scheduler/retentionPass';
 import { mountTabRoutes } from '../../tab/routes';
 import { tabVerifierOf } from '../../tab/auth';
+import { graphFromConfig } from '../../graph/municipalities';
 
 /** The manifest's placeholder bot id: deep links in the demo point at it. */
 const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
@@ -40,6 +41,7 @@ export const start: Command = {
     );
     const adapter = createAdapter(config);
     const calendarLinks = calendarLinksOf(config);
+    const graph = graphFromConfig(config);
     // Templates are read and compiled now, not on the first card press or pass.
     prepareCards();
     const bot = createBotApp({
@@ -86,7 +88,7 @@ export const start: Command = {
     });
     const scheduler =
       config.SAMSPIL_SCHEDULER === 'on'
-        ? startScheduler(store, sender, ctx.clock, log, { calendarLinks })
+        ? startScheduler(store, sender, ctx.clock, log, { calendarLinks, calendarFor: graph.calendarFor })
         : null;
     const retention = config.SAMSPIL_SCHEDULER === 'on' ? startRetentionPass(store, ctx.clock, log) : null;
     // Embedded store: publish a loopback admin endpoint so tick/report/import can run while we hold the lock.
