@@ -9,14 +9,15 @@ import { planAll } from '../src/scheduler/planner';
 import { nextWorkingDay, zonedInstant } from '../src/domain/calendar';
 import { TEXTS } from '../src/i18n/texts';
 import { FakeConnector } from '../test/support/fakeConnector';
-import { cardExecute, personalMessage } from '../test/support/activities';
+import { cardExecute, personalMessage, TENANT_ID } from '../test/support/activities';
 import { BUILT_CLI, buildCli, generate, openScaleEngine, TODAY } from './scale';
 import { percentile } from './support';
 import { startEchoBot } from './submitLatency';
 
 /** The bench's own port range (docs/performance.md "The morning run"). */
 const PORT = 43_100;
-const TENANT = 'tenant-morning';
+/** The tenant the presses' activities carry (test/support/activities.ts). */
+const TENANT = TENANT_ID;
 const PRESSERS = 10;
 const IDLE_MS = 10_000;
 
