@@ -13,12 +13,14 @@ import { isLocalDate } from './localDate';
  *   Outlook's en dash, a minus sign, an underscore, a comma …);
  * - the year has two digits or four (case systems print "03-03-1990-2222"); a four-digit year is
  *   one CPR can hold (1858–2057, the range of the CPR office's century digit);
- * - a digit may be typed as the letter it looks like (O or Ø for 0, I or l for 1, Z for 2, S for
- *   5, B for 8), as long as at least four of the ten are real digits;
+ * - a digit may be typed as the letter it looks like (O or Ø for 0, I or l for 1), as long as at
+ *   least four of the ten are real digits;
  * - the date part is a real date. No modulus-11 check: since 2007 the CPR office issues numbers that
  *   fail it, so a check would let real ones through.
  * A candidate must not sit inside a longer run of digits (a 12-digit journal number is not a CPR
- * number), and a letter standing in for a digit must not sit inside a word ("SOS 10.10.1234").
+ * number), a letter standing in for a digit must not sit inside a word ("Olsen 10.10.1234"), and
+ * a clock time with fractions of a second ("08:12:01.9312", as PostgreSQL prints a timestamp) is
+ * not a date.
  */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
   O: '0',
@@ -27,10 +29,6 @@ const LOOK_ALIKES: Readonly<Record<string, string>> = {
   ø: '0',
   I: '1',
   l: '1',
-  Z: '2',
-  z: '2',
-  S: '5',
-  B: '8',
 };
 const D = String.raw`[0-9${Object.keys(LOOK_ALIKES).join('')}]`;
 const GAP = String.raw`(?:\s{0,3}(?:[\p{P}\p{S}]\s{0,3}){0,2})`;
@@ -47,6 +45,7 @@ const FORMAT_CHARS = /[\p{Cf}\u00ad]/gu;
 const UNICODE_DIGIT = /\p{Nd}/gu;
 const ASCII_DIGIT = /[0-9]/;
 const LETTER = /\p{L}/u;
+const CLOCK_TIME = /^\d{2}\s*:\s*\d{2}\s*:/;
 
 /**
  * Digits of any script (Arabic-Indic, Devanagari, mathematical, …) become 0–9. NFKC already folds
@@ -90,6 +89,7 @@ function isCprMatch(text: string, m: RegExpExecArray): boolean {
   const after = text.charAt(m.index + match.length);
   if (LETTER.test(match.charAt(0)) && LETTER.test(before)) return false;
   if (LETTER.test(match.at(-1)!) && LETTER.test(after)) return false;
+  if (CLOCK_TIME.test(match)) return false;
   return isCprDate(asDigits(dd), asDigits(mm), asDigits(year));
 }
 

@@ -20,7 +20,8 @@ export const FORWARDED_COMMANDS = new Set([
 /** An argv of file paths and options; nothing an admin types comes near this. */
 const MAX_ADMIN_BODY = 64 * 1024;
 
-function tokenMatches(header: string | undefined, token: string): boolean {
+/** A bearer header that carries `token`, compared in constant time. */
+export function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '');
   const want = Buffer.from(token);
   return given.length === want.length && timingSafeEqual(given, want);

@@ -109,7 +109,10 @@ export class MeasuresRepo {
       `UPDATE measures SET cadence = $3, ${INVALIDATE_DEADLINE} WHERE municipality_id = $1 AND id = $2`,
       [this.ctx.municipalityId, measureId, cadence],
     );
-    await this.audit.write('update', 'measure_cadence', measureId, cadence);
+    await this.audit.write('update', 'measure_cadence', measureId, {
+      every: cadence.every,
+      decidedOn: cadence.decidedOn,
+    });
   }
 
   async setPostponement(measureId: string, to: LocalDate | null, reason: string | null): Promise<void> {
@@ -118,7 +121,7 @@ export class MeasuresRepo {
        WHERE municipality_id = $1 AND id = $2`,
       [this.ctx.municipalityId, measureId, to, reason],
     );
-    await this.audit.write('postpone', 'measure', measureId, { to, reason });
+    await this.audit.write('postpone', 'measure', measureId, { to });
   }
 
   async addFollowUp(input: FollowUpInput): Promise<Upserted> {

@@ -46,14 +46,18 @@ export class FakeConnector {
     { id: string; name: string; email: string; userPrincipalName: string; aadObjectId: string }
   >();
 
-  async start(): Promise<string> {
+  private host = '127.0.0.1';
+
+  /** Listens on a free port of `host` (loopback unless a test needs the connector elsewhere). */
+  async start(host = '127.0.0.1'): Promise<string> {
+    this.host = host;
     this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    await new Promise<void>((r) => this.server!.listen(0, host, r));
     return this.url;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return `http://${this.host}:${(this.server!.address() as AddressInfo).port}`;
   }
 
   async stop(): Promise<void> {
