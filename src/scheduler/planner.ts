@@ -14,6 +14,7 @@ import { followUpListCard, reminderCard } from '../views/followUpCards';
 import { PLANNING_PASSES, PassOptions, PassResult, PlanningPass } from './passes';
 import { PassPlanner } from './passKit';
 import { outboxKeys } from '../outbox/keys';
+import { planEscalations } from './escalationSummary';
 
 export interface PlanResult {
   municipality: string;
@@ -45,6 +46,7 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
       escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
     };
     const snoozed = new Map<string, string>();
+    const escalations: Escalations = { singles: new Map(), touched: new Set() };
     let first = true;
     for await (const rows of t.measures.toPlanInPages(p.today, PAGE)) {
       // Snoozes are read once, and only when something is due.
@@ -52,8 +54,9 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
         for (const z of await t.snoozes.active(p.today)) snoozed.set(`${z.staff_id}|${z.subject}`, z.until);
       first = false;
       moved += rows.length;
-      await planDue(p, rows, policy, snoozed);
+      await planDue(p, rows, policy, snoozed, escalations);
     }
+    await p.enqueueMany(await planEscalations(p, escalations.singles, escalations.touched, policy));
     if (isWorkingDay(p.today) && (await t.planning.markOnce('digest', p.today))) await planDigests(p, policy);
     return p.result;
   });
@@ -72,12 +75,19 @@ const PAGE = 5_000;
 /** A pass that moved this many rows (the one after an import, a morning) refreshes the statistics. */
 const ANALYZE_AFTER_ROWS = 1_000;
 
+/** A pass's escalations, held back for the leader's summary (escalationSummary.ts). */
+interface Escalations {
+  singles: Map<string, Message[]>;
+  touched: Set<string>;
+}
+
 /** One page of due measures: their reminders inserted, their next planning day written back. */
 async function planDue(
   p: PassPlanner,
   rows: MeasureToPlan[],
   policy: ReminderPolicy,
   snoozed: ReadonlyMap<string, string>,
+  escalations: Escalations,
 ): Promise<void> {
   const { t, m, today } = p;
   const people = new Set<string>();
@@ -89,6 +99,7 @@ async function planDue(
   const messages: Message[] = [];
   const planned: PlannedMeasure[] = [];
   for (const row of rows) {
+    if (row.leader_id) escalations.touched.add(row.leader_id);
     const d = row.case_closed || !row.adviser_id ? null : deadlineOfMeasure(row, m.policy, today);
     if (!d) {
       // Nothing to remind until a write changes the measure or its case (which resets plan_on).
@@ -119,13 +130,17 @@ async function planDue(
         adviserName: r.kind === 'escalation' ? staff.get(d.adviserId)?.name : undefined,
         suggestedCadence: d.first ? suggestedCadence(d.measureType, m.policy) : undefined,
       });
-      messages.push({
+      const message: Message = {
         key: outboxKeys.reminder(r, today),
         kind: `followup.${r.kind}`,
         to: { staffId: recipient.id },
         payload: { activity: cardActivity(card, TEXTS[locale].followUps[`${r.kind}Title`]) },
         notBefore,
-      });
+      };
+      // The leader hears of two or more at once in one summary (escalationSummary.ts).
+      if (r.kind === 'escalation')
+        escalations.singles.set(recipient.id, [...(escalations.singles.get(recipient.id) ?? []), message]);
+      else messages.push(message);
     }
     planned.push({
       id: row.id,
