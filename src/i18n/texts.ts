@@ -113,6 +113,7 @@ const da = {
       'Feltet er tømt, så CPR-nummeret hverken gemmes eller vises igen – skriv teksten igen uden det.',
     alreadyDone: 'Allerede udført – kortet viser det første svar.',
     openedBelow: 'Åbnet nedenfor.',
+    notShownBusy: 'Teams har travlt lige nu, så kortet kom ikke frem. Tryk igen om et øjeblik.',
   },
   errors: {
     generic: 'Beklager, noget gik galt hos Samspil. Prøv igen om lidt – fejlen er logget.',
@@ -254,6 +255,7 @@ const en: Texts = {
       'The field has been emptied, so the CPR number is neither stored nor shown again – type the text again without it.',
     alreadyDone: 'Already done – the card shows the first answer.',
     openedBelow: 'Opened below.',
+    notShownBusy: 'Teams is busy right now, so the card did not come through. Press again in a moment.',
   },
   errors: {
     generic: 'Sorry, something went wrong in Samspil. Please try again shortly — the error has been logged.',

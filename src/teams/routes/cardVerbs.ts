@@ -9,7 +9,7 @@ import { openDeadline, postpone, register, showFollowUpsFromCard, snooze } from 
 import { saveSettings, showSettingsFromCard } from '../handlers/settings';
 import { scheduleForm, schedule } from '../handlers/meetingsSchedule';
 import { confirmYear, yearPlan } from '../handlers/meetingsYear';
-import { cancel, editForm, move, rsvp } from '../handlers/meetingsChange';
+import { cancel, cancelAsk, cancelKeep, editForm, move, rsvp } from '../handlers/meetingsChange';
 import {
   openParentQuestionnaire,
   submitParentQuestionnaire,
@@ -37,6 +37,8 @@ export const CARD_VERBS = {
   meetingYearConfirm: personal(confirmYear),
   meetingEditForm: personal(editForm),
   meetingMove: personal(move),
+  meetingCancelAsk: personal(cancelAsk),
+  meetingCancelKeep: personal(cancelKeep),
   meetingCancel: personal(cancel),
   meetingRsvp: personal(rsvp),
   // After a meeting: answers and minutes are written in the personal chat only.
