@@ -5,6 +5,7 @@ import { TEXTS } from '../../../src/i18n/texts';
 import { Locale } from '../../../src/i18n/locale';
 import { followUpListCard, reminderCard, resultCard } from '../../../src/views/followUpCards';
 import { escalationSummaryCard } from '../../../src/views/escalationSummaryCard';
+import { unitOverviewCard } from '../../../src/views/unitOverviewCard';
 import { MeasureDeadline } from '../../../src/app/deadlines';
 import { resolveMunicipality } from '../../../src/app/municipalityContext';
 import { defaultSettings } from '../../../src/domain/municipality';
@@ -87,6 +88,23 @@ function followUpCards(locale: Locale): [string, CardJson][] {
     'escalation summary, all met',
     escalationSummaryCard({ deadlines: [], adviserNames: new Map(), locale, today: '2026-11-25' }),
   ]);
+  cards.push([
+    'unit overview',
+    unitOverviewCard(
+      [
+        {
+          adviserId: 'a',
+          adviserName: 'Anna Rådgiver',
+          overdue: [deadline({ due: '2026-11-16' })],
+          coming: [deadline({ due: '2026-12-01' })],
+        },
+        { adviserId: 'b', adviserName: 'Bo Rådgiver', overdue: [], coming: [] },
+      ],
+      locale,
+      '2026-11-25',
+    ),
+  ]);
+  cards.push(['unit overview, no advisers', unitOverviewCard([], locale, '2026-11-25')]);
   cards.push(['help', renderCard('help', { t: t.help })]);
   cards.push([
     'unknown user',
@@ -132,6 +150,7 @@ export const followUpSamples: CardSamples = {
     'settings',
     'case-details',
     'escalation-summary',
+    'unit-overview',
   ],
   cards: followUpCards,
 };
