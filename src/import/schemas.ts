@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isMeasureType, MeasureType } from '../domain/measures';
 import { parseRoles } from '../domain/roles';
-import { professionFromText } from '../domain/professions';
+import { professionFromText } from '../i18n/labels';
 import {
   email,
   emailList,

@@ -1,10 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import type { Bilingual, Refusal } from '../../app/actionResult';
+import type { Refusal } from '../../domain/result';
 import { refusalText } from '../cardReply';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
 import type { CalendarLinks } from '../../app/meetings/calendarLinks';
+import type { ParentLinks } from '../../app/parentLinks';
 import { localDateOf } from '../../domain/calendar';
 import { cardActivity, CardJson, renderCard } from '../../cards/render';
 import { TEXTS } from '../../i18n/texts';
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   devFallback: boolean;
   /** Signed links to a participant's .ics, when the deployment has a public URL. */
   calendarLinks?: CalendarLinks;
+  /** Signed links to the parents' questionnaire page, when the deployment has a public URL. */
+  parentLinks?: ParentLinks;
 }
 
 export type KnownCaller = Caller & { staff: NonNullable<Caller['staff']> };
@@ -37,14 +40,9 @@ export async function sendCard(context: TurnContext, card: CardJson, summary?: s
 export async function refuse(
   context: TurnContext,
   caller: KnownCaller,
-  reason: Bilingual | string | Pick<Refusal, 'problems'>,
+  reason: string | Pick<Refusal, 'problems'>,
 ): Promise<void> {
-  const text =
-    typeof reason === 'string'
-      ? reason
-      : 'problems' in reason
-        ? refusalText(reason, caller.locale)
-        : reason[caller.locale];
+  const text = typeof reason === 'string' ? reason : refusalText(reason, caller.locale);
   await sendCard(
     context,
     renderCard('notice', {

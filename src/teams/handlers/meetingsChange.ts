@@ -9,9 +9,9 @@ import {
   moveInput,
   moveMeeting,
 } from '../../app/meetings/change';
-import { mayChangeMeeting, NOT_THE_ORGANIZER } from '../../app/meetings/common';
+import { mayChangeMeeting } from '../../app/meetings/common';
 import { answerInvitation, invitationView, rsvpInput, type InvitationView } from '../../app/meetings/rsvp';
-import { refuse, type Refusal } from '../../app/actionResult';
+import { refuse, type Refusal } from '../../domain/result';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import {
@@ -55,7 +55,7 @@ export async function editForm(
     ? refuse('meetingGone')
     : (await mayChangeMeeting(caller.tenant, caller.staff, meeting))
       ? null
-      : NOT_THE_ORGANIZER;
+      : refuse('notOrganizer');
   if (why) return note(refusalText(why, caller.locale));
   if (meeting!.status !== 'scheduled') return note(t.status[meeting!.status]);
   return opened(await editFormFor(deps, caller, meeting!), caller.locale, t.editTitle);

@@ -1,13 +1,24 @@
 import type { TurnContext } from 'botbuilder';
-import { completeAgreement, meetingsLackingMinutes, minutesAccess, saveMinutes } from '../../app/minutes';
-import { invalidInput } from '../../app/actionResult';
+import {
+  completeAgreement,
+  meetingsLackingMinutes,
+  minutesAccess,
+  minutesExtras,
+  saveMinutes,
+} from '../../app/minutes';
 import { note, opened, refusalText, refusedForm, replace, type CardReply } from '../cardReply';
 import { meetingSummary } from '../../app/questionnaires';
 import { localDateOf } from '../../domain/calendar';
 import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import { attended } from '../../domain/questionnaires/schedule';
-import { agreementCard, minutesFormCard, minutesListCard, minutesSavedCard } from '../../views/minutesCards';
+import {
+  agreementCard,
+  minutesCardExtras,
+  minutesFormCard,
+  minutesListCard,
+  minutesSavedCard,
+} from '../../views/minutesCards';
 import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
 
 /** Minutes record the actor ('staff:<e-mail>'); the card shows the person's name. */
@@ -16,7 +27,14 @@ async function recorderName(caller: KnownCaller, actor: string): Promise<string>
   return (await caller.tenant.staff.byEmail(email))?.name ?? email;
 }
 
-async function savedCard(caller: KnownCaller, meeting: MeetingRow, already: boolean) {
+/** The parents' link (as a QR code) and the last meeting's agreements a role owns, for both minutes cards. */
+async function extrasOf(deps: HandlerDeps, caller: KnownCaller, meeting: MeetingRow) {
+  return minutesCardExtras(
+    await minutesExtras(caller.tenant, caller.municipality, meeting, deps.parentLinks),
+  );
+}
+
+async function savedCard(deps: HandlerDeps, caller: KnownCaller, meeting: MeetingRow, already: boolean) {
   const t = caller.tenant;
   const minutes = await t.minutes.get(meeting.id);
   const next = minutes?.next_meeting_id ? await t.meetings.get(minutes.next_meeting_id) : null;
@@ -35,11 +53,12 @@ async function savedCard(caller: KnownCaller, meeting: MeetingRow, already: bool
       ? localDateOf(minutes.recorded_at, caller.municipality.settings.timeZone)
       : meeting.date,
     already,
+    extras: await extrasOf(deps, caller, meeting),
   });
 }
 
 /** The minutes form of a meeting, as it is sent: to show a refused save on it again. */
-async function minutesForm(caller: KnownCaller, meeting: MeetingRow) {
+async function minutesForm(deps: HandlerDeps, caller: KnownCaller, meeting: MeetingRow) {
   const participants = (await caller.tenant.meetings.participants(meeting.id)).map((p) => ({
     id: p.staff_id,
     name: p.name,
@@ -51,17 +70,8 @@ async function minutesForm(caller: KnownCaller, meeting: MeetingRow) {
     participants,
     locale: caller.locale,
     request: false,
+    extras: await extrasOf(deps, caller, meeting),
   });
-}
-
-/** The card input a minutes problem is about ("a2Due" for the second agreement's due date). */
-function minutesField(path: (string | number)[]): string {
-  const [head, index, leaf] = path;
-  if (head === 'agreements' && typeof index === 'number') {
-    return `a${index + 1}${leaf === 'ownerId' ? 'Owner' : leaf === 'due' ? 'Due' : 'Text'}`;
-  }
-  if (head === 'header') return 'purpose';
-  return String(head ?? '');
 }
 
 export async function submitMinutes(
@@ -72,27 +82,32 @@ export async function submitMinutes(
 ): Promise<CardReply> {
   const res = await saveMinutes(deps.store, caller.municipality, caller.staff, values, deps.clock.now());
   if (!res.ok) {
-    if (res.kind === 'refused') return note(res.reason[caller.locale]);
-    if (res.kind === 'already') return replace(await savedCard(caller, res.meeting, true));
-    const meeting = await caller.tenant.meetings.get(String(values.meetingId ?? ''));
-    const problems = invalidInput(res.error, minutesField).problems;
-    if (!meeting) return note(refusalText({ problems }, caller.locale));
-    return refusedForm(await minutesForm(caller, meeting), values, problems, caller.locale);
+    // The action checked the card's meeting id before it could refuse the inputs or find it spent.
+    const aboutCard = res.stale || res.problems.some((p) => p.field);
+    const meeting = aboutCard ? await caller.tenant.meetings.get(String(values.meetingId ?? '')) : null;
+    // Saved before: the spent card shows the minutes that were saved, titled as already saved.
+    if (res.stale && meeting) return replace(await savedCard(deps, caller, meeting, true));
+    if (!meeting) return note(refusalText(res, caller.locale));
+    return refusedForm(await minutesForm(deps, caller, meeting), values, res.problems, caller.locale);
   }
-  const minutes = res.minutes;
+  const saved = res.value;
+  const minutes = saved.minutes;
   return replace(
     minutesSavedCard({
-      meeting: await meetingSummary(caller.tenant, res.meeting),
+      meeting: await meetingSummary(caller.tenant, saved.meeting),
       locale: caller.locale,
-      purpose: String(values.purpose ?? '') || (res.meeting.purpose ?? ''),
+      purpose: String(values.purpose ?? '') || (saved.meeting.purpose ?? ''),
       resources: minutes.resources,
       challenges: minutes.challenges,
       goals: minutes.goals,
-      agreements: res.agreements,
+      agreements: saved.agreements,
       childRulerLevel: minutes.child_ruler_level,
-      next: res.nextMeeting ? { date: res.nextMeeting.date, startTime: res.nextMeeting.start_time } : null,
+      next: saved.nextMeeting
+        ? { date: saved.nextMeeting.date, startTime: saved.nextMeeting.start_time }
+        : null,
       recordedBy: caller.staff.name,
       recordedOn: today(deps, caller),
+      extras: await extrasOf(deps, caller, saved.meeting),
     }),
   );
 }
@@ -108,8 +123,8 @@ export async function openMinutes(
   if (!res.ok) return note(refusalText(res, caller.locale));
   const meeting = res.value;
   if (await caller.tenant.minutes.get(meeting.id))
-    return opened(await savedCard(caller, meeting, false), caller.locale);
-  return opened(await minutesForm(caller, meeting), caller.locale);
+    return opened(await savedCard(deps, caller, meeting, false), caller.locale);
+  return opened(await minutesForm(deps, caller, meeting), caller.locale);
 }
 
 /** The owner marks an agreement done; the reminder is updated in place, a second press changes nothing. */
