@@ -66,7 +66,8 @@ export function unusableDay(date: LocalDate, holidays: readonly SchoolHoliday[])
     };
   }
   const h = schoolHolidayOn(date, holidays);
-  if (h) return { da: `i skoleferien (${h.name})`, en: `in the school holiday (${h.name})` };
+  // A holiday's name is a common noun in Danish: lower case mid-sentence ("i skoleferien (juleferie)").
+  if (h) return { da: `i skoleferien (${h.name.toLowerCase()})`, en: `in the school holiday (${h.name})` };
   return null;
 }
 

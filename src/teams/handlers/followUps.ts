@@ -85,7 +85,7 @@ async function firstResult(deps: HandlerDeps, caller: KnownCaller, values: Recor
   return resultCard(
     caller.locale,
     { caseRef: e.caseRef, caseId: e.caseId, measureLabel: t.measureTypes[e.measureType] },
-    t.followUps.register,
+    t.followUps.registeredTitle,
     [fill(t.followUps.registered, { date: formatDate(e.heldOn, caller.locale) })],
   );
 }
@@ -147,7 +147,7 @@ function cardAction<I, V extends { deadline: MeasureDeadline }>(
 export const register = cardAction(registerInput, registerFollowUp, ({ heldOn, next }, caller) => {
   const t = TEXTS[caller.locale].followUps;
   return {
-    title: t.register,
+    title: t.registeredTitle,
     lines: [
       `${fill(t.registered, { date: formatDate(heldOn, caller.locale) })} ${fill(t.by, { name: caller.staff.name })}`,
       next ? fill(t.nextDue, { date: formatDate(next.due, caller.locale) }) : t.noNext,
@@ -158,7 +158,7 @@ export const register = cardAction(registerInput, registerFollowUp, ({ heldOn, n
 export const postpone = cardAction(postponeInput, postponeFollowUp, ({ to, reason }, caller) => {
   const t = TEXTS[caller.locale].followUps;
   return {
-    title: t.postpone,
+    title: t.postponedTitle,
     lines: [fill(t.postponed, { date: formatDate(to, caller.locale) }), `${t.reason}: ${reason}`],
     color: 'Accent',
   };
@@ -168,7 +168,7 @@ export const postpone = cardAction(postponeInput, postponeFollowUp, ({ to, reaso
 export const snooze = cardAction(snoozeInput, snoozeReminder, ({ until, clamped, reason }, caller) => {
   const t = TEXTS[caller.locale].followUps;
   return {
-    title: t.snooze,
+    title: t.snoozedTitle,
     lines: [
       fill(t.snoozed, { date: formatDate(until, caller.locale) }),
       ...(clamped ? [t.snoozeClamped] : []),

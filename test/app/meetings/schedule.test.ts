@@ -119,7 +119,7 @@ describe('scheduling one meeting', () => {
       'Mødet skal ligge i fremtiden.',
       'Datoen er ikke en arbejdsdag (weekend eller helligdag).',
       'Datoen er ikke en arbejdsdag (weekend eller helligdag).',
-      'Datoen er i skoleferien (Juleferie).',
+      'Datoen er i skoleferien (juleferie).',
       'Teamet har allerede et møde 14:00–15:00 den dag.',
     ]);
   });
