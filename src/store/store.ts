@@ -17,6 +17,7 @@ import { ReportQueries } from './reportQueries';
 import { PlanningRepo } from './planningRepo';
 import { ApiTokensRepo } from './apiTokensRepo';
 import { RetentionRepo } from './retentionRepo';
+import { CalendarEventsRepo } from './calendarEventsRepo';
 import { ReadCache, TransactionReadCache, TtlReadCache } from './readCache';
 import { Clock, systemClock } from '../domain/clock';
 
@@ -40,6 +41,8 @@ export interface TenantStore {
   readonly reports: ReportQueries;
   /** Deletion of what the retention period no longer allows. */
   readonly retention: RetentionRepo;
+  /** Outlook events of meetings, for municipalities with Microsoft Graph (docs/graph.md). */
+  readonly calendarEvents: CalendarEventsRepo;
 }
 
 export interface Store {
@@ -74,6 +77,7 @@ export function tenantStore(db: SqlExecutor, ctx: TenantContext, cache: ReadCach
     planning: new PlanningRepo(db, ctx),
     reports: new ReportQueries(db, ctx),
     retention: new RetentionRepo(db, ctx),
+    calendarEvents: new CalendarEventsRepo(db, ctx),
   };
 }
 

@@ -5,7 +5,7 @@
  * type-check.
  */
 import { openCase } from '../handlers/caseDetails';
-import { postpone, register, showFollowUpsFromCard, snooze } from '../handlers/followUps';
+import { openDeadline, postpone, register, showFollowUpsFromCard, snooze } from '../handlers/followUps';
 import { saveSettings, showSettingsFromCard } from '../handlers/settings';
 import { scheduleForm, schedule } from '../handlers/meetingsSchedule';
 import { confirmYear, yearPlan } from '../handlers/meetingsYear';
@@ -28,6 +28,7 @@ export const CARD_VERBS = {
   postponeFollowUp: personal(postpone),
   snoozeReminder: personal(snooze),
   openCase: personal(openCase),
+  openDeadline: personal(openDeadline),
   saveSettings: personal(saveSettings),
   // Team meetings.
   meetingScheduleForm: personal(scheduleForm),
