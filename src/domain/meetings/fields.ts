@@ -14,7 +14,8 @@ export const httpsUrlField = z
   .string()
   .trim()
   .max(2000)
-  .url()
+  // Not a link at all gets the same words as an http:// one: what is wanted is an https:// link.
+  .url('must be an https:// link')
   .refine((s) => s.startsWith('https://'), 'must be an https:// link');
 
 /**
