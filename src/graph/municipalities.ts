@@ -15,12 +15,15 @@ import { OutlookCalendar } from './outlookCalendar';
 export interface GraphMunicipalities {
   clientFor(m: MunicipalityContext): GraphClient | null;
   calendarFor(m: MunicipalityContext): CalendarPort | null;
+  /** Where Graph posts notifications; null without a public https URL (no RSVPs from Outlook then). */
+  notifications: { changes: string; lifecycle: string } | null;
 }
 
 export function graphMunicipalities(
   baseUrl: string,
   credentialFor: (tenantId: string) => TokenCredential,
   options: Partial<GraphClientOptions> = {},
+  notifications: GraphMunicipalities['notifications'] = null,
 ): GraphMunicipalities {
   const clients = new Map<string, GraphClient>();
   const clientFor = (m: MunicipalityContext): GraphClient | null => {
@@ -34,14 +37,25 @@ export function graphMunicipalities(
   };
   return {
     clientFor,
+    notifications,
     calendarFor: (m) => {
       const client = clientFor(m);
-      return client ? new OutlookCalendar(client) : null;
+      return client ? new OutlookCalendar(client, notifications) : null;
     },
   };
 }
 
 /** The deployment's Graph access, from its configuration (SAMSPIL_GRAPH_URL and the AZURE_* variables). */
 export function graphFromConfig(config: Config): GraphMunicipalities {
-  return graphMunicipalities(config.SAMSPIL_GRAPH_URL, (tenantId) => graphCredential(tenantId, config));
+  const base = config.SAMSPIL_PUBLIC_URL?.replace(/\/+$/, '');
+  // Graph posts notifications only to https endpoints.
+  const notifications = base?.startsWith('https://')
+    ? { changes: `${base}/graph/notifications`, lifecycle: `${base}/graph/lifecycle` }
+    : null;
+  return graphMunicipalities(
+    config.SAMSPIL_GRAPH_URL,
+    (tenantId) => graphCredential(tenantId, config),
+    {},
+    notifications,
+  );
 }

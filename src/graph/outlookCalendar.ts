@@ -57,8 +57,53 @@ const attendeesOf = (list: CalendarEventContent['attendees']) =>
 
 const locationOf = (place: string | null) => ({ displayName: place ?? '' });
 
+const subscriptionAnswer = z.object({
+  id: z.string(),
+  expirationDateTime: z.string().datetime({ offset: true }),
+});
+
 export class OutlookCalendar implements CalendarPort {
-  constructor(private readonly graph: GraphClient) {}
+  /**
+   * `notifications` is where Graph posts change and lifecycle notifications (Samspil's
+   * /graph/notifications and /graph/lifecycle under its public https URL).
+   */
+  constructor(
+    private readonly graph: GraphClient,
+    private readonly notifications: { changes: string; lifecycle: string } | null = null,
+  ) {}
+
+  /**
+   * A subscription on the organiser's events (Create subscription,
+   * https://learn.microsoft.com/en-us/graph/api/subscription-post-subscriptions); Graph first
+   * checks the notification URL answers its validation token.
+   */
+  async subscribe(organiser: string, clientState: string, expiresAt: Date) {
+    if (!this.notifications) return null;
+    const s = await this.graph.call({
+      method: 'POST',
+      path: '/subscriptions',
+      schema: subscriptionAnswer,
+      body: {
+        changeType: 'updated,deleted',
+        notificationUrl: this.notifications.changes,
+        lifecycleNotificationUrl: this.notifications.lifecycle,
+        resource: `/users/${organiser}/events`,
+        expirationDateTime: expiresAt.toISOString(),
+        clientState,
+      },
+    });
+    return { id: s.id, expiresAt: new Date(s.expirationDateTime) };
+  }
+
+  async renew(subscriptionId: string, expiresAt: Date) {
+    const s = await this.graph.call({
+      method: 'PATCH',
+      path: `/subscriptions/${encodeURIComponent(subscriptionId)}`,
+      schema: subscriptionAnswer,
+      body: { expirationDateTime: expiresAt.toISOString() },
+    });
+    return { expiresAt: new Date(s.expirationDateTime) };
+  }
 
   async create(organiser: string, c: CalendarEventContent, transactionId: string): Promise<CalendarEventRef> {
     const online = c.onlineUrl === null;

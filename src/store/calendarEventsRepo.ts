@@ -62,6 +62,26 @@ export class CalendarEventsRepo {
     return rows[0] ?? null;
   }
 
+  /** The meeting an organiser's event belongs to (a change notification names the event). */
+  async byEvent(organizer: string, eventId: string): Promise<CalendarEventRow | null> {
+    const rows = await this.db.query<CalendarEventRow>(
+      `SELECT meeting_id, organizer, event_id, join_url, synced_sequence, attendee_key, cancelled
+       FROM calendar_events WHERE municipality_id = $1 AND lower(organizer) = lower($2) AND event_id = $3`,
+      [this.ctx.municipalityId, organizer, eventId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Mailboxes holding events of meetings not yet over: each needs a subscription. */
+  async liveOrganizers(now: Date): Promise<string[]> {
+    const rows = await this.db.query<{ organizer: string }>(
+      `SELECT DISTINCT c.organizer FROM calendar_events c JOIN meetings m ON m.id = c.meeting_id
+       WHERE c.municipality_id = $1 AND NOT c.cancelled AND m.ends_at > $2 ORDER BY c.organizer`,
+      [this.ctx.municipalityId, now],
+    );
+    return rows.map((r) => r.organizer);
+  }
+
   /**
    * Meetings starting between `from` and `to` that have an online link (the Teams link of their
    * event, or one the organiser gave), to find the meeting a Teams `meetingEnd` event is about.

@@ -18,6 +18,7 @@ import { PlanningRepo } from './planningRepo';
 import { ApiTokensRepo } from './apiTokensRepo';
 import { RetentionRepo } from './retentionRepo';
 import { CalendarEventsRepo } from './calendarEventsRepo';
+import { GraphSubscriptionsRepo } from './graphSubscriptionsRepo';
 import { ReadCache, TransactionReadCache, TtlReadCache } from './readCache';
 import { Clock, systemClock } from '../domain/clock';
 
@@ -50,6 +51,8 @@ export interface Store {
   readonly municipalities: MunicipalitiesRepo;
   /** Case-system API tokens (looked up by token, across municipalities). */
   readonly apiTokens: ApiTokensRepo;
+  /** Graph change-notification subscriptions, found by id before the municipality is known. */
+  readonly graphSubscriptions: GraphSubscriptionsRepo;
   /** The deployment-wide send queue (claims across municipalities). */
   readonly queue: OutboxQueue;
   tenant(ctx: TenantContext): TenantStore;
@@ -98,6 +101,7 @@ export function createStore(
     engine,
     municipalities: new MunicipalitiesRepo(engine, cache),
     apiTokens: new ApiTokensRepo(engine),
+    graphSubscriptions: new GraphSubscriptionsRepo(engine),
     queue: new OutboxQueue(engine),
     tenant: (ctx) => tenantStore(engine, ctx, cache),
     async inTransaction(ctx, fn) {

@@ -90,8 +90,8 @@ describe('Outlook events through Graph (against the double generated from Graph 
   it('reads attendee answers given in Outlook', async () => {
     const cal = new OutlookCalendar(h.client());
     const ref = await cal.create(organiser.userPrincipalName, content, 't-answers');
-    h.graph.respond(lene.mail, ref.eventId, 'accepted');
-    h.graph.respond(ole.mail, ref.eventId, 'declined');
+    await h.graph.respond(lene.mail, ref.eventId, 'accepted');
+    await h.graph.respond(ole.mail, ref.eventId, 'declined');
     const answers = await cal.answers(organiser.userPrincipalName, ref.eventId);
     expect(answers).toEqual(
       new Map([

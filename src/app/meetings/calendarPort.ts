@@ -47,4 +47,14 @@ export interface CalendarPort {
   cancel(organiser: string, eventId: string, comment: string): Promise<void>;
   /** Each attendee's answer as the calendar has it (e-mail in lower case). */
   answers(organiser: string, eventId: string): Promise<Map<string, AttendeeAnswer>>;
+  /**
+   * Subscribes to changes of the organiser's events (so an answer given in Outlook reaches
+   * Samspil); null when the deployment has no public URL for the notifications.
+   */
+  subscribe(
+    organiser: string,
+    clientState: string,
+    expiresAt: Date,
+  ): Promise<{ id: string; expiresAt: Date } | null>;
+  renew(subscriptionId: string, expiresAt: Date): Promise<{ expiresAt: Date }>;
 }

@@ -9,7 +9,8 @@ import planningIndex from './008_planning_index';
 import outboxDue from './009_outbox_due_per_municipality';
 import auditFacts from './010_audit_facts';
 import tenantSendBudget from './011_tenant_send_budget';
-import calendarEvents from './013_calendar_events';
+import parentsTakePart from './012_parents_take_part';
+import graph from './013_graph';
 import meetingChanges from './015_meeting_changes';
 
 /** Ordered; an applied migration is never edited, a change is a new entry. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '009_outbox_due_per_municipality', sql: outboxDue },
   { id: '010_audit_facts', sql: auditFacts },
   { id: '011_tenant_send_budget', sql: tenantSendBudget },
-  { id: '013_calendar_events', sql: calendarEvents },
+  { id: '012_parents_take_part', sql: parentsTakePart },
+  { id: '013_graph', sql: graph },
   { id: '015_meeting_changes', sql: meetingChanges },
 ];

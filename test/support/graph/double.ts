@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { TZDate } from '@date-fns/tz';
 import { BodyError, checkObject } from './validate';
@@ -64,6 +65,24 @@ export interface GraphDoubleOptions {
   users: DirectoryUser[];
   /** Milliseconds each Outlook request takes, so concurrency is real. */
   latencyMs?: number;
+  /** The CA the notification endpoints' https certificates are signed with. */
+  ca?: string;
+}
+
+interface Subscription {
+  id: string;
+  mailbox: string;
+  clientState: string | null;
+  notificationUrl: string;
+  lifecycleNotificationUrl: string | null;
+  expirationDateTime: string;
+}
+
+/** A notification the double posted, and how the endpoint answered. */
+export interface Delivery {
+  url: string;
+  status: number;
+  ms: number;
 }
 
 export class GraphDouble {
@@ -72,6 +91,8 @@ export class GraphDouble {
   /** Events by id, in the mailbox they live in (the organiser's, and each attendee's copy). */
   readonly events = new Map<string, StoredEvent>();
   throttled = 0;
+  readonly subscriptions = new Map<string, Subscription>();
+  readonly deliveries: Delivery[] = [];
   private readonly inFlight = new Map<string, number>();
   private server!: http.Server;
   private stallNext = 0;
@@ -151,7 +172,7 @@ export class GraphDouble {
       if (mailbox) this.enter(mailbox);
       try {
         if (mailbox) await sleep(this.opts.latencyMs ?? 0);
-        const out = route.handle(this, { params, body, query: url.searchParams, headers: req.headers });
+        const out = await route.handle(this, { params, body, query: url.searchParams, headers: req.headers });
         if (out.stall) return; // the request is carried out, its answer is lost (the socket stays silent)
         send(out.status, out.body);
       } finally {
@@ -367,12 +388,15 @@ export class GraphDouble {
 
   lastCancelComment: string | null = null;
 
-  /** An attendee answers in Outlook: the organiser's event records it. */
-  respond(
+  /**
+   * An attendee answers in Outlook: the organiser's event records it, and each subscription on the
+   * organiser's events is notified (as Graph does, without the event's data).
+   */
+  async respond(
     attendeeMail: string,
     organiserEventId: string,
     response: 'accepted' | 'declined' | 'tentativelyAccepted',
-  ): void {
+  ): Promise<Delivery[]> {
     const e = this.events.get(organiserEventId);
     if (!e) throw new Error(`no event ${organiserEventId}`);
     const attendees = (e.body.attendees as Json[]).map((a) =>
@@ -381,6 +405,181 @@ export class GraphDouble {
         : a,
     );
     e.body = { ...e.body, attendees, changeKey: randomUUID() };
+    return this.notifyChanged(e.mailbox, organiserEventId);
+  }
+
+  /** Posts a change notification about one event to every subscription on its mailbox. */
+  async notifyChanged(mailbox: string, eventId: string): Promise<Delivery[]> {
+    const out: Delivery[] = [];
+    for (const s of this.subscriptions.values()) {
+      if (s.mailbox !== mailbox) continue;
+      const body = {
+        value: [
+          {
+            subscriptionId: s.id,
+            subscriptionExpirationDateTime: s.expirationDateTime,
+            changeType: 'updated',
+            resource: `Users/${mailbox}/Events/${eventId}`,
+            resourceData: {
+              '@odata.type': '#Microsoft.Graph.Event',
+              '@odata.id': `Users/${mailbox}/Events/${eventId}`,
+              '@odata.etag': `W/"${randomUUID()}"`,
+              id: eventId,
+            },
+            clientState: s.clientState,
+            tenantId: this.opts.tenantId,
+          },
+        ],
+      };
+      out.push(await this.post(s.notificationUrl, JSON.stringify(body), 'application/json', 3_000));
+    }
+    return out;
+  }
+
+  /** A lifecycle notification (reauthorizationRequired, subscriptionRemoved, missed) for one subscription. */
+  async lifecycle(subscriptionId: string, lifecycleEvent: string): Promise<Delivery> {
+    const s = this.subscriptions.get(subscriptionId);
+    if (!s?.lifecycleNotificationUrl) throw new Error(`no lifecycle URL for ${subscriptionId}`);
+    if (lifecycleEvent === 'subscriptionRemoved') this.subscriptions.delete(subscriptionId);
+    const body = {
+      value: [
+        {
+          subscriptionId,
+          subscriptionExpirationDateTime: s.expirationDateTime,
+          tenantId: this.opts.tenantId,
+          clientState: s.clientState,
+          lifecycleEvent,
+        },
+      ],
+    };
+    return this.post(s.lifecycleNotificationUrl, JSON.stringify(body), 'application/json', 3_000);
+  }
+
+  /**
+   * Create subscription (https://learn.microsoft.com/en-us/graph/api/subscription-post-subscriptions):
+   * the notification URL must be https and is validated first: Graph posts `validationToken` and
+   * wants it back within 10 s as text/plain with 200, else the subscription is refused with these
+   * texts ("Receive change notifications through webhooks",
+   * https://learn.microsoft.com/en-us/graph/change-notifications-delivery-webhooks). An Outlook
+   * event subscription lasts at most 10,080 minutes (subscription resource,
+   * https://learn.microsoft.com/en-us/graph/api/resources/subscription).
+   */
+  async createSubscription(body: unknown): Promise<Outcome> {
+    checkObject('subscription', body);
+    const b = body as Json;
+    for (const k of ['changeType', 'notificationUrl', 'resource', 'expirationDateTime'])
+      if (typeof b[k] !== 'string')
+        throw new GraphError(
+          400,
+          'InvalidRequest',
+          `The property '${k}' is required to create a subscription.`,
+        );
+    const mailboxKey = /^\/?users\/([^/]+)\/events$/i.exec(b.resource as string)?.[1];
+    if (!mailboxKey)
+      throw new GraphError(400, 'InvalidRequest', `Unsupported resource '${String(b.resource)}'.`);
+    const mailbox = this.user(mailboxKey).id;
+    for (const t of (b.changeType as string).split(','))
+      if (!['created', 'updated', 'deleted'].includes(t))
+        throw new GraphError(400, 'InvalidRequest', `'${t}' is not a valid changeType.`);
+    const expires = Date.parse(b.expirationDateTime as string);
+    if (expires > Date.now() + 10_080 * 60_000)
+      throw new GraphError(
+        400,
+        'InvalidRequest',
+        'Subscription expiration can only be 10080 minutes in the future.',
+      );
+    for (const url of [b.notificationUrl, b.lifecycleNotificationUrl]) {
+      if (url === undefined || url === null) continue;
+      if (!String(url).startsWith('https://'))
+        throw new GraphError(400, 'InvalidRequest', 'The notification URL must use HTTPS.');
+      await this.validateEndpoint(String(url));
+    }
+    const s: Subscription = {
+      id: randomUUID(),
+      mailbox,
+      clientState: (b.clientState as string | undefined) ?? null,
+      notificationUrl: b.notificationUrl as string,
+      lifecycleNotificationUrl: (b.lifecycleNotificationUrl as string | undefined) ?? null,
+      expirationDateTime: new Date(expires).toISOString(),
+    };
+    this.subscriptions.set(s.id, s);
+    return { status: 201, body: { ...b, id: s.id, expirationDateTime: s.expirationDateTime } };
+  }
+
+  private async validateEndpoint(url: string): Promise<void> {
+    const token = `Validation: Testing client application reachability for subscription Request-Id: ${randomUUID()}`;
+    const target = `${url}${url.includes('?') ? '&' : '?'}validationToken=${encodeURIComponent(token)}`;
+    const d = await this.post(target, '', 'text/plain', 10_000, true);
+    if (d.status === -1)
+      throw new GraphError(400, 'ValidationError', 'Subscription validation request timed out.');
+    if (d.status !== 200 || this.lastBody !== token || !/^text\/plain/.test(this.lastType))
+      throw new GraphError(
+        400,
+        'ValidationError',
+        'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.',
+      );
+  }
+
+  renewSubscription(id: string, body: unknown): Outcome {
+    checkObject('subscription', body);
+    const s = this.subscriptions.get(id);
+    if (!s) throw new GraphError(404, 'ResourceNotFound', `The object was not found.`);
+    const b = body as Json;
+    for (const k of Object.keys(b))
+      if (k !== 'expirationDateTime' && k !== 'notificationUrl')
+        throw new GraphError(
+          400,
+          'InvalidRequest',
+          `Only expirationDateTime and notificationUrl can be updated.`,
+        );
+    const expires = Date.parse(String(b.expirationDateTime));
+    if (expires > Date.now() + 10_080 * 60_000)
+      throw new GraphError(
+        400,
+        'InvalidRequest',
+        'Subscription expiration can only be 10080 minutes in the future.',
+      );
+    s.expirationDateTime = new Date(expires).toISOString();
+    return {
+      status: 200,
+      body: { id, expirationDateTime: s.expirationDateTime, resource: `/users/${s.mailbox}/events` },
+    };
+  }
+
+  private lastBody = '';
+  private lastType = '';
+
+  private post(url: string, body: string, type: string, timeoutMs: number, quiet = false): Promise<Delivery> {
+    const started = Date.now();
+    return new Promise((resolve) => {
+      const req = https.request(
+        url,
+        { method: 'POST', ca: this.opts.ca, headers: { 'content-type': type }, timeout: timeoutMs },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            this.lastBody = Buffer.concat(chunks).toString('utf8');
+            this.lastType = String(res.headers['content-type'] ?? '');
+            const d = { url, status: res.statusCode ?? 0, ms: Date.now() - started };
+            if (!quiet) this.deliveries.push(d);
+            resolve(d);
+          });
+        },
+      );
+      let timedOut = false;
+      req.on('timeout', () => {
+        timedOut = true;
+        req.destroy(new Error('timeout'));
+      });
+      req.on('error', () => {
+        // -1: no answer in time; -2: no answer at all (refused, TLS failure).
+        const d = { url, status: timedOut ? -1 : -2, ms: Date.now() - started };
+        if (!quiet) this.deliveries.push(d);
+        resolve(d);
+      });
+      req.end(body);
+    });
   }
 }
 
@@ -400,10 +599,22 @@ interface Route {
   pattern: RegExp;
   /** Outlook resources count against the mailbox's concurrency (first parameter is the mailbox). */
   outlook: boolean;
-  handle: (g: GraphDouble, c: Call) => Outcome;
+  handle: (g: GraphDouble, c: Call) => Outcome | Promise<Outcome>;
 }
 
 const ROUTES: Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/subscriptions$/,
+    outlook: false,
+    handle: (g, c) => g.createSubscription(c.body),
+  },
+  {
+    method: 'PATCH',
+    pattern: /^\/subscriptions\/([^/]+)$/,
+    outlook: false,
+    handle: (g, c) => g.renewSubscription(c.params[0] as string, c.body),
+  },
   {
     method: 'POST',
     pattern: /^\/users\/([^/]+)\/events$/,

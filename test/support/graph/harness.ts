@@ -31,6 +31,7 @@ export async function startGraph(
     tokens: tokens.tokens,
     users,
     latencyMs: opts.latencyMs,
+    ca: tokens.ca,
   });
   await graph.start();
   const credential = new ClientSecretCredential(TENANT, CLIENT_ID, SECRET, {

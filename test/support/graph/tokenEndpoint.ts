@@ -19,6 +19,8 @@ export class TokenEndpoint {
   readonly tokens = new Map<string, string>();
   readonly grants: { tenant: string; clientId: string; scope: string }[] = [];
   ca = '';
+  /** The certificate's key, for another loopback https server in the test (Samspil's notification endpoint). */
+  key = '';
   authorityHost = '';
   private server!: https.Server;
 
@@ -55,6 +57,7 @@ export class TokenEndpoint {
       );
       this.ca = readFileSync(path.join(dir, 'cert.pem'), 'utf8');
       const key = readFileSync(path.join(dir, 'key.pem'), 'utf8');
+      this.key = key;
       this.server = https.createServer({ key, cert: this.ca }, (req, res) => {
         const chunks: Buffer[] = [];
         req.on('data', (c: Buffer) => chunks.push(c));
