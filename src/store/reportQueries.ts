@@ -128,10 +128,15 @@ export class ReportQueries {
     );
   }
 
-  /** Questionnaire answers to meetings dated in [from, to]: team, form, profession and rating only. */
+  /**
+   * Questionnaire answers to meetings dated in [from, to]: team, form, profession and rating only. A
+   * parent's answer (on the parents' form, which asks no profession) counts as `parent`.
+   */
   async answers(from: LocalDate, to: LocalDate, scope: TeamScope = {}): Promise<AnswerRow[]> {
     return this.db.query<AnswerRow>(
-      `SELECT m.team_id, r.form_id, r.answers->>'profession' AS profession, r.answers->>'rating' AS rating
+      `SELECT m.team_id, r.form_id,
+         CASE WHEN r.on_behalf_of_parent THEN 'parent' ELSE r.answers->>'profession' END AS profession,
+         r.answers->>'rating' AS rating
        FROM questionnaire_responses r
        JOIN meetings m ON m.id = r.meeting_id AND m.municipality_id = r.municipality_id
        WHERE r.municipality_id = $1 AND m.date >= $2 AND m.date <= $3
