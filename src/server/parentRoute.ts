@@ -35,6 +35,10 @@ const STATUS: Record<string, number> = {
   parentAnswersFull: 409,
 };
 
+/** A full meeting is not the parent's fault: it is thanked, not refused. */
+const refusedTitle = (texts: ParentPageTexts, code: string) =>
+  code === 'parentAnswersFull' ? texts.fullTitle : texts.refusedTitle;
+
 export function mountParentRoute(
   app: express.Express,
   deps: { store: Store; links: ParentLinks; clock: Clock; log: Logger },
@@ -83,7 +87,7 @@ export function mountParentRoute(
         return send(
           res,
           STATUS[code] ?? 400,
-          parentMessagePage(texts, texts.refusedTitle, parentProblemText(texts, code), req.path),
+          parentMessagePage(texts, refusedTitle(texts, code), parentProblemText(texts, code), req.path),
         );
       }
       return send(res, 200, parentFormPage({ texts, ...opened.value, path: req.baseUrl + req.path }));
@@ -131,7 +135,7 @@ export function mountParentRoute(
           return send(
             res,
             STATUS[code] ?? 400,
-            parentMessagePage(texts, texts.refusedTitle, parentProblemText(texts, code), path),
+            parentMessagePage(texts, refusedTitle(texts, code), parentProblemText(texts, code), path),
           );
         }
         // A CPR number is never sent back: a value holding one comes back empty, whatever else is wrong with it.
