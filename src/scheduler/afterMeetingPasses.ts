@@ -26,7 +26,7 @@ import { agreementCard, minutesCardExtras, minutesFormCard } from '../views/minu
 import { minutesExtras } from '../app/minutes';
 import type { ParentLinks } from '../app/parentLinks';
 import { questionnaireCard, type MeetingSummary } from '../views/questionnaireCards';
-import type { PlanningPass } from './passes';
+import type { PassOptions, PassResult, PlanningPass } from './passes';
 import { outboxKeys } from '../outbox/keys';
 import { PassPlanner } from './passKit';
 
@@ -54,47 +54,78 @@ export const questionnairePass: PlanningPass = async (store, m, now, opts) => {
       now >= questionnaireClosesAt(meeting.ends_at, timing)
     )
       continue;
-    await t.meetings.markHeld(meeting.id);
-    const summary = await meetingSummary(t, meeting);
-    const form = await currentForm(t, meeting.format);
-    const closesAt = questionnaireClosesAt(meeting.ends_at, timing);
-    const closesOn = localDateOf(closesAt, timing.timeZone);
-    const answered = new Set(
-      (await t.questionnaires.responses(meeting.id)).map((r) => r.respondent_staff_id).filter(Boolean),
-    );
-    for (const participant of await t.meetings.participants(meeting.id)) {
-      const s = staff.get(participant.staff_id);
-      if (!s || !attended(participant)) continue;
-      const locale = localeFrom(s.locale);
-      const card = (mode: 'first' | 'reminder') =>
-        cardActivity(
-          questionnaireCard({ form, meeting: summary, locale, closesOn, mode, profession: s.profession }),
-          AFTER_MEETING_TEXTS[locale].questionnaire.summary,
-        );
-      const fresh = await p.enqueue(
-        outboxKeys.questionnaire(meeting.id, s.id),
-        'questionnaire.first',
-        { staffId: s.id },
-        { activity: card('first') },
-        now,
-        closesAt,
-      );
-      // Not in the same pass as the first: a scheduler that was down must not send both at once.
-      if (!fresh && shouldRemind(meeting.ends_at, now, answered.has(s.id), timing)) {
-        await p.enqueue(
-          outboxKeys.questionnaireReminder(meeting.id, s.id),
-          'questionnaire.reminder',
-          { staffId: s.id },
-          { activity: card('reminder') },
-          now,
-          closesAt,
-        );
-      }
-    }
-    if (meeting.format === 'child') await requestMinutes(p, meeting, summary, staff, opts?.parentLinks);
+    await planAfterMeeting(p, meeting, staff, opts?.parentLinks);
   }
   return p.result;
 };
+
+/**
+ * Teams said the meeting has ended (its `meetingEnd` event, docs/graph.md): the questionnaire and
+ * the minutes request go out now instead of at the scheduled end plus the delay. Whichever comes
+ * first plans them; the other finds their keys taken and plans nothing, so each goes out once.
+ */
+export async function planAtMeetingEnd(
+  store: Store,
+  m: MunicipalityContext,
+  meeting: MeetingRow,
+  now: Date,
+  opts?: PassOptions,
+): Promise<PassResult> {
+  const p = PassPlanner.for(store, m, now);
+  if (meeting.status === 'cancelled' || now >= questionnaireClosesAt(meeting.ends_at, timingOf(m)))
+    return p.result;
+  await planAfterMeeting(p, meeting, await activeStaff(p.t), opts?.parentLinks);
+  return p.result;
+}
+
+/** The meeting is held: each attendee gets the questionnaire (reminded once later), and a child meeting's minutes are asked for. */
+async function planAfterMeeting(
+  p: PassPlanner,
+  meeting: MeetingRow,
+  staff: Map<string, StaffRow>,
+  parentLinks: ParentLinks | undefined,
+): Promise<void> {
+  const { t, now } = p;
+  const timing = timingOf(p.m);
+  await t.meetings.markHeld(meeting.id);
+  const summary = await meetingSummary(t, meeting);
+  const form = await currentForm(t, meeting.format);
+  const closesAt = questionnaireClosesAt(meeting.ends_at, timing);
+  const closesOn = localDateOf(closesAt, timing.timeZone);
+  const answered = new Set(
+    (await t.questionnaires.responses(meeting.id)).map((r) => r.respondent_staff_id).filter(Boolean),
+  );
+  for (const participant of await t.meetings.participants(meeting.id)) {
+    const s = staff.get(participant.staff_id);
+    if (!s || !attended(participant)) continue;
+    const locale = localeFrom(s.locale);
+    const card = (mode: 'first' | 'reminder') =>
+      cardActivity(
+        questionnaireCard({ form, meeting: summary, locale, closesOn, mode, profession: s.profession }),
+        AFTER_MEETING_TEXTS[locale].questionnaire.summary,
+      );
+    const fresh = await p.enqueue(
+      outboxKeys.questionnaire(meeting.id, s.id),
+      'questionnaire.first',
+      { staffId: s.id },
+      { activity: card('first') },
+      now,
+      closesAt,
+    );
+    // Not in the same pass as the first: a scheduler that was down must not send both at once.
+    if (!fresh && shouldRemind(meeting.ends_at, now, answered.has(s.id), timing)) {
+      await p.enqueue(
+        outboxKeys.questionnaireReminder(meeting.id, s.id),
+        'questionnaire.reminder',
+        { staffId: s.id },
+        { activity: card('reminder') },
+        now,
+        closesAt,
+      );
+    }
+  }
+  if (meeting.format === 'child') await requestMinutes(p, meeting, summary, staff, parentLinks);
+}
 
 /** The meeting's organiser, else its team's coordinators, are asked for the SoS minutes. */
 async function requestMinutes(

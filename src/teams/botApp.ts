@@ -17,6 +17,7 @@ import { Handler, RouteKit } from './routes/kit';
 import { MEETING_COMMANDS, registerMeetingRoutes } from './routes/meetings';
 import { AFTER_MEETING_COMMANDS, registerQuestionnaireRoutes } from './routes/questionnaires';
 import { REPORT_COMMANDS, registerReportRoutes } from './routes/reports';
+import { registerMeetingEvents } from './routes/meetingEvents';
 
 export interface BotDeps extends HandlerDeps {
   adapter: TeamsAdapter;
@@ -65,6 +66,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   registerMeetingRoutes(kit);
   registerQuestionnaireRoutes(kit);
   registerReportRoutes(kit);
+  registerMeetingEvents(app, deps);
 
   // Installation in a personal chat, a team or a group chat: remember the conversation and say hello.
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {

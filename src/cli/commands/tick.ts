@@ -10,6 +10,7 @@ import { createAdapter } from '../../teams/adapter';
 import { BotFrameworkTransport } from '../../teams/proactive';
 import { sendWindowFrom } from '../../app/sendWindow';
 import { calendarLinksOf, parentLinksOf } from '../../config';
+import { graphFromConfig } from '../../graph/municipalities';
 
 export const tick: Command = {
   usage: 'tick [--now ISO]',
@@ -29,6 +30,7 @@ export const tick: Command = {
       const sender = new OutboxSender(store, transport, { clock, log, sendWindow: sendWindowFrom(store) });
       const r = await schedulerTick(store, sender, clock.now(), {
         calendarLinks: calendarLinksOf(ctx.config),
+        calendarFor: graphFromConfig(ctx.config).calendarFor,
         parentLinks: parentLinksOf(ctx.config),
       });
       for (const p of r.plans) {
