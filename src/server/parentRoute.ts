@@ -49,10 +49,9 @@ export function mountParentRoute(
 
   router.use((_req, res, next) => {
     res.set({
+      // The server's headers (securityHeaders.ts) with the page's one style sheet allowed; nothing cached.
       'content-security-policy': `default-src 'none'; style-src ${PARENT_PAGE_STYLE_HASH}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
-      'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
     });
     next();
   });

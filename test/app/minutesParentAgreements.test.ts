@@ -51,10 +51,10 @@ describe('agreements owned by a parent or the family', () => {
       new Date('2026-11-24T10:00:00Z'),
     );
     if (!r.ok) throw new Error(JSON.stringify(r));
-    expect(r.agreements.map((a) => [a.text, a.owner_name, a.owner_role])).toEqual([
+    expect(r.agreements.map((a) => [a.text, a.owner_name, a.owner_role]).sort()).toEqual([
+      ['Faste sengetider', null, 'family'],
       ['Mor kontakter skolen', null, 'parent'],
       ['Ringer til mor', 'Lars Lærer', null],
-      ['Faste sengetider', null, 'family'],
     ]);
 
     // Shown on the saved minutes with the owner in words.

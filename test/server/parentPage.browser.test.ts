@@ -10,6 +10,7 @@ import { parentLinkFor } from '../../src/app/parentAnswers';
 import { ManualClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/log';
 import { mountParentRoute } from '../../src/server/parentRoute';
+import { securityHeaders } from '../../src/server/securityHeaders';
 import type { Store } from '../../src/store/store';
 import { seedAfterMeeting } from '../app/afterMeetingFixture';
 import { launchChromium } from '../support/chromium';
@@ -44,6 +45,7 @@ beforeAll(async () => {
   await seed.t.meetings.markHeld(meeting.id);
   meetingId = meeting.id;
   const app = express();
+  app.use(securityHeaders);
   app.use(express.json({ limit: '1mb' }));
   server = await new Promise<http.Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
