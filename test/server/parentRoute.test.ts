@@ -60,7 +60,7 @@ describe("the parents' page behind the meeting's signed link", () => {
     // The server's own JSON parser runs first, as in createHttpApp.
     app.use(securityHeaders);
     app.use(securityHeaders);
-  app.use(express.json({ limit: '1mb' }));
+    app.use(express.json({ limit: '1mb' }));
     server = await new Promise<http.Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
