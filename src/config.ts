@@ -21,6 +21,20 @@ const envSchema = z
     MicrosoftAppPassword: optionalText,
     MicrosoftAppTenantId: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    /** A certificate instead of MicrosoftAppPassword, in botbuilder's own names: the thumbprint and the PEM key. */
+    CertificateThumbprint: optionalText,
+    CertificatePrivateKey: optionalText,
+    /**
+     * The address `samspil start` listens on (`--bind` wins). Default: 0.0.0.0 with an app id and its
+     * credentials, else 127.0.0.1; beyond loopback only with them (src/server/exposure.ts).
+     */
+    SAMSPIL_BIND: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9.:\-[\]]+$/.test(v), {
+      message: 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0',
+    }),
+    /** The bearer token for /healthz details and the admin endpoint; generated per start when unset. */
+    SAMSPIL_ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 32, {
+      message: 'must be at least 32 characters',
+    }),
     SAMSPIL_NOW: optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
       message: 'must be an ISO date-time, e.g. 2026-11-23T08:30:00+01:00',
     }),
@@ -70,6 +84,13 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SAMSPIL_NOW) {
       ctx.addIssue({ code: 'custom', path: ['SAMSPIL_NOW'], message: 'is refused when NODE_ENV=production' });
+    }
+    if (Boolean(env.CertificateThumbprint) !== Boolean(env.CertificatePrivateKey)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.CertificateThumbprint ? 'CertificatePrivateKey' : 'CertificateThumbprint'],
+        message: 'is required with the other half of the certificate',
+      });
     }
     if (env.SAMSPIL_PUBLIC_URL && !env.SAMSPIL_LINK_SECRET) {
       ctx.addIssue({

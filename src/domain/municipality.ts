@@ -62,6 +62,11 @@ const settingsObject = z.object({
     .default({ start: '08:00', end: '16:00' }),
   /** Years a closed case's data is kept before deletion. */
   retentionYears: z.number().int().min(1).max(30).default(5),
+  /**
+   * Years an audit entry is kept, counted from when it was written, whatever it is about
+   * (docs/privacy.md "Audit and insight").
+   */
+  auditRetentionYears: z.number().int().min(1).max(30).default(5),
   /** The school year team meetings are planned over starts on this day (MM-DD). */
   schoolYearStartMonthDay: monthDay.default('08-01'),
   /**

@@ -17,6 +17,10 @@ export const PROBLEM_TEXTS = {
     da: 'Brug initialer (1–4 store bogstaver, fx "AB") eller sagsnummeret.',
     en: 'Use initials (1–4 capital letters, e.g. "AB") or the case number.',
   },
+  initialsOnOpenCase: {
+    da: 'Initialerne findes også på en åben sag. Initialer kan ikke bevise, at det er samme barn: kontrollér, at barnet ikke har en aktiv sag, sæt flueben i »Jeg har kontrolleret initialerne«, og planlæg igen. Intet er sendt endnu.',
+    en: 'The initials also appear on an open case. Initials cannot prove it is the same child: check that the child has no active case, tick "I have checked the initials", and schedule again. Nothing has been sent yet.',
+  },
   required: { da: 'Skal udfyldes.', en: 'Required.' },
   date: { da: 'Angiv en dato.', en: 'Give a date.' },
   time: { da: 'Angiv et klokkeslæt (TT:MM).', en: 'Give a time (HH:mm).' },

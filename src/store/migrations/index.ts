@@ -7,7 +7,11 @@ import ladderHistory from './006_ladder_history';
 import apiTokens from './007_api_tokens';
 import planningIndex from './008_planning_index';
 import outboxDue from './009_outbox_due_per_municipality';
-import graph from './013_graph';
+import auditFacts from './010_audit_facts';
+import tenantSendBudget from './011_tenant_send_budget';
+import calendarEvents from './013_calendar_events';
+import meetingChanges from './015_meeting_changes';
+import graphSubscriptions from './013_graph_subscriptions';
 
 /** Ordered; an applied migration is never edited, a change is a new entry. */
 export const MIGRATIONS: { id: string; sql: string }[] = [
@@ -20,5 +24,10 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '007_api_tokens', sql: apiTokens },
   { id: '008_planning_index', sql: planningIndex },
   { id: '009_outbox_due_per_municipality', sql: outboxDue },
-  { id: '013_graph', sql: graph },
+  { id: '010_audit_facts', sql: auditFacts },
+  { id: '011_tenant_send_budget', sql: tenantSendBudget },
+  { id: '013_calendar_events', sql: calendarEvents },
+  { id: '015_meeting_changes', sql: meetingChanges },
+  // After 015 in the list because 013_calendar_events was already applied with it; ids, not positions, are recorded.
+  { id: '013_graph_subscriptions', sql: graphSubscriptions },
 ];

@@ -14,14 +14,20 @@ import type { HandlerDeps, KnownCaller } from '../handlers/deps';
 import { conversationKindOf, identify } from '../identity';
 import { CARD_VERBS, type CardVerb } from './cardVerbs';
 import type { CardVerbRoute } from './kit';
+import { checkCardIds } from './cardData';
+import { replyWithinTurn, TURN_REPLY_WINDOW_MS } from '../turnReply';
 
 async function execute(
   deps: HandlerDeps,
+  verb: CardVerb,
   route: CardVerbRoute,
   context: TurnContext,
   data: unknown,
 ): Promise<CardJson | string> {
   let locale = localeFrom();
+  const values = valuesOf(data);
+  // Wall time, not the domain clock: Teams gives an invoke a real number of seconds to answer.
+  const deadline = Date.now() + TURN_REPLY_WINDOW_MS;
   try {
     const caller = await identify(deps.store, context, { devFallback: deps.devFallback });
     if (!caller?.staff) {
@@ -32,14 +38,19 @@ async function execute(
     if (route.scope === 'personal' && conversationKindOf(context) !== 'personal') {
       return TEXTS[locale].errors.personalOnly;
     }
-    const reply = await route.run(deps, context, caller as KnownCaller, valuesOf(data));
-    for (const s of reply.send ?? []) await context.sendActivity(cardActivity(s.card, s.summary));
+    const ids = checkCardIds(values);
+    if (!ids.ok) {
+      // Not a card Samspil built (or one altered): refused before a handler, a query or a log reads the value.
+      deps.log.warn({ verb, field: ids.field }, 'card with an id of the wrong type refused');
+      return TEXTS[locale].errors.oldCard;
+    }
+    const reply = await route.run(deps, context, caller as KnownCaller, values);
+    for (const s of reply.send ?? [])
+      if (!(await replyWithinTurn(context, cardActivity(s.card, s.summary), deadline)))
+        return TEXTS[locale].cards.notShownBusy;
     return reply.kind === 'replace' ? reply.card : reply.text;
   } catch (err) {
-    deps.log.error(
-      { err, verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb },
-      'card action failed',
-    );
+    deps.log.error({ err, verb }, 'card action failed');
     return TEXTS[locale].errors.generic;
   }
 }
@@ -48,6 +59,8 @@ async function execute(
 export function registerCardVerbs(app: Application<TurnState>, deps: HandlerDeps): void {
   for (const verb of Object.keys(CARD_VERBS) as CardVerb[]) {
     const route: CardVerbRoute = CARD_VERBS[verb];
-    app.adaptiveCards.actionExecute(verb, (context, _state, data) => execute(deps, route, context, data));
+    app.adaptiveCards.actionExecute(verb, (context, _state, data) =>
+      execute(deps, verb, route, context, data),
+    );
   }
 }
