@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CalendarLinks } from './app/meetings/calendarLinks';
+import { ParentLinks } from './app/parentLinks';
 
 const optionalText = z
   .string()
@@ -50,7 +51,7 @@ const envSchema = z
     SAMSPIL_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
       message: 'must be an http(s) URL',
     }),
-    /** The key calendar links are signed with; the same on every instance. */
+    /** The key calendar and parents' links are signed with; the same on every instance. */
     SAMSPIL_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
       message: 'must be at least 32 characters',
     }),
@@ -96,7 +97,7 @@ const envSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['SAMSPIL_LINK_SECRET'],
-        message: 'is required with SAMSPIL_PUBLIC_URL (it signs the calendar links)',
+        message: "is required with SAMSPIL_PUBLIC_URL (it signs the calendar and parents' links)",
       });
     }
     if (env.NODE_ENV === 'production' && env.SAMSPIL_PUBLIC_URL?.startsWith('http://')) {
@@ -123,19 +124,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * The signed calendar links of this deployment. In production only with SAMSPIL_PUBLIC_URL and
- * SAMSPIL_LINK_SECRET set; elsewhere (the demo, the Agents Playground) they default to
- * http://localhost:PORT and a secret generated once into the data folder (`link-secret`, mode
- * 0600), so every command on that folder signs alike and the invitation's link works at once.
+ * Where this deployment's signed links point and the secret they are signed with. In production
+ * only with SAMSPIL_PUBLIC_URL and SAMSPIL_LINK_SECRET set; elsewhere (the demo, the Agents
+ * Playground) they default to http://localhost:PORT and a secret generated once into the data
+ * folder (`link-secret`, mode 0600), so every command on that folder signs alike and a link works at once.
  */
-export function calendarLinksOf(config: Config): CalendarLinks | undefined {
+function linkBaseOf(config: Config): { url: string; secret: string } | undefined {
   if (config.NODE_ENV === 'production') {
     return config.SAMSPIL_PUBLIC_URL && config.SAMSPIL_LINK_SECRET
-      ? new CalendarLinks(config.SAMSPIL_PUBLIC_URL, config.SAMSPIL_LINK_SECRET)
+      ? { url: config.SAMSPIL_PUBLIC_URL, secret: config.SAMSPIL_LINK_SECRET }
       : undefined;
   }
-  const url = config.SAMSPIL_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  return new CalendarLinks(url, config.SAMSPIL_LINK_SECRET ?? devLinkSecret(config.SAMSPIL_DATA_DIR));
+  return {
+    url: config.SAMSPIL_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    secret: config.SAMSPIL_LINK_SECRET ?? devLinkSecret(config.SAMSPIL_DATA_DIR),
+  };
+}
+
+/** The signed calendar links on invitation cards. */
+export function calendarLinksOf(config: Config): CalendarLinks | undefined {
+  const base = linkBaseOf(config);
+  return base && new CalendarLinks(base.url, base.secret);
+}
+
+/** The signed links of the parents' answer page, shown to the coordinator when a child meeting ends. */
+export function parentLinksOf(config: Config): ParentLinks | undefined {
+  const base = linkBaseOf(config);
+  return base && new ParentLinks(base.url, base.secret);
 }
 
 function devLinkSecret(dataDir: string): string {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { MunicipalityContext } from './municipalityContext';
 import type { Bilingual } from './followUpActions';
 import { formVersion } from './questionnaireForms';
+import { PARENT_FORM_ID, parentLinkExpiry, submitParentAnswer } from './parentAnswers';
 import { fail, ok, refuse, type ActionResult } from './actionResult';
 import { PROBLEM_TEXTS, type ProblemCode } from '../i18n/problems';
 import { attended, questionnaireClosesAt, type QuestionnaireTiming } from '../domain/questionnaires/schedule';
@@ -112,7 +113,7 @@ export async function answerQuestionnaire(
   return record(store, m, actor, input, now, 'staff');
 }
 
-/** A parent's answer, recorded by the meeting's coordinator: anonymous, marked as a parent's. */
+/** A parent's answer on the parents' form, typed with the coordinator's help: anonymous, marked assisted. */
 export async function recordParentAnswer(
   store: Store,
   m: MunicipalityContext,
@@ -158,16 +159,29 @@ async function record(
     if (earlier) return already(t, earlier);
   }
   const form = await formVersion(t, formId, version);
-  if (!form || form.id !== open.meeting.format) {
+  // A parent answers the parents' form, never the professionals' one.
+  const expectedForm = respondent === 'parent' ? PARENT_FORM_ID : open.meeting.format;
+  if (!form || form.id !== expectedForm) {
     return refused('Spørgeskemaet passer ikke til mødet.', 'The questionnaire does not match the meeting.');
   }
   const parsed = parseAnswers(form, data, respondent);
   if (!parsed.ok) return { ok: false, kind: 'invalid', form, error: parsed.error };
+  if (respondent === 'parent') {
+    const res = await submitParentAnswer(
+      store,
+      m,
+      { meetingId, expiresAt: parentLinkExpiry(open.meeting, m) },
+      { ...data, formVersion: form.version },
+      now,
+      actor,
+    );
+    if (!res.ok) return refusedAs(res.refusal.problems[0]?.code ?? 'invalid');
+    return { ok: true, form, answers: res.answers, meeting: open.meeting };
+  }
   const row = await t.questionnaires.record({
     meetingId,
-    respondentStaffId: respondent === 'parent' ? null : actor.id,
+    respondentStaffId: actor.id,
     recordedByStaffId: actor.id,
-    onBehalfOfParent: respondent === 'parent',
     formId: form.id,
     formVersion: form.version,
     answers: parsed.answers,

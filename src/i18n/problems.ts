@@ -42,6 +42,15 @@ export const PROBLEM_TEXTS = {
     da: 'Spørgeskemaet er lukket, så svaret kan ikke længere registreres.',
     en: 'The questionnaire is closed, so the answer can no longer be recorded.',
   },
+  meetingCancelled: { da: 'Mødet blev aflyst.', en: 'The meeting was cancelled.' },
+  meetingNotEnded: {
+    da: 'Spørgeskemaet åbner, når mødet er slut.',
+    en: 'The questionnaire opens when the meeting has ended.',
+  },
+  parentAnswersFull: {
+    da: 'Alle de forældre, der var med til mødet, har svaret. Tak.',
+    en: 'All the parents who took part in the meeting have answered. Thank you.',
+  },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_TEXTS;

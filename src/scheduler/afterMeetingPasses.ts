@@ -22,9 +22,11 @@ import { localeFrom } from '../i18n/locale';
 import type { MeetingRow } from '../store/meetingsRepo';
 import type { Store, TenantStore } from '../store/store';
 import type { StaffRow } from '../store/types';
-import { agreementCard, minutesFormCard } from '../views/minutesCards';
+import { agreementCard, minutesCardExtras, minutesFormCard } from '../views/minutesCards';
+import { minutesExtras } from '../app/minutes';
+import type { ParentLinks } from '../app/parentLinks';
 import { questionnaireCard, type MeetingSummary } from '../views/questionnaireCards';
-import type { PassResult, PlanningPass } from './passes';
+import type { PassOptions, PassResult, PlanningPass } from './passes';
 import { outboxKeys } from '../outbox/keys';
 import { PassPlanner } from './passKit';
 
@@ -35,7 +37,7 @@ async function activeStaff(t: TenantStore): Promise<Map<string, StaffRow>> {
 }
 
 /** Marks ended meetings held, sends each attendee the questionnaire, and reminds once. */
-export const questionnairePass: PlanningPass = async (store, m, now) => {
+export const questionnairePass: PlanningPass = async (store, m, now, opts) => {
   const p = PassPlanner.for(store, m, now);
   const { t } = p;
   const timing = timingOf(m);
@@ -52,7 +54,7 @@ export const questionnairePass: PlanningPass = async (store, m, now) => {
       now >= questionnaireClosesAt(meeting.ends_at, timing)
     )
       continue;
-    await planAfterMeeting(p, meeting, staff);
+    await planAfterMeeting(p, meeting, staff, opts?.parentLinks);
   }
   return p.result;
 };
@@ -67,11 +69,12 @@ export async function planAtMeetingEnd(
   m: MunicipalityContext,
   meeting: MeetingRow,
   now: Date,
+  opts?: PassOptions,
 ): Promise<PassResult> {
   const p = PassPlanner.for(store, m, now);
   if (meeting.status === 'cancelled' || now >= questionnaireClosesAt(meeting.ends_at, timingOf(m)))
     return p.result;
-  await planAfterMeeting(p, meeting, await activeStaff(p.t));
+  await planAfterMeeting(p, meeting, await activeStaff(p.t), opts?.parentLinks);
   return p.result;
 }
 
@@ -80,6 +83,7 @@ async function planAfterMeeting(
   p: PassPlanner,
   meeting: MeetingRow,
   staff: Map<string, StaffRow>,
+  parentLinks: ParentLinks | undefined,
 ): Promise<void> {
   const { t, now } = p;
   const timing = timingOf(p.m);
@@ -120,7 +124,7 @@ async function planAfterMeeting(
       );
     }
   }
-  if (meeting.format === 'child') await requestMinutes(p, meeting, summary, staff);
+  if (meeting.format === 'child') await requestMinutes(p, meeting, summary, staff, parentLinks);
 }
 
 /** The meeting's organiser, else its team's coordinators, are asked for the SoS minutes. */
@@ -129,8 +133,10 @@ async function requestMinutes(
   meeting: MeetingRow,
   summary: MeetingSummary,
   staff: Map<string, StaffRow>,
+  parentLinks: ParentLinks | undefined,
 ) {
   if (await p.t.minutes.get(meeting.id)) return;
+  const extras = await minutesCardExtras(await minutesExtras(p.t, p.m, meeting, parentLinks));
   const organiser = meeting.organizer_staff_id ? staff.get(meeting.organizer_staff_id) : undefined;
   const recipients = organiser
     ? [organiser]
@@ -151,6 +157,7 @@ async function requestMinutes(
       participants,
       locale,
       request: true,
+      extras,
     });
     await p.enqueue(
       outboxKeys.minutesRequest(meeting.id, r.id),
@@ -175,7 +182,7 @@ export const agreementPass: PlanningPass = async (store: Store, m: MunicipalityC
   const summaries = new Map<string, MeetingSummary>();
   for (const a of due) {
     if (agreementReminderDate(a.due) > today) continue;
-    const owner = staff.get(a.owner_staff_id);
+    const owner = a.owner_staff_id ? staff.get(a.owner_staff_id) : undefined;
     if (!owner) continue;
     let summary = summaries.get(a.meeting_id);
     if (!summary) {

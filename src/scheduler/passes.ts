@@ -2,6 +2,7 @@ import type { MunicipalityContext } from '../app/municipalityContext';
 import type { Store } from '../store/store';
 import type { CalendarLinks } from '../app/meetings/calendarLinks';
 import type { CalendarPort } from '../app/meetings/calendarPort';
+import type { ParentLinks } from '../app/parentLinks';
 import { AFTER_MEETING_PASSES } from './afterMeetingPasses';
 import { MEETING_PASSES } from './meetings';
 
@@ -24,11 +25,13 @@ export type PlanningPass = (
 ) => Promise<PassResult>;
 
 /**
- * What the deployment gives every pass: the signed calendar links, when it has a public URL, and
- * a municipality's Outlook calendar, when Microsoft Graph is configured and turned on for it.
+ * What the deployment gives every pass: the signed calendar and parents' links, when it has a
+ * public URL, and a municipality's Outlook calendar, when Microsoft Graph is configured and turned
+ * on for it.
  */
 export interface PassOptions {
   calendarLinks?: CalendarLinks;
+  parentLinks?: ParentLinks;
   calendarFor?: (m: MunicipalityContext) => CalendarPort | null;
 }
 

@@ -23,6 +23,8 @@ export interface MeetingRow {
   child_reference: string | null;
   purpose: string | null;
   parents_take_part: boolean;
+  /** How many parents' answers the meeting's link takes (0 when no parents take part). */
+  parents_expected: number;
   child_takes_part: boolean;
   sequence: number;
   organizer_staff_id: string | null;

@@ -66,7 +66,6 @@ describe.each(ENGINES)('retention on $name', (fixture) => {
         meetingId: meeting.id,
         respondentStaffId: seed.ids.lars,
         recordedByStaffId: seed.ids.lars,
-        onBehalfOfParent: false,
         formId: 'child',
         formVersion: 1,
         answers: { rating: 'good', profession: 'teacher' },

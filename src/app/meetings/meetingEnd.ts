@@ -6,6 +6,7 @@
  * the same outbox keys, so a participant gets the questionnaire once whichever comes first.
  */
 import { planAtMeetingEnd } from '../../scheduler/afterMeetingPasses';
+import type { PassOptions } from '../../scheduler/passes';
 import type { Store } from '../../store/store';
 import type { MunicipalityContext } from '../municipalityContext';
 
@@ -33,6 +34,7 @@ export async function meetingEnded(
   m: MunicipalityContext,
   ended: MeetingEnded,
   now: Date,
+  opts?: PassOptions,
 ): Promise<string | null> {
   const key = joinLinkKey(ended.joinUrl);
   if (!key) return null;
@@ -46,6 +48,6 @@ export async function meetingEnded(
   if (!hit) return null;
   const meeting = await t.meetings.get(hit.meeting_id);
   if (!meeting) return null;
-  await planAtMeetingEnd(store, m, meeting, now);
+  await planAtMeetingEnd(store, m, meeting, now, opts);
   return meeting.id;
 }

@@ -17,7 +17,8 @@ import { startAdminEndpoint } from '../../server/adminEndpoint';
 import { OutboxSender } from '../../outbox/sender';
 import { startScheduler } from '../../scheduler/scheduler';
 import { sendWindowFrom } from '../../app/sendWindow';
-import { calendarLinksOf } from '../../config';
+import { calendarLinksOf, parentLinksOf } from '../../config';
+import { mountParentRoute } from '../../server/parentRoute';
 import { mountCalendarRoute } from '../../server/calendarRoute';
 import { apiRouter } from '../../api/router';
 import { startRetentionPass } from '../../scheduler/retentionPass';
@@ -51,6 +52,7 @@ export const start: Command = {
     const adapter = createAdapter(config);
     const calendarLinks = calendarLinksOf(config);
     const graph = graphFromConfig(config);
+    const parentLinks = parentLinksOf(config);
     // Templates are read and compiled now, not on the first card press or pass.
     prepareCards();
     const bot = createBotApp({
@@ -61,6 +63,7 @@ export const start: Command = {
       clock: ctx.clock,
       devFallback: !config.MicrosoftAppId,
       calendarLinks,
+      parentLinks,
     });
     let ready = false;
     // The operator's token: /healthz details, and (embedded) the admin endpoint named in the lock file.
@@ -86,6 +89,7 @@ export const start: Command = {
       mount: (http) => {
         http.use('/api/v1', apiRouter({ store, clock: ctx.clock, log, failedAuth: limits.failedAuth }));
         if (calendarLinks) mountCalendarRoute(http, { store, links: calendarLinks, clock: ctx.clock, log });
+        if (parentLinks) mountParentRoute(http, { store, links: parentLinks, clock: ctx.clock, log });
         if (graph.notifications)
           mountGraphNotifications(http, {
             store,
@@ -121,7 +125,11 @@ export const start: Command = {
     });
     const scheduler =
       config.SAMSPIL_SCHEDULER === 'on'
-        ? startScheduler(store, sender, ctx.clock, log, { calendarLinks, calendarFor: graph.calendarFor })
+        ? startScheduler(store, sender, ctx.clock, log, {
+            calendarLinks,
+            parentLinks,
+            calendarFor: graph.calendarFor,
+          })
         : null;
     const retention = config.SAMSPIL_SCHEDULER === 'on' ? startRetentionPass(store, ctx.clock, log) : null;
     // Embedded store: publish a loopback admin endpoint so tick/report/import can run while we hold the lock.

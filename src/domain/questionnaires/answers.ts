@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CHILD_RULER_LEVELS } from '../childRuler';
 import { PARENT, PROFESSIONS } from '../professions';
 import { localDateField, noCprText, optionalField } from '../meetings/fields';
-import type { BilingualText, Choice, Question, QuestionnaireForm } from './form';
+import type { Choice, Question, QuestionnaireForm } from './form';
 
 /** A staff member answers for themself; a coordinator records a parent's answer on their behalf. */
 export type Respondent = 'staff' | 'parent';
@@ -127,7 +127,7 @@ export function hasCprIssue(error: z.ZodError): boolean {
 export function describeAnswers(
   form: QuestionnaireForm,
   answers: Answers,
-  locale: keyof BilingualText,
+  locale: 'da' | 'en',
   respondent: Respondent = 'staff',
   dateText: (isoDate: string) => string = (d) => d,
 ): { title: string; value: string }[] {

@@ -9,9 +9,9 @@ import planningIndex from './008_planning_index';
 import outboxDue from './009_outbox_due_per_municipality';
 import auditFacts from './010_audit_facts';
 import tenantSendBudget from './011_tenant_send_budget';
-import calendarEvents from './013_calendar_events';
+import parentsTakePart from './012_parents_take_part';
+import graph from './013_graph';
 import meetingChanges from './015_meeting_changes';
-import graphSubscriptions from './013_graph_subscriptions';
 
 /** Ordered; an applied migration is never edited, a change is a new entry. */
 export const MIGRATIONS: { id: string; sql: string }[] = [
@@ -26,8 +26,7 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '009_outbox_due_per_municipality', sql: outboxDue },
   { id: '010_audit_facts', sql: auditFacts },
   { id: '011_tenant_send_budget', sql: tenantSendBudget },
-  { id: '013_calendar_events', sql: calendarEvents },
+  { id: '012_parents_take_part', sql: parentsTakePart },
+  { id: '013_graph', sql: graph },
   { id: '015_meeting_changes', sql: meetingChanges },
-  // After 015 in the list because 013_calendar_events was already applied with it; ids, not positions, are recorded.
-  { id: '013_graph_subscriptions', sql: graphSubscriptions },
 ];

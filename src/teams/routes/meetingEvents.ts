@@ -42,6 +42,7 @@ export function registerMeetingEvents(app: Application<TurnState>, deps: Handler
       m,
       { joinUrl: value.data.JoinUrl, endedAt: new Date(value.data.EndTime) },
       deps.clock.now(),
+      { parentLinks: deps.parentLinks },
     );
     deps.log.info({ teamsMeetingId: channel.data.meeting.id, meetingId }, 'meetingEnd');
   });

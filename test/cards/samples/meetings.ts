@@ -55,6 +55,7 @@ export const sampleMeeting = (over: Partial<MeetingRow> = {}): MeetingRow => ({
   child_reference: null,
   purpose: 'Fælles forståelse af mobning',
   parents_take_part: false,
+  parents_expected: 2,
   child_takes_part: false,
   sequence: 0,
   organizer_staff_id: 's1',
@@ -141,6 +142,7 @@ function meetingCards(locale: Locale): [string, CardJson][] {
         child_reference: 'AB',
         online_url: null,
         parents_take_part: true,
+        parents_expected: 2,
       }),
     ]) {
       cards.push([
