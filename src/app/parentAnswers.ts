@@ -13,7 +13,7 @@ import { questionnaireClosesAt } from '../domain/questionnaires/schedule';
 import type { MeetingRow } from '../store/meetingsRepo';
 import type { Store, TenantStore } from '../store/store';
 import type { StaffRow } from '../store/types';
-import { invalidInput, ok, refuse, type Refusal, type Result } from '../domain/result';
+import { invalidInput, ok, refuse, type Problem, type Refusal, type Result } from '../domain/result';
 import type { MunicipalityContext } from './municipalityContext';
 import type { ParentLink, ParentLinks } from './parentLinks';
 import { currentForm, formVersion } from './questionnaireForms';
@@ -125,7 +125,9 @@ export async function submitParentAnswer(
     const refusal = invalidInput(parsed.error);
     // A question left unanswered is "required", whatever rule of the question noticed it first.
     const blank = (f?: string) => f !== undefined && (input[f] === undefined || input[f] === '');
-    const problems = refusal.problems.map((p) => (blank(p.field) ? { ...p, code: 'required' as const } : p));
+    const problems = refusal.problems.map((p): Problem =>
+      blank(p.field) ? { code: 'required', field: p.field } : p,
+    );
     return { ok: false, refusal: { ...refusal, problems }, view };
   }
   const row = await t.questionnaires.recordParent({

@@ -2,6 +2,7 @@ import { OutlookCalendar } from '../../src/graph/outlookCalendar';
 import { GraphError } from '../../src/graph/client';
 import type { CalendarEventContent } from '../../src/app/meetings/calendarPort';
 import { fictionalUser, startGraph, TENANT, type GraphHarness } from '../support/graph/harness';
+import { SCHEMA_SOURCE } from '../support/graph/validate';
 
 const organiser = fictionalUser(1, 'Anne Tovholder');
 const lene = fictionalUser(2, 'Lene Deltager');
@@ -125,6 +126,14 @@ describe('Outlook events through Graph (against the double generated from Graph 
 });
 
 describe('the double refuses what Graph refuses', () => {
+  it("checks bodies against schemas generated from a named commit of Microsoft's metadata", () => {
+    expect(SCHEMA_SOURCE).toEqual({
+      repository: 'https://github.com/microsoftgraph/msgraph-metadata',
+      path: 'clean_v10_metadata/cleanMetadata.xml',
+      commit: expect.stringMatching(/^[0-9a-f]{40}$/),
+    });
+  });
+
   it('an undeclared property, a bad enum value, a null for a non-nullable and "Europe/Copenhagen"', async () => {
     const client = h.client({ maxAttempts: 1 });
     const post = (body: object) =>

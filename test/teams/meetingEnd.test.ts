@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { ENGINES, openTestStore } from '../support/db';
 import type { Store } from '../../src/store/store';
 import { ManualClock } from '../../src/domain/clock';
@@ -36,6 +37,25 @@ function meetingEnd(value: Record<string, unknown>) {
   };
 }
 
+/**
+ * POSTs an activity on a connection of its own: a reused keep-alive connection the server is just
+ * closing would reset the request on a loaded machine, which is no part of what is tested here.
+ */
+function post(base: string, body: object): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${base}/api/messages`,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
 describe('the questionnaire when the Teams meeting really ends', () => {
   let store: Store;
   let dispose: () => Promise<void>;
@@ -49,7 +69,7 @@ describe('the questionnaire when the Teams meeting really ends', () => {
     ({ store, dispose } = await openTestStore(ENGINES[0]!));
     seed = await seedAfterMeeting(store);
     server = await startApiServer(store, clock);
-  });
+  }, 180_000);
   afterAll(async () => {
     await server.close();
     await dispose();
@@ -80,11 +100,11 @@ describe('the questionnaire when the Teams meeting really ends', () => {
   it('starts the questionnaire at once, and a repeated event or the fallback pass adds nothing', async () => {
     const meeting = await withTeamsLink('2026-11-24');
     clock.set(at('2026-11-24', '09:52'));
-    expect((await server.activity(ended('2026-11-24T08:51:47.4388966Z'))).status).toBe(200);
+    expect((await post(server.url, ended('2026-11-24T08:51:47.4388966Z'))).status).toBe(200);
     // Lars said yes and Sara was marked present: one questionnaire each, before the scheduled end.
     expect(await questionnaires(meeting.id)).toBe(2);
     expect((await seed.t.meetings.get(meeting.id))?.status).toBe('held');
-    expect((await server.activity(ended('2026-11-24T08:51:47.4388966Z'))).status).toBe(200);
+    expect((await post(server.url, ended('2026-11-24T08:51:47.4388966Z'))).status).toBe(200);
     expect(await questionnaires(meeting.id)).toBe(2);
     // The fallback at the scheduled end plus the delay finds them planned.
     const fallback = await questionnairePass(store, await seed.municipality(), at('2026-11-24', '10:30'));
@@ -99,7 +119,7 @@ describe('the questionnaire when the Teams meeting really ends', () => {
     expect((await questionnairePass(store, m, at('2026-11-25', '10:29'))).planned).toBe(0);
     expect((await questionnairePass(store, m, at('2026-11-25', '10:30'))).planned).toBe(2);
     clock.set(at('2026-11-25', '10:31'));
-    expect((await server.activity(ended('2026-11-25T09:00:12Z'))).status).toBe(200);
+    expect((await post(server.url, ended('2026-11-25T09:00:12Z'))).status).toBe(200);
     expect(await questionnaires(meeting.id)).toBe(2);
   });
 
@@ -107,7 +127,7 @@ describe('the questionnaire when the Teams meeting really ends', () => {
     const meeting = await withTeamsLink('2026-11-27');
     clock.set(at('2026-11-27', '10:30'));
     const [answer] = await Promise.all([
-      server.activity(ended('2026-11-27T09:00:05Z')),
+      post(server.url, ended('2026-11-27T09:00:05Z')),
       questionnairePass(store, await seed.municipality(), at('2026-11-27', '10:30')),
     ]);
     expect(answer.status).toBe(200);
@@ -118,11 +138,11 @@ describe('the questionnaire when the Teams meeting really ends', () => {
     const meeting = await withTeamsLink('2026-11-26');
     clock.set(at('2026-11-26', '09:58'));
     const camel = meetingEnd({ id: 'x', joinUrl: TEAMS_JOIN_URL, endTime: '2026-11-26T08:58:00Z' });
-    expect((await server.activity(camel)).status).toBe(200);
+    expect((await post(server.url, camel)).status).toBe(200);
     const other = ended('2026-11-26T08:58:00Z');
     (other.value as Record<string, unknown>).JoinUrl =
       'https://teams.microsoft.com/l/meetup-join/19%3ameeting_other%40thread.v2/0';
-    expect((await server.activity(other)).status).toBe(200);
+    expect((await post(server.url, other)).status).toBe(200);
     expect(await questionnaires(meeting.id)).toBe(0);
     expect((await seed.t.meetings.get(meeting.id))?.status).toBe('scheduled');
   });

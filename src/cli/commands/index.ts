@@ -10,6 +10,7 @@ import { questionnaire } from './questionnaire';
 import { apiToken } from './apiToken';
 import { retention } from './retention';
 import { exportCase } from './exportCase';
+import { graph } from './graph';
 
 export const COMMANDS: Record<string, Command> = {
   migrate,
@@ -23,4 +24,5 @@ export const COMMANDS: Record<string, Command> = {
   'api-token': apiToken,
   retention,
   export: exportCase,
+  graph,
 };

@@ -33,12 +33,12 @@ describe("a Graph municipality's meetings in Outlook", () => {
     h = await startGraph(users, { latencyMs: 5 });
     const calendar = new OutlookCalendar(h.client({ timeoutMs: 500, sleep: async () => {} }));
     opts = { calendarFor: () => calendar };
-  });
+  }, 180_000);
   afterAll(async () => {
     expect(h.graph.unexpected).toEqual([]);
     await h.stop();
     await f.dispose();
-  });
+  }, 60_000);
 
   const tove = () => f.staff(f.ids.coordinator);
   const sent = (method: string) => h.graph.requests.filter((r) => r.method === method);
@@ -175,5 +175,5 @@ describe('without Graph', () => {
     } finally {
       await f.dispose();
     }
-  });
+  }, 180_000);
 });

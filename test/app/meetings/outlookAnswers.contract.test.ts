@@ -70,14 +70,14 @@ describe('answers given in Outlook reach Samspil', () => {
       lifecycle: `${base}/graph/lifecycle`,
     });
     opts = { calendarFor: () => calendar };
-  });
+  }, 180_000);
   afterAll(async () => {
     expect(h.graph.unexpected).toEqual([]);
     server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));
     await h.stop();
     await f.dispose();
-  });
+  }, 60_000);
 
   it("the calendar pass subscribes to the organiser's events after the handshake", async () => {
     meetingId = (await f.t.meetings.create(teamNordMeeting(f))).id;

@@ -67,6 +67,8 @@ export interface GraphDoubleOptions {
   latencyMs?: number;
   /** The CA the notification endpoints' https certificates are signed with. */
   ca?: string;
+  /** Application permissions admin-consented in the tenant; unset means all that Samspil asks for. */
+  roles?: string[];
 }
 
 interface Subscription {
@@ -167,6 +169,12 @@ export class GraphDouble {
         throw new GraphError(501, 'NotImplemented', `The double has no route for ${req.method} ${path}`);
       }
       this.authorise(req);
+      if (route.role && this.opts.roles && !this.opts.roles.includes(route.role))
+        throw new GraphError(
+          403,
+          'Authorization_RequestDenied',
+          'Insufficient privileges to complete the operation.',
+        );
       const params = route.pattern.exec(path)?.slice(1) ?? [];
       const mailbox = route.outlook ? this.user(params[0] as string).id : null;
       if (mailbox) this.enter(mailbox);
@@ -599,10 +607,42 @@ interface Route {
   pattern: RegExp;
   /** Outlook resources count against the mailbox's concurrency (first parameter is the mailbox). */
   outlook: boolean;
+  /** The application permission the call needs (Graph's permissions reference per API page). */
+  role?: string;
   handle: (g: GraphDouble, c: Call) => Outcome | Promise<Outcome>;
 }
 
+const list = (value: unknown[]): Outcome => ({ status: 200, body: { value } });
+
 const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/users\/([^/]+)\/events$/,
+    outlook: true,
+    role: 'Calendars.ReadWrite',
+    handle: (g, c) => list(g.organizerEvents(c.params[0] as string).slice(0, 1)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/users$/,
+    outlook: false,
+    role: 'User.Read.All',
+    handle: () => list([]),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/groups$/,
+    outlook: false,
+    role: 'GroupMember.Read.All',
+    handle: () => list([]),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/users\/([^/]+)\/teamwork\/installedApps$/,
+    outlook: false,
+    role: 'TeamsAppInstallation.ReadWriteSelfForUser.All',
+    handle: () => list([]),
+  },
   {
     method: 'POST',
     pattern: /^\/subscriptions$/,
@@ -619,6 +659,7 @@ const ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/users\/([^/]+)\/events$/,
     outlook: true,
+    role: 'Calendars.ReadWrite',
     handle: (g, c) => g.createEvent(c.params[0] as string, c.body),
   },
   {

@@ -22,7 +22,7 @@ export interface GraphHarness {
 
 export async function startGraph(
   users: DirectoryUser[],
-  opts: { latencyMs?: number } = {},
+  opts: { latencyMs?: number; roles?: string[] } = {},
 ): Promise<GraphHarness> {
   const tokens = new TokenEndpoint(CLIENT_ID, SECRET);
   await tokens.start();
@@ -32,6 +32,7 @@ export async function startGraph(
     users,
     latencyMs: opts.latencyMs,
     ca: tokens.ca,
+    roles: opts.roles,
   });
   await graph.start();
   const credential = new ClientSecretCredential(TENANT, CLIENT_ID, SECRET, {

@@ -128,10 +128,3 @@ export function checkObject(type: string, body: unknown): void {
     checkValue(p, value, name);
   }
 }
-
-/** The members of a generated enum (the double answers with them, too). */
-export function enumMembers(name: string): string[] {
-  const m = ENUMS[name];
-  if (!m) throw new Error(`no enum ${name} in the generated schemas`);
-  return m;
-}
