@@ -56,6 +56,11 @@ export const TAB_TEXTS = {
       notLinked: 'Denne kanal er ikke tilknyttet et team. Skriv "tilknyt TEAM" til Samspil i kanalen.',
       notMember: 'Du er ikke med i dette team.',
     },
+    refused: {
+      noToken: 'Log ind via Teams for at se Overblik.',
+      unknownTenant: 'Din organisation bruger ikke Samspil.',
+      unknownStaff: 'Du er ikke oprettet som medarbejder i Samspil. Kontakt din administrator.',
+    },
     config: {
       title: 'Overblik i kanalen',
       lead: 'Fanen viser det tilknyttede teams møder mod minimum. Tryk Gem for at tilføje den.',
@@ -117,6 +122,11 @@ export const TAB_TEXTS = {
       title: "The team's meetings: {team}",
       notLinked: 'This channel is not linked to a team. Write "link TEAM" to Samspil in the channel.',
       notMember: 'You are not a member of this team.',
+    },
+    refused: {
+      noToken: 'Sign in through Teams to see Overblik.',
+      unknownTenant: 'Your organisation does not use Samspil.',
+      unknownStaff: 'You are not registered as staff in Samspil. Contact your administrator.',
     },
     config: {
       title: 'Overview in the channel',

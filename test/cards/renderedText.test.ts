@@ -48,7 +48,7 @@ const ONE_WORD_CODES = new Set<string>([
   ...ROLES,
   // 'institution' is a Danish word as well as a measure code.
   ...MEASURE_TYPES.filter((m) => m !== 'institution'),
-  ...PROFESSIONS.map((p) => p.id),
+  ...PROFESSIONS,
   ...Object.keys(INSTITUTION_TYPES),
   'theme',
   'child',

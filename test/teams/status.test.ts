@@ -62,7 +62,7 @@ describe('the status command in Teams (key figures by role)', () => {
     return facts;
   };
 
-  it("shows a leader the unit's and the municipality's key figures for the year so far", async () => {
+  it("shows a leader the unit's key figures exactly (he may open its cases) and the municipality's with small groups hidden", async () => {
     const [reply] = await say(leader, 'status');
     const card = cardOf(reply!);
     expect(cardProblems(card)).toEqual([]);
@@ -70,8 +70,9 @@ describe('the status command in Teams (key figures by role)', () => {
     expect(factsOf(card)).toEqual({
       'Enhed: Familie Nord': [
         'Opfølgninger',
-        'Institutionsanbringelser: skjult (n<5)',
-        'Plejefamilieanbringelser: skjult (n<5)',
+        // 3 cases each: fewer than five, shown exactly to the leader of the unit.
+        'Institutionsanbringelser: 5 holdt, 85 dage imellem i gennemsnit',
+        'Plejefamilieanbringelser: 6 holdt, 92 dage imellem i gennemsnit',
         'Hjemmebaserede anbringelser: 0 holdt',
         'Hjemmebaserede foranstaltninger: 0 holdt',
         '§ 30-forløb (tidl. § 11): 0 holdt',

@@ -10,9 +10,8 @@ import {
   registerInput,
   snoozeInput,
   snoozeReminder,
-  type ActionResult,
 } from '../../app/followUpActions';
-import { invalidInput, type Refusal } from '../../app/actionResult';
+import { invalidInput, type Refusal, type Result } from '../../domain/result';
 import type { MeasureDeadline } from '../../app/deadlines';
 import type { MunicipalityContext } from '../../app/municipalityContext';
 import type { LocalDate } from '../../domain/localDate';
@@ -150,7 +149,7 @@ function cardAction<I, V extends { deadline: MeasureDeadline }>(
     actor: StaffRow,
     input: I,
     today: LocalDate,
-  ) => Promise<ActionResult<V>>,
+  ) => Promise<Result<V>>,
   outcome: (value: V, caller: KnownCaller, by: string) => Outcome,
 ) {
   return async (
