@@ -121,7 +121,13 @@ export async function submitParentAnswer(
     (await currentForm(t, PARENT_FORM_ID));
   const view = viewOf(form, meeting.value, m);
   const parsed = parseAnswers(form, input);
-  if (!parsed.ok) return { ok: false, refusal: invalidInput(parsed.error), view };
+  if (!parsed.ok) {
+    const refusal = invalidInput(parsed.error);
+    // A question left unanswered is "required", whatever rule of the question noticed it first.
+    const blank = (f?: string) => f !== undefined && (input[f] === undefined || input[f] === '');
+    const problems = refusal.problems.map((p) => (blank(p.field) ? { ...p, code: 'required' as const } : p));
+    return { ok: false, refusal: { ...refusal, problems }, view };
+  }
   const row = await t.questionnaires.recordParent({
     meetingId: meeting.value.id,
     recordedByStaffId: helper?.id ?? null,

@@ -16,7 +16,12 @@ const byLocale = (locale: Locale, da: string, en: string): string => (locale ===
 
 const unusable = (why: RefusalParams['unusableDay'], locale: Locale): string => {
   const what = why.holiday
-    ? byLocale(locale, `i skoleferien (${why.holiday})`, `in the school holiday (${why.holiday})`)
+    ? byLocale(
+        locale,
+        // A holiday's name is a common noun in Danish: lower case mid-sentence ("i skoleferien (juleferie)").
+        `i skoleferien (${why.holiday.toLowerCase()})`,
+        `in the school holiday (${why.holiday})`,
+      )
     : byLocale(
         locale,
         'ikke en arbejdsdag (weekend eller helligdag)',

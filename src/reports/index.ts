@@ -5,6 +5,7 @@ import { ladderReport } from './ladder';
 import { earlyHelpReport } from './earlyHelp';
 import { meetingsReport } from './meetings';
 import { questionnairesReport } from './questionnaires';
+import { parentAnswersReport } from './parentAnswers';
 import { overdueReport } from './overdue';
 import { ReportDefinition } from './report';
 import { auditReport } from './audit';
@@ -21,6 +22,7 @@ export const REPORTS: Record<string, ReportDefinition> = Object.fromEntries(
     overdueReport,
     meetingsReport,
     questionnairesReport,
+    parentAnswersReport,
     outbox,
     auditReport,
   ].map((r) => [r.name, r]),

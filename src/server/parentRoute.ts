@@ -35,6 +35,10 @@ const STATUS: Record<string, number> = {
   parentAnswersFull: 409,
 };
 
+/** A full meeting is not the parent's fault: it is thanked, not refused. */
+const refusedTitle = (texts: ParentPageTexts, code: string) =>
+  code === 'parentAnswersFull' ? texts.fullTitle : texts.refusedTitle;
+
 export function mountParentRoute(
   app: express.Express,
   deps: { store: Store; links: ParentLinks; clock: Clock; log: Logger },
@@ -45,10 +49,9 @@ export function mountParentRoute(
 
   router.use((_req, res, next) => {
     res.set({
+      // The server's headers (securityHeaders.ts) with the page's one style sheet allowed; nothing cached.
       'content-security-policy': `default-src 'none'; style-src ${PARENT_PAGE_STYLE_HASH}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
-      'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
     });
     next();
   });
@@ -83,7 +86,7 @@ export function mountParentRoute(
         return send(
           res,
           STATUS[code] ?? 400,
-          parentMessagePage(texts, texts.refusedTitle, parentProblemText(texts, code), req.path),
+          parentMessagePage(texts, refusedTitle(texts, code), parentProblemText(texts, code), req.path),
         );
       }
       return send(res, 200, parentFormPage({ texts, ...opened.value, path: req.baseUrl + req.path }));
@@ -131,7 +134,7 @@ export function mountParentRoute(
           return send(
             res,
             STATUS[code] ?? 400,
-            parentMessagePage(texts, texts.refusedTitle, parentProblemText(texts, code), path),
+            parentMessagePage(texts, refusedTitle(texts, code), parentProblemText(texts, code), path),
           );
         }
         // A CPR number is never sent back: a value holding one comes back empty, whatever else is wrong with it.

@@ -1,6 +1,7 @@
 import { SqlExecutor } from './engine';
 import { CadenceRecord, LadderStepRow, TenantContext } from './types';
 import type { InstitutionType } from '../domain/institutions';
+import type { ParentAnswerForReport } from '../domain/keyFigures/parentAnswers';
 import type { LocalDate } from '../domain/localDate';
 import type { MeasureType } from '../domain/measures';
 
@@ -128,14 +129,36 @@ export class ReportQueries {
     );
   }
 
-  /** Questionnaire answers to meetings dated in [from, to]: team, form, profession and rating only. */
+  /**
+   * Questionnaire answers to meetings dated in [from, to]: team, form, profession and rating only. A
+   * parent's answer (on the parents' form, which asks no profession) counts as `parent`.
+   */
   async answers(from: LocalDate, to: LocalDate, scope: TeamScope = {}): Promise<AnswerRow[]> {
     return this.db.query<AnswerRow>(
-      `SELECT m.team_id, r.form_id, r.answers->>'profession' AS profession, r.answers->>'rating' AS rating
+      `SELECT m.team_id, r.form_id,
+         CASE WHEN r.on_behalf_of_parent THEN 'parent' ELSE r.answers->>'profession' END AS profession,
+         r.answers->>'rating' AS rating
        FROM questionnaire_responses r
        JOIN meetings m ON m.id = r.meeting_id AND m.municipality_id = r.municipality_id
        WHERE r.municipality_id = $1 AND m.date >= $2 AND m.date <= $3
          AND ($4::uuid[] IS NULL OR m.team_id = ANY($4::uuid[]))`,
+      [this.ctx.municipalityId, from, to, scope.teamIds ? [...scope.teamIds] : null],
+    );
+  }
+
+  /** Parents' answers on the parents' form to meetings dated in [from, to]: team and the choices only. */
+  async parentAnswers(
+    from: LocalDate,
+    to: LocalDate,
+    scope: TeamScope = {},
+  ): Promise<ParentAnswerForReport[]> {
+    return this.db.query<ParentAnswerForReport>(
+      `SELECT m.team_id AS "groupId", r.answers->>'heard' AS heard, r.answers->>'understood' AS understood,
+         r.answers->>'next_steps' AS next_steps
+       FROM questionnaire_responses r
+       JOIN meetings m ON m.id = r.meeting_id AND m.municipality_id = r.municipality_id
+       WHERE r.municipality_id = $1 AND r.on_behalf_of_parent AND r.form_id = 'parent'
+         AND m.date >= $2 AND m.date <= $3 AND ($4::uuid[] IS NULL OR m.team_id = ANY($4::uuid[]))`,
       [this.ctx.municipalityId, from, to, scope.teamIds ? [...scope.teamIds] : null],
     );
   }

@@ -3,6 +3,7 @@ import type { CardJson } from '../cards/render';
 import { renderCard } from '../cards/render';
 import { AFTER_MEETING_TEXTS } from '../i18n/afterMeetingTexts';
 import { formatDate, type Locale } from '../i18n/locale';
+import { whenText } from './meetingText';
 import { fill } from '../i18n/texts';
 import { CHILD_RULER_LEVELS, isChildRulerLevel, childRulerLevel } from '../domain/childRuler';
 import { CHILD_RULER_LABELS } from '../i18n/labels';
@@ -212,7 +213,7 @@ export function minutesListCard(meetings: MeetingSummary[], locale: Locale): Car
     open: t.open,
     items: meetings.map((m) => ({
       meetingId: m.id,
-      text: `${formatDate(m.date, locale)} ${m.startTime} · ${m.teamName} · ${m.childReference ?? ''}`,
+      text: `${whenText({ date: m.date, start_time: m.startTime, end_time: m.endTime }, locale)} · ${m.teamName} · ${m.childReference ?? ''}`,
     })),
   });
 }

@@ -145,7 +145,7 @@ export function parentFormPage(p: ParentFormPage): string {
     .filter((q) => byField.has(q.id))
     .map(
       (q) =>
-        `<li><a href="#q-${esc(q.id)}">${esc(label(q.label, texts))}: ${esc(
+        `<li><a href="#q-${esc(q.id)}">${esc(label(q.label, texts))} – ${esc(
           byField
             .get(q.id)!
             .map((c) => parentProblemText(texts, c))

@@ -4,6 +4,7 @@ import type { CardJson } from '../cards/render';
 import { renderCard } from '../cards/render';
 import { AFTER_MEETING_TEXTS } from '../i18n/afterMeetingTexts';
 import { formatDate, type Locale } from '../i18n/locale';
+import { whenText } from './meetingText';
 import { fill } from '../i18n/texts';
 import { choicesOf } from '../i18n/labels';
 import type { LocalDate } from '../domain/localDate';
@@ -15,7 +16,10 @@ export type { MeetingSummary };
 export function meetingFacts(m: MeetingSummary, locale: Locale): { title: string; value: string }[] {
   const t = AFTER_MEETING_TEXTS[locale];
   const facts = [
-    { title: t.meeting, value: `${formatDate(m.date, locale)} ${m.startTime}–${m.endTime}` },
+    {
+      title: t.meeting,
+      value: whenText({ date: m.date, start_time: m.startTime, end_time: m.endTime }, locale),
+    },
     { title: t.team, value: m.teamName },
   ];
   if (m.format === 'child' && m.childReference) facts.push({ title: t.child, value: m.childReference });

@@ -9,6 +9,7 @@ import { findCpr } from '../../src/domain/cpr';
 import { Random } from '../../src/demo/random';
 import { createLogger } from '../../src/log';
 import { mountParentRoute } from '../../src/server/parentRoute';
+import { securityHeaders } from '../../src/server/securityHeaders';
 import type { Store } from '../../src/store/store';
 import { seedAfterMeeting } from '../app/afterMeetingFixture';
 import { ENGINES, openTestStore } from '../support/db';
@@ -57,6 +58,8 @@ describe("the parents' page behind the meeting's signed link", () => {
     meetingId = meeting.id;
     const app = express();
     // The server's own JSON parser runs first, as in createHttpApp.
+    app.use(securityHeaders);
+    app.use(securityHeaders);
     app.use(express.json({ limit: '1mb' }));
     server = await new Promise<http.Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));

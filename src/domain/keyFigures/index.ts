@@ -8,3 +8,4 @@ export * from './ladderMovements';
 export * from './earlyHelpInvestigation';
 export * from './meetingsHeld';
 export * from './questionnaireResults';
+export * from './parentAnswers';

@@ -10,13 +10,21 @@ export const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export const hhmmField = z.string().refine((s) => HH_MM.test(s), coded('time', 'must be a time (HH:mm)'));
 
+function isHttpsLink(s: string): boolean {
+  try {
+    return new URL(s).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /** An online meeting link; https only, so a card never renders a javascript: or file: link. */
 export const httpsUrlField = z
   .string()
   .trim()
   .max(2000)
-  .url()
-  .refine((s) => s.startsWith('https://'), coded('httpsLink', 'must be an https:// link'));
+  // Not a link at all gets the same words as an http:// one: what is wanted is an https:// link.
+  .refine(isHttpsLink, coded('httpsLink', 'must be an https:// link'));
 
 /**
  * The issue for a CPR-looking value. It names the field because a card shows one error for a form

@@ -27,6 +27,7 @@ export const da: ParentPageTexts = {
   alreadyTitle: 'Du har allerede svaret',
   alreadyBody: 'Denne telefon har allerede sendt et svar om mødet. Tak for det.',
   refusedTitle: 'Du kan ikke svare her',
+  fullTitle: 'Alle har svaret',
   invalidLinkTitle: 'Linket virker ikke',
   invalidLink:
     'Linket er ikke gyldigt. Tjek, at det er skrevet helt rigtigt, eller scan QR-koden fra mødet igen.',

@@ -26,6 +26,7 @@ export const en: ParentPageTexts = {
   alreadyTitle: 'You have already answered',
   alreadyBody: 'This phone has already sent an answer about the meeting. Thank you.',
   refusedTitle: 'You cannot answer here',
+  fullTitle: 'Everyone has answered',
   invalidLinkTitle: 'The link does not work',
   invalidLink:
     'The link is not valid. Check that it is typed exactly right, or scan the QR code from the meeting again.',

@@ -30,6 +30,7 @@ export interface ParentPageTexts {
   alreadyTitle: string;
   alreadyBody: string;
   refusedTitle: string;
+  fullTitle: string;
   invalidLinkTitle: string;
   invalidLink: string;
   tooLarge: string;

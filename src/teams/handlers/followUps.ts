@@ -117,7 +117,7 @@ async function firstResult(deps: HandlerDeps, caller: KnownCaller, values: Recor
   return resultCard(
     caller.locale,
     { caseRef: e.caseRef, caseId: e.caseId, measureLabel: t.measureTypes[e.measureType] },
-    t.followUps.register,
+    t.followUps.registeredTitle,
     [fill(t.followUps.registered, { date: formatDate(e.heldOn, caller.locale) })],
   );
 }
@@ -187,7 +187,7 @@ const followUpTexts = (caller: KnownCaller) => TEXTS[caller.locale].followUps;
 export const register = cardAction(registerInput, registerFollowUp, ({ heldOn, next }, caller, by) => {
   const t = TEXTS[caller.locale].followUps;
   return {
-    title: t.register,
+    title: t.registeredTitle,
     lines: [
       `${fill(t.registered, { date: formatDate(heldOn, caller.locale) })} ${by}`,
       next ? fill(t.nextDue, { date: formatDate(next.due, caller.locale) }) : t.noNext,
@@ -198,7 +198,7 @@ export const register = cardAction(registerInput, registerFollowUp, ({ heldOn, n
 export const postpone = cardAction(postponeInput, postponeFollowUp, ({ to, reason }, caller, by) => {
   const t = TEXTS[caller.locale].followUps;
   return {
-    title: t.postpone,
+    title: t.postponedTitle,
     lines: [`${fill(t.postponed, { date: formatDate(to, caller.locale) })} ${by}`, `${t.reason}: ${reason}`],
     color: 'Accent',
   };
@@ -208,7 +208,7 @@ export const postpone = cardAction(postponeInput, postponeFollowUp, ({ to, reaso
 export const snooze = cardAction(snoozeInput, snoozeReminder, ({ until, clamped, reason }, caller) => {
   const t = TEXTS[caller.locale].followUps;
   return {
-    title: t.snooze,
+    title: t.snoozedTitle,
     lines: [
       fill(t.snoozed, { date: formatDate(until, caller.locale) }),
       ...(clamped ? [t.snoozeClamped] : []),

@@ -35,10 +35,17 @@ async function editFormFor(deps: HandlerDeps, caller: KnownCaller, meeting: Meet
   return editCard(meeting, team?.name ?? '', caller.locale, today(deps, caller));
 }
 
+/**
+ * The edit card a refused move comes back as, with the reason beside the field; null (a note
+ * instead) unless the caller may change the meeting: the card shows its team, format, date and time.
+ */
 async function editFormOf(deps: HandlerDeps, caller: KnownCaller, meetingId: unknown) {
   const parsed = meetingRef.safeParse({ meetingId });
   const meeting = parsed.success ? await caller.tenant.meetings.get(parsed.data.meetingId) : null;
-  return meeting?.status === 'scheduled' ? editFormFor(deps, caller, meeting) : null;
+  if (meeting?.status !== 'scheduled') return null;
+  return (await mayChangeMeeting(caller.tenant, caller.staff, meeting))
+    ? editFormFor(deps, caller, meeting)
+    : null;
 }
 
 /** "Ret" on the school-year card: the chosen meeting's edit card below, the year card kept. */

@@ -62,7 +62,10 @@ function followUpCards(locale: Locale): [string, CardJson][] {
   }
   cards.push([
     'result',
-    resultCard(locale, { caseRef: 'FJ-1', caseId: 'c', measureLabel: 'x' }, t.followUps.register, ['a', 'b']),
+    resultCard(locale, { caseRef: 'FJ-1', caseId: 'c', measureLabel: 'x' }, t.followUps.registeredTitle, [
+      'a',
+      'b',
+    ]),
   ]);
   cards.push(['list', followUpListCard([deadline(), deadline({ due: '2026-11-20' })], locale, '2026-11-25')]);
   cards.push(['list empty', followUpListCard([], locale, '2026-11-25')]);

@@ -7,8 +7,8 @@ describe('the default questionnaire forms (questionnaires/*.json, docs/domain-ru
   const forms = defaultForms();
   const byId = (id: string) => forms.find((f) => f.id === id && f.version === 1)!;
 
-  it('ships tema and barn/ung/familie, version 1, in Danish and English', () => {
-    expect(forms.map((f) => `${f.id}.v${f.version}`).sort()).toEqual(['child.v1', 'theme.v1']);
+  it('ships tema, barn/ung/familie and the parents’ own form, version 1, in Danish and English', () => {
+    expect(forms.map((f) => `${f.id}.v${f.version}`).sort()).toEqual(['child.v1', 'parent.v1', 'theme.v1']);
     for (const f of forms) {
       for (const q of f.questions) {
         expect(q.label.da).not.toBe('');
@@ -59,8 +59,32 @@ describe('the default questionnaire forms (questionnaires/*.json, docs/domain-ru
     ]);
   });
 
+  it('asks a parent in plain words how the meeting was for them, and nothing a professional is asked', () => {
+    const parent = byId('parent');
+    expect(parent.questions.map((q) => `${q.id}:${q.type}`)).toEqual([
+      'rating:single',
+      'heard:single',
+      'understood:single',
+      'next_steps:single',
+      'comment:text',
+    ]);
+    expect(parent.questions.map((q) => q.label.da)).toEqual([
+      'Hvordan var mødet for dig?',
+      'Følte du, at de andre lyttede til dig?',
+      'Følte du dig forstået?',
+      'Ved du, hvad der skal ske nu?',
+      'Er der andet, du vil sige? Skriv ikke navne eller CPR-numre.',
+    ]);
+    // The same rating values as the staff's, so a report can set them side by side.
+    expect(choicesOf(parent.questions[0]!).map((c) => `${c.value}=${c.label.da}`)).toEqual([
+      'good=Godt',
+      'good_with_room=Godt, men noget kunne have været bedre',
+      'poor=Ikke godt',
+    ]);
+  });
+
   it('offers the rating godt / godt, men plads til forbedringer / mangelfuldt', () => {
-    for (const f of forms) {
+    for (const f of forms.filter((x) => x.id !== 'parent')) {
       const rating = f.questions.find((q) => q.id === 'rating')!;
       expect(choicesOf(rating).map((c) => `${c.value}=${c.label.da}`)).toEqual([
         'good=Godt',
