@@ -4,6 +4,7 @@ import { benchSubmitLatency } from './submitLatency';
 import { benchOutboxFairness } from './outboxFairness';
 import { table } from './support';
 import { benchScale, ScaleFigures } from './scale';
+import { benchMorning } from './morning';
 
 /** `npm run bench`: prints figures, asserts no timings. */
 async function main(): Promise<void> {
@@ -11,6 +12,13 @@ async function main(): Promise<void> {
   console.log(`Samspil benchmarks — Node ${process.version}, ${os.cpus().length} × ${cpu}\n`);
   const scaleArg = process.argv.indexOf('--scale');
   if (scaleArg > 0) return scaleRun(Number(process.argv[scaleArg + 1]));
+  const morningArg = process.argv.indexOf('--morning');
+  const rateArg = process.argv.indexOf('--rate');
+  if (morningArg > 0)
+    return morningRun(
+      Number(process.argv[morningArg + 1] ?? 10_000),
+      rateArg > 0 ? Number(process.argv[rateArg + 1]) : 5,
+    );
 
   const staff = 300;
   const messagesPerStaff = 2;
@@ -201,6 +209,58 @@ async function scaleRun(n: number): Promise<void> {
       ['  reminders that pass planned', ...runs.map((r) => String(r.server.planned)), ''],
       ['  start to pass logged, s', ...runs.map((r) => f(r.server.passSeconds)), ''],
       ['RSS of the bench process after the passes, MB', ...runs.map((r) => f(r.rssMb, 0)), ''],
+    ]),
+  );
+}
+
+/**
+ * `npm run bench -- --morning N`: the morning run of docs/performance.md on N cases (PostgreSQL with
+ * DATABASE_URL, else PGlite): press latency and failures per phase beside the echo floor.
+ */
+async function morningRun(n: number, rate: number): Promise<void> {
+  if (!Number.isInteger(n) || n < 100) throw new Error('--morning takes a number of cases, at least 100');
+  console.log(
+    `morning run on ${n} cases (load: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}) …`,
+  );
+  const r = await benchMorning(n, rate);
+  const f = (v: number) => v.toFixed(1);
+  console.log(
+    `\nMorning run on ${r.engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${r.cases} cases: ${r.planned} reminders ` +
+      `planned, drained at ${f(r.drainPerSecond)}/s (${f((r.drainPerSecond / 50) * 100)} % of 50/s), ` +
+      `${r.lost} lost, ${r.sender429s} × 429 answered; load after: ${os.loadavg()[0]!.toFixed(2)}\n`,
+  );
+  console.log(
+    table([
+      [
+        'phase',
+        's',
+        'presses',
+        'failed',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'echo p50',
+        'echo p99',
+        'p99 / echo p99',
+      ],
+      ...(['pass', 'drain', 'idle'] as const).map((p) => {
+        const x = r.phases[p];
+        return [
+          p,
+          f(x.seconds),
+          String(x.presses),
+          String(x.failed),
+          f(x.p50Ms),
+          f(x.p99Ms),
+          f(x.maxMs),
+          f(x.echoP50Ms),
+          f(x.echoP99Ms),
+          `${(x.p99Ms / x.echoP99Ms).toFixed(2)}×`,
+        ];
+      }),
     ]),
   );
 }

@@ -54,7 +54,7 @@ export interface ServerRss {
  * data folder of its own (removed afterwards), as `samspil start` keeps it. `cli` is what the real
  * server process needs to open the same database.
  */
-async function openScaleEngine(): Promise<{
+export async function openScaleEngine(): Promise<{
   engine: SqlEngine;
   cli: NodeJS.ProcessEnv;
   /** PGlite is single-process: the bench lets go of it before the server opens it. */
@@ -103,7 +103,7 @@ async function openScaleEngine(): Promise<{
 }
 
 const ROOT = path.resolve(__dirname, '..');
-const BUILT_CLI = path.join(ROOT, 'dist/src/cli/main.js');
+export const BUILT_CLI = path.join(ROOT, 'dist/src/cli/main.js');
 
 /** Compiles src/ once per bench run, so the server is measured as `npm start` runs it (no tsx). */
 let built: Promise<void> | null = null;
@@ -184,7 +184,7 @@ const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   return [out, Number(process.hrtime.bigint() - t0) / 1e9];
 };
 
-const TODAY: LocalDate = '2026-11-16'; // a Monday
+export const TODAY: LocalDate = '2026-11-16'; // a Monday
 const TYPES = ['preventive', 'preventive', 'institution', 'foster_care', 'short_term'] as const;
 
 /**
@@ -192,7 +192,7 @@ const TYPES = ['preventive', 'preventive', 'institution', 'foster_care', 'short_
  * 10 advisers, ≈ 1.15 measures and ≈ 5.5 held follow-ups per case. Staff, cases and measures are
  * written with plain set-based SQL; the follow-ups go through the real import (that is a figure).
  */
-async function generate(store: Store, n: number): Promise<SourceRow[]> {
+export async function generate(store: Store, n: number): Promise<SourceRow[]> {
   const random = new Random(n);
   const rnd = () => random.next();
   const db = store.engine;

@@ -45,7 +45,7 @@ async function post(url: string, activity: object): Promise<number> {
 }
 
 /** The baseline: teams-ai's smallest bot, mounted as its samples do (express.json + adapter.process). */
-async function startEchoBot(): Promise<http.Server> {
+export async function startEchoBot(): Promise<http.Server> {
   const adapter = createAdapter(loadConfig({}));
   const app = new Application({ adapter, storage: new MemoryStorage() });
   app.activity('message', async (context: TurnContext) => {

@@ -3,7 +3,7 @@ import type { Clock } from '../domain/clock';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { ApiTokenRow } from '../store/apiTokensRepo';
-import { redactCpr } from '../domain/cpr';
+import { CPR_REJECTION_MESSAGE, looksLikeCpr, redactCpr } from '../domain/cpr';
 import { loadMunicipality } from '../app/municipalityContext';
 import { caseRecord } from '../app/caseRecord';
 import { importEnvOf, runImport } from '../import/importer';
@@ -158,6 +158,12 @@ export function apiRouter(deps: ApiDeps): express.Router {
     safely(async (req, res) => {
       const auth = await authorise(req, res, READ_SCOPE);
       if (!auth) return;
+      // A case reference that looks like a CPR number is no reference Samspil holds; it is refused
+      // before it reaches a query (docs/privacy.md).
+      if (looksLikeCpr(req.params.caseRef ?? '')) {
+        await audit(auth.token, req, 400);
+        return sendProblem(res, 'bad-request', `caseRef: ${CPR_REJECTION_MESSAGE.en}`);
+      }
       const t = deps.store.tenant({
         municipalityId: auth.token.municipality_id,
         actor: `api:${auth.token.name}`,

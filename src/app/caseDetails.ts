@@ -5,7 +5,7 @@ import type { StaffRow } from '../store/types';
 import type { MeasureWithHistory } from '../store/measuresRepo';
 import { deadlineOfMeasure, type MeasureDeadline } from './deadlines';
 import type { MunicipalityContext } from './municipalityContext';
-import { fail, ok, type ActionResult } from './actionResult';
+import { ok, refuse, type Result } from '../domain/result';
 
 type CaseRow = NonNullable<Awaited<ReturnType<TenantStore['cases']['get']>>>;
 type MeasureRow = Awaited<ReturnType<TenantStore['measures']['forCase']>>[number];
@@ -18,25 +18,20 @@ export interface CaseDetails {
   history: { heldOn: LocalDate; measureType: MeasureRow['measure_type']; childConversation: boolean }[];
 }
 
-export const NOT_YOUR_CASE = fail(
-  'Du har ikke adgang til denne sag.',
-  'You do not have access to this case.',
-);
-
 export async function caseDetails(
   t: TenantStore,
   m: MunicipalityContext,
   staff: StaffRow,
   caseId: string,
   today: LocalDate,
-): Promise<ActionResult<CaseDetails>> {
+): Promise<Result<CaseDetails>> {
   const data = await t.cases.withMeasures(caseId);
   const c = data?.case;
   const adviser = data?.adviser;
   // Checked on the server: the adviser of the case, or the adviser's leader.
   const allowed =
     c && (c.adviser_id === staff.id || (staff.roles.includes('leader') && adviser?.leader_id === staff.id));
-  if (!data || !c || !allowed) return NOT_YOUR_CASE;
+  if (!data || !c || !allowed) return refuse('notYourCase');
   // A deadline is the open case's only (as MeasuresRepo.openWithHistory reads them).
   const open = !c.closed && c.adviser_id !== null;
   const history: CaseDetails['history'] = [];

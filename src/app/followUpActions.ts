@@ -9,12 +9,10 @@ import type { Store, TenantStore } from '../store/store';
 import { deadlineOfMeasure, MeasureDeadline } from './deadlines';
 import type { MunicipalityContext } from './municipalityContext';
 import { decodeCadence } from '../domain/cadence';
-import { fail, refuseAll, type ActionResult, type Bilingual, type Problem } from './actionResult';
+import { coded, ok, refuse, refuseAll, type Problem, type Result } from '../domain/result';
 import { recordHeldFollowUp } from './heldFollowUp';
 
-export type { ActionResult, Bilingual };
-
-const date = z.string().refine(isLocalDate, 'date');
+const date = z.string().refine(isLocalDate, coded('date', 'must be a date (YYYY-MM-DD)'));
 
 /**
  * What identifies the deadline a card is about; the form's own fields are checked by the action, so
@@ -70,28 +68,19 @@ export async function currentDeadline(
   actor: StaffRow,
   measureId: string,
   today: LocalDate,
-): Promise<ActionResult<MeasureDeadline>> {
+): Promise<Result<MeasureDeadline>> {
   const t = store.tenant({ municipalityId: m.id, actor: `staff:${actor.email}` });
   const row = z.string().uuid().safeParse(measureId).success
     ? await t.measures.openOneWithHistory(measureId)
     : null;
-  if (!row)
-    return fail(
-      'Sagen eller foranstaltningen findes ikke (længere).',
-      'The case or measure no longer exists.',
-    );
+  if (!row) return refuse('measureGone');
   // Roles are checked here, on the server: the card button is never the only guard.
   const mayAct =
     row.adviser_id === actor.id || (actor.roles.includes('leader') && row.leader_id === actor.id);
-  if (!mayAct) return fail('Du har ikke adgang til denne sag.', 'You do not have access to this case.');
+  if (!mayAct) return refuse('notYourCase');
   const d = deadlineOfMeasure(row, m.policy, today);
-  if (!d)
-    return fail(
-      'Der er ingen opfølgning at registrere på denne foranstaltning.',
-      'There is no follow-up to register on this measure.',
-      true,
-    );
-  return { ok: true, value: d };
+  if (!d) return refuse('nothingToRegister', { stale: true });
+  return ok(d);
 }
 
 export interface Registered {
@@ -125,12 +114,12 @@ export async function registerFollowUp(
   actor: StaffRow,
   input: z.infer<typeof registerInput>,
   today: LocalDate,
-): Promise<ActionResult<Registered>> {
+): Promise<Result<Registered>> {
   const cur = await currentDeadline(store, m, actor, input.measureId, today);
   if (!cur.ok) return cur;
   const d = cur.value;
   if (d.due !== input.due || d.kind !== 'followup') {
-    return fail('Denne opfølgning er allerede håndteret.', 'This follow-up has already been handled.', true);
+    return refuse('followUpHandled', { stale: true });
   }
   const problems: Problem[] = [];
   const heldOn = input.heldOn === '' ? today : input.heldOn;
@@ -143,25 +132,18 @@ export async function registerFollowUp(
   if (input.ladderStep && input.ladderStep !== 'unchanged') {
     ladderStep = Number(input.ladderStep);
     if (!m.ladder.steps.some((s) => s.step === ladderStep))
-      problems.push({
-        field: 'ladderStep',
-        reason: { da: 'Ukendt trin på indsatstrappen.', en: 'Unknown ladder step.' },
-      });
+      problems.push({ code: 'unknownLadderStep', field: 'ladderStep' });
   }
   let cadence: { every: NonNullable<ReturnType<typeof decodeCadence>>; reason: string } | null = null;
   if (d.first) {
     const every = input.cadence ? decodeCadence(input.cadence) : null;
     const reason = (input.cadenceReason ?? '').trim();
-    if (!every)
-      problems.push({
-        field: 'cadence',
-        reason: { da: 'Vælg den fremtidige opfølgningskadence.', en: 'Choose the future follow-up cadence.' },
-      });
+    if (!every) problems.push({ code: 'cadenceMissing', field: 'cadence' });
     const textProblems = reasonProblems(reason, 'cadenceReason');
     problems.push(...textProblems);
     if (every && textProblems.length === 0) {
-      const ok = validateCadence({ every, reason, decidedOn: heldOn }, d.measureType, m.policy.regime);
-      if (!ok.ok) problems.push({ field: 'cadenceReason', reason: ok.reason });
+      const valid = validateCadence({ every, reason, decidedOn: heldOn }, d.measureType, m.policy.regime);
+      if (!valid.ok) problems.push(...valid.problems.map((p) => ({ ...p, field: 'cadenceReason' })));
       else cadence = { every, reason };
     }
   }
@@ -187,10 +169,7 @@ export async function registerFollowUp(
   const row = await store
     .tenant({ municipalityId: m.id, actor: 'system' })
     .measures.openOneWithHistory(d.measureId);
-  return {
-    ok: true,
-    value: { deadline: d, heldOn, next: row ? deadlineOfMeasure(row, m.policy, today) : null, actingForId },
-  };
+  return ok({ deadline: d, heldOn, next: row ? deadlineOfMeasure(row, m.policy, today) : null, actingForId });
 }
 
 /** Postpones the current follow-up: only with a reason, never past the legal date. */
@@ -200,27 +179,20 @@ export async function postponeFollowUp(
   actor: StaffRow,
   input: z.infer<typeof postponeInput>,
   today: LocalDate,
-): Promise<
-  ActionResult<{ deadline: MeasureDeadline; to: LocalDate; reason: string; actingForId: string | null }>
-> {
+): Promise<Result<{ deadline: MeasureDeadline; to: LocalDate; reason: string; actingForId: string | null }>> {
   const cur = await currentDeadline(store, m, actor, input.measureId, today);
   if (!cur.ok) return cur;
   const d = cur.value;
-  if (d.due !== input.due)
-    return fail('Denne opfølgning er allerede håndteret.', 'This follow-up has already been handled.', true);
-  if (d.kind !== 'followup')
-    return fail(
-      'Kun opfølgninger kan udskydes – lovens frister kan ikke.',
-      'Only follow-ups can be postponed, not legal deadlines.',
-    );
+  if (d.due !== input.due) return refuse('followUpHandled', { stale: true });
+  if (d.kind !== 'followup') return refuse('onlyFollowUpsPostpone');
   const reason = input.reason.trim();
   const problems = reasonProblems(reason, 'reason');
   let to: LocalDate | null = null;
   if (!isLocalDate(input.postponeTo)) problems.unshift({ code: 'date', field: 'postponeTo' });
   else {
     const res = postponeRule({ due: d.due, legalDue: d.legalDue }, input.postponeTo, reason || '-');
-    if (!res.ok) problems.unshift({ field: 'postponeTo', reason: res.reason });
-    else to = res.due;
+    if (!res.ok) problems.unshift(...res.problems.map((p) => ({ ...p, field: 'postponeTo' })));
+    else to = res.value.due;
   }
   if (problems.length > 0 || !to) return refuseAll(problems);
   const due = to;
@@ -230,7 +202,7 @@ export async function postponeFollowUp(
     await t.outbox.cancel(deadlineSubject(d));
     actingForId = await auditActingFor(t, actor, d, 'postpone');
   });
-  return { ok: true, value: { deadline: d, to: due, reason, actingForId } };
+  return ok({ deadline: d, to: due, reason, actingForId });
 }
 
 /**
@@ -244,18 +216,13 @@ export async function snoozeReminder(
   actor: StaffRow,
   input: z.infer<typeof snoozeInput>,
   today: LocalDate,
-): Promise<ActionResult<{ deadline: MeasureDeadline; until: LocalDate; clamped: boolean; reason: string }>> {
+): Promise<Result<{ deadline: MeasureDeadline; until: LocalDate; clamped: boolean; reason: string }>> {
   const cur = await currentDeadline(store, m, actor, input.measureId, today);
   if (!cur.ok) return cur;
   const d = cur.value;
-  if (d.due !== input.due || d.kind !== input.kind)
-    return fail('Denne frist er allerede håndteret.', 'This deadline has already been handled.', true);
+  if (d.due !== input.due || d.kind !== input.kind) return refuse('deadlineHandled', { stale: true });
   // Snoozing silences one's own reminders; a leader has no reminder to snooze, only the escalation.
-  if (d.adviserId !== actor.id)
-    return fail(
-      'Kun sagens rådgiver kan udsætte sine påmindelser.',
-      "Only the case's adviser can snooze its reminders.",
-    );
+  if (d.adviserId !== actor.id) return refuse('onlyAdviserSnoozes');
   const reason = input.snoozeReason.trim();
   const problems = reasonProblems(reason, 'snoozeReason');
   if (problems.length > 0) return refuseAll(problems);
@@ -266,7 +233,7 @@ export async function snoozeReminder(
     // Today's reminders already planned for the adviser are not sent either.
     await t.outbox.cancel(deadlineSubject(d), actor.id);
   });
-  return { ok: true, value: { deadline: d, until, clamped, reason } };
+  return ok({ deadline: d, until, clamped, reason });
 }
 
 export interface EarlierRegistration {

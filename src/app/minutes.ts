@@ -9,11 +9,10 @@ import { addDays } from '../domain/localDate';
 import { agreementOwner, sosMinutesSchema } from '../domain/meetings/minutes';
 import type { Store, TenantStore } from '../store/store';
 import type { LocalDate } from '../domain/localDate';
-import { fail, ok, refuse, type ActionResult } from './actionResult';
+import { invalidInput, ok, refuse, type Result } from '../domain/result';
 import type { StaffRow } from '../store/types';
 import type { MeetingRow } from '../store/meetingsRepo';
 import type { AgreementRow, MinutesRow } from '../store/minutesRepo';
-import type { Bilingual } from './followUpActions';
 import type { MunicipalityContext } from './municipalityContext';
 import { mayManageMeeting } from './questionnaires';
 import { parentLinkExpiry, parentLinkFor } from './parentAnswers';
@@ -22,23 +21,30 @@ import type { ParentLinks } from './parentLinks';
 /** Adaptive Cards have no repeating inputs, so the card offers this many agreement rows. */
 export const AGREEMENT_ROWS = 5;
 
-export type MinutesResult =
-  | {
-      ok: true;
-      meeting: MeetingRow;
-      minutes: MinutesRow;
-      agreements: AgreementRow[];
-      nextMeeting: MeetingRow | null;
-    }
-  | { ok: false; kind: 'invalid'; error: z.ZodError }
-  | { ok: false; kind: 'already'; meeting: MeetingRow }
-  | { ok: false; kind: 'refused'; reason: Bilingual };
+export interface SavedMinutes {
+  meeting: MeetingRow;
+  minutes: MinutesRow;
+  agreements: AgreementRow[];
+  nextMeeting: MeetingRow | null;
+}
 
-const refused = (da: string, en: string): MinutesResult => ({
-  ok: false,
-  kind: 'refused',
-  reason: { da, en },
-});
+/**
+ * Saving the minutes: a refusal about the form's inputs names them (`field`), one about the whole
+ * card does not; minutes saved before are a spent card (`stale`).
+ */
+export type MinutesResult = Result<SavedMinutes>;
+
+const MINUTES_SAVED = refuse('minutesSaved', { stale: true });
+
+/** The card input a minutes problem is about ("a2Due" for the second agreement's due date). */
+function minutesField(path: (string | number)[]): string {
+  const [head, index, leaf] = path;
+  if (head === 'agreements' && typeof index === 'number') {
+    return `a${index + 1}${leaf === 'ownerId' ? 'Owner' : leaf === 'due' ? 'Due' : 'Text'}`;
+  }
+  if (head === 'header') return 'purpose';
+  return String(head ?? '');
+}
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -88,26 +94,20 @@ export async function saveMinutes(
   now: Date,
 ): Promise<MinutesResult> {
   const meetingId = z.string().uuid().safeParse(data.meetingId);
-  if (!meetingId.success) return refused('Kortet mangler mødet.', 'The card lacks the meeting.');
+  if (!meetingId.success) return refuse('cardLacksMeeting');
   const ctx = { municipalityId: m.id, actor: `staff:${actor.email}` };
   const t = store.tenant(ctx);
   const meeting = await t.meetings.get(meetingId.data);
-  if (!meeting) return refused('Mødet findes ikke (længere).', 'The meeting no longer exists.');
-  if (meeting.format !== 'child')
-    return refused('Kun møder om et barn har SoS-referat.', 'Only meetings about a child have SoS minutes.');
-  if (meeting.status === 'cancelled') return refused('Mødet blev aflyst.', 'The meeting was cancelled.');
-  if (!(await mayManageMeeting(store, m, actor, meeting))) {
-    return refused(
-      'Kun mødets tovholder kan skrive referatet.',
-      "Only the meeting's coordinator can write the minutes.",
-    );
-  }
-  if (await t.minutes.get(meeting.id)) return { ok: false, kind: 'already', meeting };
+  if (!meeting) return refuse('meetingGone');
+  if (meeting.format !== 'child') return refuse('minutesOnlyForChildMeetings');
+  if (meeting.status === 'cancelled') return refuse('meetingWasCancelled');
+  if (!(await mayManageMeeting(store, m, actor, meeting))) return refuse('minutesNeedCoordinator');
+  if (await t.minutes.get(meeting.id)) return MINUTES_SAVED;
   const participants = (await t.meetings.participants(meeting.id)).map((p) => p.staff_id);
   const parsed = sosMinutesSchema.safeParse(
     minutesInput(meeting, participants.length ? participants : [actor.id], data),
   );
-  if (!parsed.success) return { ok: false, kind: 'invalid', error: parsed.error };
+  if (!parsed.success) return invalidInput(parsed.error, minutesField);
   const sos = parsed.data;
   // A staff owner must be someone at the meeting: the reminder goes to them. A role (a parent, the
   // family) is not staff and is followed up at the next meeting instead.
@@ -120,13 +120,10 @@ export async function saveMinutes(
     return owner.kind === 'staff' && !owners.has(owner.staffId);
   });
   if (stranger >= 0) {
-    return refused(
-      `Aftale ${stranger + 1}: ansvarlig skal være en af mødets deltagere.`,
-      `Agreement ${stranger + 1}: the owner must be one of the meeting's participants.`,
-    );
+    return refuse('agreementOwnerAbsent', { params: { agreement: stranger + 1 } });
   }
   const present = presentIds(data, participants);
-  return store.inTransaction(ctx, async (tx) => {
+  return store.inTransaction(ctx, async (tx): Promise<MinutesResult> => {
     const minutes = await tx.minutes.save({
       meetingId: meeting.id,
       resources: sos.resources,
@@ -137,7 +134,7 @@ export async function saveMinutes(
       agreements: sos.agreements,
       recordedAt: now,
     });
-    if (!minutes) return { ok: false, kind: 'already', meeting } as const;
+    if (!minutes) return MINUTES_SAVED;
     // The coordinator's word on who was there settles it: it decides who gets the questionnaire.
     if (present)
       for (const id of participants) await tx.meetings.setAttended(meeting.id, id, present.has(id));
@@ -164,13 +161,12 @@ export async function saveMinutes(
       });
       await tx.minutes.setNextMeeting(meeting.id, nextMeeting.id);
     }
-    return {
-      ok: true,
+    return ok({
       meeting,
       minutes: { ...minutes, next_meeting_id: nextMeeting?.id ?? null },
       agreements: await tx.minutes.agreements(meeting.id),
       nextMeeting,
-    } as const;
+    });
   });
 }
 
@@ -208,17 +204,12 @@ export async function minutesAccess(
   m: MunicipalityContext,
   staff: StaffRow,
   meetingId: unknown,
-): Promise<ActionResult<MeetingRow>> {
+): Promise<Result<MeetingRow>> {
   const id = z.string().uuid().safeParse(meetingId);
   const t = store.tenant({ municipalityId: m.id, actor: `staff:${staff.email}` });
   const meeting = id.success ? await t.meetings.get(id.data) : null;
   if (!meeting || meeting.format !== 'child') return refuse('meetingGone');
-  if (!(await mayManageMeeting(store, m, staff, meeting))) {
-    return fail(
-      'Kun mødets tovholder kan skrive referatet.',
-      "Only the meeting's coordinator can write the minutes.",
-    );
-  }
+  if (!(await mayManageMeeting(store, m, staff, meeting))) return refuse('minutesNeedCoordinator');
   return ok(meeting);
 }
 
@@ -228,19 +219,13 @@ export async function completeAgreement(
   staff: StaffRow,
   agreementId: unknown,
   today: LocalDate,
-): Promise<ActionResult<{ agreement: AgreementRow; meeting: MeetingRow; fresh: boolean }>> {
+): Promise<Result<{ agreement: AgreementRow; meeting: MeetingRow; fresh: boolean }>> {
   const id = z.string().uuid().safeParse(agreementId);
   const agreement = id.success ? await t.minutes.agreement(id.data) : null;
-  const gone = fail('Aftalen findes ikke længere.', 'The agreement no longer exists.');
-  if (!agreement) return gone;
-  if (agreement.owner_staff_id !== staff.id) {
-    return fail(
-      'Kun aftalens ansvarlige kan markere den som udført.',
-      'Only the owner of the agreement can mark it done.',
-    );
-  }
+  if (!agreement) return refuse('agreementGone');
+  if (agreement.owner_staff_id !== staff.id) return refuse('agreementNeedsOwner');
   const meeting = await t.meetings.get(agreement.meeting_id);
-  if (!meeting) return gone;
+  if (!meeting) return refuse('agreementGone');
   const fresh = await t.minutes.markDone(agreement.id, today);
   const now = (await t.minutes.agreement(agreement.id)) ?? agreement;
   return ok({ agreement: now, meeting, fresh });

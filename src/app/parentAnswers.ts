@@ -13,7 +13,7 @@ import { questionnaireClosesAt } from '../domain/questionnaires/schedule';
 import type { MeetingRow } from '../store/meetingsRepo';
 import type { Store, TenantStore } from '../store/store';
 import type { StaffRow } from '../store/types';
-import { invalidInput, ok, refuse, type ActionResult } from './actionResult';
+import { invalidInput, ok, refuse, type Refusal, type Result } from '../domain/result';
 import type { MunicipalityContext } from './municipalityContext';
 import type { ParentLink, ParentLinks } from './parentLinks';
 import { currentForm, formVersion } from './questionnaireForms';
@@ -55,12 +55,12 @@ async function answerableMeeting(
   meetingId: string,
   expiresAt: Date,
   now: Date,
-): Promise<ActionResult<MeetingRow>> {
+): Promise<Result<MeetingRow>> {
   if (now >= expiresAt) return refuse('questionnaireClosed');
   const meeting = await t.meetings.get(meetingId);
   if (!meeting || meeting.format !== 'child') return refuse('meetingGone');
   if (meeting.status === 'cancelled') return refuse('meetingCancelled');
-  if (now < meeting.ends_at) return refuse('meetingNotEnded');
+  if (now < meeting.ends_at) return refuse('questionnaireNotOpen');
   // The municipality may have shortened the questionnaire's time since the link was made.
   if (now >= parentLinkExpiry(meeting, m)) return refuse('questionnaireClosed');
   const places = await t.questionnaires.parentPlaces(meeting.id);
@@ -86,7 +86,7 @@ export async function openParentForm(
   m: MunicipalityContext,
   link: ParentLink,
   now: Date,
-): Promise<ActionResult<ParentFormView>> {
+): Promise<Result<ParentFormView>> {
   const t = parentTenant(store, m);
   const meeting = await answerableMeeting(t, m, link.meetingId, link.expiresAt, now);
   if (!meeting.ok) return meeting;
@@ -96,7 +96,7 @@ export async function openParentForm(
 /** A refused answer keeps the form it was given on, so the page can show it again beside the reasons. */
 export type ParentAnswerResult =
   | { ok: true; form: QuestionnaireForm; answers: Answers }
-  | { ok: false; refusal: Exclude<ActionResult<never>, { ok: true }>; view: ParentFormView | null };
+  | { ok: false; refusal: Refusal; view: ParentFormView | null };
 
 /**
  * Stores one parent's answer to the form version the page or card carried. `helper` is the

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { CARDS_DIR } from '../cards/render';
 import { formSchema, type FormId, type QuestionnaireForm } from '../domain/questionnaires/form';
 import type { TenantStore } from '../store/store';
+import { ok, refuse, type Result } from '../domain/result';
 
 export const QUESTIONNAIRES_DIR = path.join(path.dirname(CARDS_DIR), 'questionnaires');
 
@@ -56,23 +57,21 @@ export async function formVersion(
   return defaultForms().find((f) => f.id === formId && f.version === version) ?? null;
 }
 
-export type PublishResult = { ok: true; form: QuestionnaireForm } | { ok: false; reason: string };
-
 /**
  * Publishes an edited form as the municipality's next version. The version must be above every
  * version in use, so answers already given keep pointing at the form they were given on.
  */
-export async function publishForm(t: TenantStore, definition: unknown): Promise<PublishResult> {
+export async function publishForm(t: TenantStore, definition: unknown): Promise<Result<QuestionnaireForm>> {
   const parsed = formSchema.safeParse(definition);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    return { ok: false, reason: `${i.path.join('.') || 'form'}: ${i.message}` };
+    return refuse('formInvalid', { params: { path: i.path.join('.'), message: i.message } });
   }
   const form = parsed.data;
   const current = await currentForm(t, form.id);
   if (form.version <= current.version) {
-    return { ok: false, reason: `version must be above ${current.version} (the version in use)` };
+    return refuse('formVersionTooLow', { params: { current: current.version } });
   }
   await t.questionnaires.saveForm(form.id, form.version, form);
-  return { ok: true, form };
+  return ok(form);
 }

@@ -5,11 +5,9 @@
  */
 import { z } from 'zod';
 import type { MunicipalityContext } from './municipalityContext';
-import type { Bilingual } from './followUpActions';
 import { formVersion } from './questionnaireForms';
 import { PARENT_FORM_ID, parentLinkExpiry, submitParentAnswer } from './parentAnswers';
-import { fail, ok, refuse, type ActionResult } from './actionResult';
-import { PROBLEM_TEXTS, type ProblemCode } from '../i18n/problems';
+import { invalidInput, ok, refuse, type Result } from '../domain/result';
 import { attended, questionnaireClosesAt, type QuestionnaireTiming } from '../domain/questionnaires/schedule';
 import { parseAnswers, type Answers, type Respondent } from '../domain/questionnaires/answers';
 import type { QuestionnaireForm } from '../domain/questionnaires/form';
@@ -49,26 +47,17 @@ export const questionnaireSubmission = z
   })
   .passthrough();
 
-export type AnswerFailure =
-  | { ok: false; kind: 'invalid'; form: QuestionnaireForm; error: z.ZodError }
-  | { ok: false; kind: 'already'; form: QuestionnaireForm | null; answers: Answers | null }
-  | { ok: false; kind: 'refused'; reason: Bilingual };
+export interface Answered {
+  form: QuestionnaireForm;
+  answers: Answers;
+  meeting: MeetingRow;
+}
 
-export type AnswerResult =
-  { ok: true; form: QuestionnaireForm; answers: Answers; meeting: MeetingRow } | AnswerFailure;
-
-const refused = (da: string, en: string): AnswerFailure => ({
-  ok: false,
-  kind: 'refused',
-  reason: { da, en },
-});
-
-/** A refusal whose words are shared with other rules (src/i18n/problems.ts). */
-const refusedAs = (code: ProblemCode): AnswerFailure => ({
-  ok: false,
-  kind: 'refused',
-  reason: PROBLEM_TEXTS[code],
-});
+/**
+ * An answer's result: a refusal about its inputs names them (`field`), one about the whole card
+ * does not; a second answer is a spent card (`stale`), whose first answer `earlierAnswer` gives.
+ */
+export type AnswerResult = Result<Answered>;
 
 /** Coordinators of the meeting's team and its organiser keep the minutes and record parents' answers. */
 export async function mayManageMeeting(
@@ -87,19 +76,15 @@ async function openMeeting(
   m: MunicipalityContext,
   meetingId: string,
   now: Date,
-): Promise<{ ok: true; meeting: MeetingRow } | AnswerFailure> {
+): Promise<Result<MeetingRow>> {
   const t = store.tenant({ municipalityId: m.id, actor: 'questionnaire' });
   const meeting = await t.meetings.get(meetingId);
-  if (!meeting) return refusedAs('meetingGone');
-  if (meeting.status === 'cancelled') return refused('Mødet blev aflyst.', 'The meeting was cancelled.');
+  if (!meeting) return refuse('meetingGone');
+  if (meeting.status === 'cancelled') return refuse('meetingWasCancelled');
   // An answer is about a meeting that took place: before its end there is nothing to rate yet.
-  if (now < meeting.ends_at)
-    return refused(
-      'Spørgeskemaet åbner, når mødet er slut.',
-      'The questionnaire opens when the meeting has ended.',
-    );
-  if (now >= questionnaireClosesAt(meeting.ends_at, timingOf(m))) return refusedAs('questionnaireClosed');
-  return { ok: true, meeting };
+  if (now < meeting.ends_at) return refuse('questionnaireNotOpen');
+  if (now >= questionnaireClosesAt(meeting.ends_at, timingOf(m))) return refuse('questionnaireClosed');
+  return ok(meeting);
 }
 
 /** A participant's own answer. The stored answer is the first one; a second changes nothing. */
@@ -133,50 +118,37 @@ async function record(
   respondent: Respondent,
 ): Promise<AnswerResult> {
   const sub = questionnaireSubmission.safeParse(input);
-  if (!sub.success)
-    return refused('Kortet mangler oplysninger om mødet.', 'The card lacks the meeting details.');
+  if (!sub.success) return refuse('cardLacksMeeting');
   const { meetingId, formId, formVersion: version, ...data } = sub.data;
   const open = await openMeeting(store, m, meetingId, now);
   if (!open.ok) return open;
+  const meeting = open.value;
   const t = store.tenant({ municipalityId: m.id, actor: `staff:${actor.email}` });
   // Roles are checked here, on the server: the card is never the only guard.
   if (respondent === 'parent') {
-    if (!(await mayManageMeeting(store, m, actor, open.meeting))) {
-      return refused(
-        'Kun mødets tovholder kan registrere forældres svar.',
-        "Only the meeting's coordinator can record parents' answers.",
-      );
-    }
+    if (!(await mayManageMeeting(store, m, actor, meeting))) return refuse('parentAnswerNeedsCoordinator');
   } else {
     const me = (await t.meetings.participants(meetingId)).find((p) => p.staff_id === actor.id);
-    if (!me || !attended(me)) {
-      return refused(
-        'Spørgeskemaet besvares af dem, der deltog i mødet.',
-        'The questionnaire is answered by those who took part in the meeting.',
-      );
-    }
-    const earlier = await t.questionnaires.responseOf(meetingId, actor.id);
-    if (earlier) return already(t, earlier);
+    if (!me || !attended(me)) return refuse('questionnaireForAttendees');
+    if (await t.questionnaires.responseOf(meetingId, actor.id)) return ANSWERED;
   }
   const form = await formVersion(t, formId, version);
   // A parent answers the parents' form, never the professionals' one.
-  const expectedForm = respondent === 'parent' ? PARENT_FORM_ID : open.meeting.format;
-  if (!form || form.id !== expectedForm) {
-    return refused('Spørgeskemaet passer ikke til mødet.', 'The questionnaire does not match the meeting.');
-  }
+  const expectedForm = respondent === 'parent' ? PARENT_FORM_ID : meeting.format;
+  if (!form || form.id !== expectedForm) return refuse('questionnaireMismatch');
   const parsed = parseAnswers(form, data, respondent);
-  if (!parsed.ok) return { ok: false, kind: 'invalid', form, error: parsed.error };
+  if (!parsed.ok) return invalidInput(parsed.error);
   if (respondent === 'parent') {
     const res = await submitParentAnswer(
       store,
       m,
-      { meetingId, expiresAt: parentLinkExpiry(open.meeting, m) },
+      { meetingId, expiresAt: parentLinkExpiry(meeting, m) },
       { ...data, formVersion: form.version },
       now,
       actor,
     );
-    if (!res.ok) return refusedAs(res.refusal.problems[0]?.code ?? 'invalid');
-    return { ok: true, form, answers: res.answers, meeting: open.meeting };
+    if (!res.ok) return res.refusal;
+    return ok({ form, answers: res.answers, meeting });
   }
   const row = await t.questionnaires.record({
     meetingId,
@@ -187,23 +159,28 @@ async function record(
     answers: parsed.answers,
     answeredAt: now,
   });
-  if (!row) {
-    const earlier = await t.questionnaires.responseOf(meetingId, actor.id);
-    return earlier ? already(t, earlier) : { ok: false, kind: 'already', form: null, answers: null };
-  }
-  return { ok: true, form, answers: parsed.answers, meeting: open.meeting };
+  if (!row) return ANSWERED;
+  return ok({ form, answers: parsed.answers, meeting });
 }
 
-async function already(
+const ANSWERED = refuse('questionnaireAnswered', { stale: true });
+
+/** The caller's first answer to a meeting's questionnaire, for a spent card to show. */
+export async function earlierAnswer(
   t: TenantStore,
-  earlier: { form_id: string; form_version: number; answers: Record<string, unknown> },
-): Promise<AnswerFailure> {
-  return {
-    ok: false,
-    kind: 'already',
-    form: await formVersion(t, earlier.form_id, earlier.form_version),
-    answers: earlier.answers as Answers,
-  };
+  staff: StaffRow,
+  meetingId: unknown,
+): Promise<{ form: QuestionnaireForm; answers: Answers } | null> {
+  if (!z.string().uuid().safeParse(meetingId).success) return null;
+  const earlier = await t.questionnaires.responseOf(meetingId as string, staff.id);
+  const form = earlier ? await formVersion(t, earlier.form_id, earlier.form_version) : null;
+  return earlier && form ? { form, answers: earlier.answers as Answers } : null;
+}
+
+/** The form a questionnaire card was sent with, to show a refused answer on it again. */
+export async function submittedForm(t: TenantStore, values: unknown): Promise<QuestionnaireForm | null> {
+  const sub = questionnaireSubmission.safeParse(values);
+  return sub.success ? formVersion(t, sub.data.formId, sub.data.formVersion) : null;
 }
 
 /** The meeting as the cards show it (team name, initials or case reference, never more). */
@@ -231,17 +208,12 @@ export async function parentAnswerAccess(
   staff: StaffRow,
   meetingId: unknown,
   now: Date,
-): Promise<ActionResult<MeetingRow>> {
+): Promise<Result<MeetingRow>> {
   const id = z.string().uuid().safeParse(meetingId);
   const t = store.tenant({ municipalityId: m.id, actor: `staff:${staff.email}` });
   const meeting = id.success ? await t.meetings.get(id.data) : null;
   if (!meeting) return refuse('meetingGone');
-  if (!(await mayManageMeeting(store, m, staff, meeting))) {
-    return fail(
-      'Kun mødets tovholder kan registrere forældres svar.',
-      "Only the meeting's coordinator can record parents' answers.",
-    );
-  }
+  if (!(await mayManageMeeting(store, m, staff, meeting))) return refuse('parentAnswerNeedsCoordinator');
   if (now >= questionnaireClosesAt(meeting.ends_at, timingOf(m))) return refuse('questionnaireClosed');
   return ok(meeting);
 }

@@ -2,19 +2,21 @@
 import { z } from 'zod';
 import type { TenantStore } from '../store/store';
 import type { StaffRow } from '../store/types';
-import { invalidInput, ok, type ActionResult } from './actionResult';
-
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+import { hhmmField } from '../domain/meetings/fields';
+import { coded, invalidInput, ok, type Result } from '../domain/result';
 
 export const settingsInput = z
   .object({
     reminderMode: z.enum(['single', 'digest']),
-    workingStart: hhmm,
-    workingEnd: hhmm,
+    workingStart: hhmmField,
+    workingEnd: hhmmField,
     language: z.enum(['da', 'en']),
   })
   // Nothing is sent outside working hours, so an empty or inverted day would silence every reminder.
-  .refine((s) => s.workingStart < s.workingEnd, { message: 'start before end', path: ['workingEnd'] });
+  .refine((s) => s.workingStart < s.workingEnd, {
+    ...coded('endBeforeStart', 'start before end'),
+    path: ['workingEnd'],
+  });
 
 export type StaffSettingsInput = z.infer<typeof settingsInput>;
 
@@ -22,7 +24,7 @@ export async function saveStaffSettings(
   t: TenantStore,
   staff: StaffRow,
   data: unknown,
-): Promise<ActionResult<StaffSettingsInput>> {
+): Promise<Result<StaffSettingsInput>> {
   const parsed = settingsInput.safeParse(data);
   if (!parsed.success) return invalidInput(parsed.error);
   const s = parsed.data;

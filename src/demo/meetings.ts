@@ -1,6 +1,6 @@
 import type { LocalDate } from '../domain/localDate';
 import { minimumMeetingsPerYear, type InstitutionType } from '../domain/institutions';
-import { professionFromText } from '../domain/professions';
+import { professionFromText } from '../i18n/labels';
 import { CHILD_RULER_LEVELS } from '../domain/childRuler';
 import { defaultSchoolHolidays, schoolYear, schoolYearOf } from '../domain/meetings/schoolYear';
 import { proposeYearPlan } from '../domain/meetings/yearPlan';

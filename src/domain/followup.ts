@@ -1,9 +1,7 @@
 import { addDuration, Duration, LocalDate, maxDate, minDate } from './localDate';
 import { MEASURE_TYPE_INFO, MeasureType } from './measures';
 import { CadenceRule, FollowUpPolicy, legalPolicy, LegalRegime } from './policy';
-
-export type Bilingual = { da: string; en: string };
-export type Verdict<T = object> = ({ ok: true } & T) | { ok: false; reason: Bilingual };
+import { ok, refuse, type Result } from './result';
 
 /** Barnets Lov § 95 stk. 1 (and SEL § 70 before it): the first follow-up within 3 months. */
 const FIRST_LEGAL: Duration = { months: 3 };
@@ -15,12 +13,6 @@ const isPlacement = (t: MeasureType): boolean => MEASURE_TYPE_INFO[t].placement;
 /** Whether the law limits the time between follow-ups after the first one. */
 function repeatLimited(measureType: MeasureType, regime: LegalRegime): boolean {
   return regime === 'sel-70' || isPlacement(measureType);
-}
-
-/** Messages name dates the Danish way; the domain does not depend on the i18n layer for this. */
-function dateText(d: LocalDate): Bilingual {
-  const [y, m, day] = d.split('-');
-  return { da: `${day}.${m}.${y}`, en: `${day}/${m}/${y}` };
 }
 
 /**
@@ -145,47 +137,14 @@ export function validateCadence(
   decision: CadenceDecision,
   measureType: MeasureType,
   regime: LegalRegime,
-): Verdict {
-  if (measureType === 'investigation') {
-    return {
-      ok: false,
-      reason: {
-        da: 'En børnefaglig undersøgelse har en frist, ikke opfølgninger (Barnets Lov § 20, stk. 3).',
-        en: 'A child protection investigation has a deadline, not follow-ups (Barnets Lov § 20(3)).',
-      },
-    };
-  }
-  if (decision.reason.trim() === '') {
-    return {
-      ok: false,
-      reason: {
-        da: 'Skriv en begrundelse for opfølgningskadencen (Barnets Lov § 95, stk. 3).',
-        en: 'Give a reason for the follow-up cadence (Barnets Lov § 95(3)).',
-      },
-    };
-  }
-  if (approxDays(decision.every) <= 0) {
-    return {
-      ok: false,
-      reason: { da: 'Kadencen skal være længere end nul.', en: 'The cadence must be longer than zero.' },
-    };
-  }
+): Result<null> {
+  if (measureType === 'investigation') return refuse('investigationHasDeadline');
+  if (decision.reason.trim() === '') return refuse('cadenceReasonMissing');
+  if (approxDays(decision.every) <= 0) return refuse('cadenceNotPositive');
   if (repeatLimited(measureType, regime) && approxDays(decision.every) > approxDays(REPEAT_LEGAL)) {
-    return {
-      ok: false,
-      reason:
-        regime === 'sel-70'
-          ? {
-              da: 'Der må højst gå 6 måneder mellem opfølgningerne (Serviceloven § 70).',
-              en: 'No more than 6 months may pass between follow-ups (Serviceloven § 70).',
-            }
-          : {
-              da: 'For en anbringelse må der højst gå 6 måneder mellem opfølgningerne (Barnets Lov § 156, stk. 5).',
-              en: 'For a placement no more than 6 months may pass between follow-ups (Barnets Lov § 156(5)).',
-            },
-    };
+    return refuse('cadenceOverSixMonths', { params: { regime } });
   }
-  return { ok: true };
+  return ok(null);
 }
 
 /** A postponement needs a reason, must move the date later, and may never pass the legal date. */
@@ -193,31 +152,13 @@ export function postpone(
   current: { due: LocalDate; legalDue: LocalDate | null },
   to: LocalDate,
   reason: string,
-): Verdict<{ due: LocalDate }> {
-  if (reason.trim() === '') {
-    return {
-      ok: false,
-      reason: { da: 'En udsættelse kræver en begrundelse.', en: 'A postponement needs a reason.' },
-    };
-  }
-  if (to <= current.due) {
-    const d = dateText(current.due);
-    return {
-      ok: false,
-      reason: { da: `Den nye dato skal ligge efter ${d.da}.`, en: `The new date must be after ${d.en}.` },
-    };
-  }
+): Result<{ due: LocalDate }> {
+  if (reason.trim() === '') return refuse('postponeReasonMissing');
+  if (to <= current.due) return refuse('postponeNotLater', { params: { after: current.due } });
   if (current.legalDue && to > current.legalDue) {
-    const d = dateText(current.legalDue);
-    return {
-      ok: false,
-      reason: {
-        da: `Opfølgningen kan ikke udsættes til efter lovens frist ${d.da}.`,
-        en: `The follow-up cannot be postponed past the legal deadline ${d.en}.`,
-      },
-    };
+    return refuse('postponePastLegal', { params: { legalDue: current.legalDue } });
   }
-  return { ok: true, due: to };
+  return ok({ due: to });
 }
 
 /** Barnets Lov § 20 stk. 3: a child protection investigation is finished within 4 months. */

@@ -1,6 +1,7 @@
 /**
  * Measure types are the keys a follow-up policy maps to a schedule (README, "Import files"). Barnets Lov
- * numbering; the pre-2024 Serviceloven paragraph is kept in the label because the seeds use it.
+ * numbering; the pre-2024 Serviceloven paragraph is kept in `law` because the seeds use it (the
+ * names are `measureTypes` in src/i18n/texts.ts).
  */
 export const MEASURE_TYPES = [
   'institution',
@@ -26,7 +27,6 @@ export interface MeasureTypeInfo {
   type: MeasureType;
   placement: boolean;
   category: MeasureCategory;
-  label: { da: string; en: string };
   law: string;
 }
 
@@ -35,21 +35,18 @@ export const MEASURE_TYPE_INFO: Record<MeasureType, MeasureTypeInfo> = {
     type: 'institution',
     placement: true,
     category: 'institution',
-    label: { da: 'Institutionsanbringelse', en: 'Residential institution placement' },
     law: 'Barnets Lov §§ 46–47 (tidl. SEL § 52 stk. 3 nr. 7)',
   },
   foster_care: {
     type: 'foster_care',
     placement: true,
     category: 'foster_care',
-    label: { da: 'Anbringelse i plejefamilie', en: 'Foster care placement' },
     law: 'Barnets Lov §§ 46–47 (tidl. SEL § 52 stk. 3 nr. 7)',
   },
   own_room: {
     type: 'own_room',
     placement: true,
     category: 'home_placement',
-    label: { da: 'Anbringelse på eget værelse', en: 'Placement in own room' },
     law: 'Barnets Lov §§ 46–47',
   },
   /*
@@ -61,28 +58,24 @@ export const MEASURE_TYPE_INFO: Record<MeasureType, MeasureTypeInfo> = {
     type: 'short_term',
     placement: true,
     category: 'institution',
-    label: { da: 'Korttidsanbringelse', en: 'Short-term placement' },
     law: 'Barnets Lov §§ 46–47',
   },
   preventive: {
     type: 'preventive',
     placement: false,
     category: 'home_based',
-    label: { da: 'Forebyggende foranstaltning (hjemmebaseret)', en: 'Home-based support measure' },
     law: 'Barnets Lov § 32 (tidl. SEL § 52)',
   },
   early_help: {
     type: 'early_help',
     placement: false,
     category: 'early_help',
-    label: { da: 'Tidlig forebyggende indsats (§ 30-forløb)', en: 'Early preventive course (§ 30)' },
     law: 'Barnets Lov § 30 (tidl. SEL § 11)',
   },
   investigation: {
     type: 'investigation',
     placement: false,
     category: 'investigation',
-    label: { da: 'Børnefaglig undersøgelse', en: 'Child protection investigation' },
     law: 'Barnets Lov § 20 (tidl. SEL § 50)',
   },
 };

@@ -1,14 +1,6 @@
 export const ROLES = ['adviser', 'leader', 'coordinator', 'participant', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, { da: string; en: string }> = {
-  adviser: { da: 'rådgiver', en: 'adviser' },
-  leader: { da: 'leder', en: 'leader' },
-  coordinator: { da: 'tovholder', en: 'coordinator' },
-  participant: { da: 'deltager', en: 'participant' },
-  admin: { da: 'administrator', en: 'administrator' },
-};
-
 export function isRole(s: string): s is Role {
   return (ROLES as readonly string[]).includes(s);
 }

@@ -49,7 +49,7 @@ const da = {
   yearTitle: 'Teammøder {year}',
   yearStatus: '{held} afholdt og {planned} planlagt af mindst {minimum} møder.',
   yearShort: 'Planen mangler {n} {n|møde|møder} for at nå minimum.',
-  yearBehind: 'Teamet er bagud: {expected} møder burde være holdt nu, {held} er holdt.',
+  yearBehind: 'Teamet er bagud: {expected} møder burde være afholdt nu, {held} er afholdt.',
   yearUnregistered: '{n} {n|møde|møder} er passeret uden at være registreret som afholdt.',
   yearOk: 'Teamet følger modellens mødefrekvens.',
   noMeetings: 'Ingen møder i skoleåret endnu.',

@@ -26,8 +26,8 @@ const da = {
     unit: 'Enhed: {unit}',
     noUnit: 'Du er ikke knyttet til en enhed; du ser kommunens tal.',
     followUps: 'Opfølgninger',
-    followUpsHeld: '{held} holdt, {days} dage imellem i gennemsnit',
-    followUpsHeldOnly: '{held} holdt',
+    followUpsHeld: '{held} afholdt, {days} dage imellem i gennemsnit',
+    followUpsHeldOnly: '{held} afholdt',
     compliance: 'Rettidighed',
     complianceLine: '{policy} efter kommunens politik, {legal} efter loven',
     ladder: 'Indsatstrappen',
@@ -38,7 +38,7 @@ const da = {
     caseloadLine: '{average} i gennemsnit (mål: højst {target})',
     meetings: 'Teammøder i skoleåret {year}',
     questionnaires: 'Statusskemaer',
-    ratingLine: 'n = {n}: godt {good}, plads til forbedringer {room}, mangelfuldt {poor}',
+    ratingLine: '{n} svar: godt {good}, plads til forbedringer {room}, mangelfuldt {poor}',
     noTeams: 'Du er ikke tovholder for et team.',
     noData: '–',
     notAllowed:
@@ -82,7 +82,7 @@ const en: ReportTexts = {
     caseloadLine: '{average} on average (target: at most {target})',
     meetings: 'Team meetings in the school year {year}',
     questionnaires: 'Questionnaires',
-    ratingLine: 'n = {n}: good {good}, room for improvement {room}, poor {poor}',
+    ratingLine: '{n} answers: good {good}, room for improvement {room}, poor {poor}',
     noTeams: 'You do not coordinate a team.',
     noData: '–',
     notAllowed:

@@ -52,8 +52,11 @@ const da = {
     legalDue: 'Lovens frist',
     adviser: 'Rådgiver',
     workingDaysLeft: '{n} {n|arbejdsdag|arbejdsdage} til',
-    workingDaysLate: '{n} {n|arbejdsdag|arbejdsdage} over',
+    workingDaysLate: 'overskredet med {n} {n|arbejdsdag|arbejdsdage}',
     register: 'Registrér opfølgning',
+    registeredTitle: 'Opfølgning registreret',
+    postponedTitle: 'Opfølgning udsat',
+    snoozedTitle: 'Påmindelse udsat',
     heldOn: 'Afholdt den',
     heldOnEmpty: 'I dag',
     actingFor: 'Du handler på vegne af {name}; det står i loggen.',
@@ -61,6 +64,18 @@ const da = {
     actOnLeader: 'Registrér · Udskyd',
     registeredFor: 'for {name}',
     deadlineGone: 'Fristen er allerede håndteret eller findes ikke længere.',
+    escalationSummaryTitle: 'Overskredne frister i din enhed',
+    escalationSummaryIntro:
+      '{date}: {n} {n|frist|frister} hos dine medarbejdere er overskredet ud over grænsen for besked. Kortet opdateres, når en frist håndteres.',
+    escalationSummaryNone: 'Alle frister på listen er håndteret ({date}).',
+    escalationSummaryMore: '{n} mere står i fanen Overblik.',
+    daysOver: 'Arbejdsdage over',
+    unitOverviewTitle: 'Overblik over din enhed',
+    unitOverviewIntro: 'Frister pr. rådgiver {date}: overskredne og de næste 30 dage.',
+    unitOverviewCounts: '{overdue} overskredet · {coming} de næste 30 dage',
+    unitOverviewEmpty: 'Du er ikke leder for nogen rådgivere i Samspil.',
+    unitOverviewNotLeader:
+      'Overblik viser en leders enhed. Skriv **mine opfølgninger** for dine egne frister.',
     childConversation: 'Børnesamtale afholdt',
     yes: 'Ja',
     no: 'Nej',
@@ -96,6 +111,7 @@ const da = {
     digest: 'Dagligt overblik',
     hoursStart: 'Arbejdstid fra',
     hoursEnd: 'Arbejdstid til',
+    hoursLine: 'Arbejdstid fra kl. {start} til {end}',
     language: 'Sprog',
     danish: 'Dansk',
     english: 'English',
@@ -116,6 +132,8 @@ const da = {
       'Det kort er fra en ældre udgave af Samspil, og knappen virker ikke længere. Skriv **mine opfølgninger** eller **hjælp** for at få et nyt.',
     invalid: 'Det lod sig ikke gøre',
     notAllowed: 'Du har ikke adgang til denne sag.',
+    caseReferenceCpr:
+      'Det ligner et CPR-nummer, ikke et sagsnummer. Samspil gemmer ikke CPR-numre – skriv sagens nummer, fx **sag S-2026-001**.',
     personalOnly:
       'Sager og opfølgninger viser jeg kun i vores personlige chat, af hensyn til fortroligheden. Skriv til mig dér.',
   },
@@ -128,7 +146,8 @@ const da = {
     early_help: 'Tidlig forebyggende indsats (§ 30)',
     investigation: 'Børnefaglig undersøgelse (§ 20)',
   },
-  units: { weeks: 'uger', months: 'måneder', every: 'Hver {n} {unit}' },
+  // An interval is an ordinal in Danish: "hver 6. uge", "hver 3. måned".
+  units: { weeks: 'uge', months: 'måned', every: 'Hver {n}. {unit}' },
 };
 
 export type Texts = typeof da;
@@ -190,6 +209,9 @@ const en: Texts = {
     workingDaysLeft: '{n} working {n|day|days} left',
     workingDaysLate: '{n} working {n|day|days} late',
     register: 'Register follow-up',
+    registeredTitle: 'Follow-up registered',
+    postponedTitle: 'Follow-up postponed',
+    snoozedTitle: 'Reminder snoozed',
     heldOn: 'Held on',
     heldOnEmpty: 'Today',
     actingFor: 'You act on behalf of {name}; the audit log records it.',
@@ -197,6 +219,18 @@ const en: Texts = {
     actOnLeader: 'Register · Postpone',
     registeredFor: 'for {name}',
     deadlineGone: 'The deadline has already been handled or no longer exists.',
+    escalationSummaryTitle: 'Overdue deadlines in your unit',
+    escalationSummaryIntro:
+      '{date}: {n} {n|deadline|deadlines} of your staff {n|is|are} overdue past the limit for telling you. The card is updated as deadlines are handled.',
+    escalationSummaryNone: 'Every deadline on the list has been handled ({date}).',
+    escalationSummaryMore: '{n} more are in the Overblik tab.',
+    daysOver: 'Working days over',
+    unitOverviewTitle: 'Overview of your unit',
+    unitOverviewIntro: 'Deadlines per adviser on {date}: overdue and the next 30 days.',
+    unitOverviewCounts: '{overdue} overdue · {coming} in the next 30 days',
+    unitOverviewEmpty: 'You lead no advisers in Samspil.',
+    unitOverviewNotLeader:
+      "The overview shows a leader's unit. Type **my follow-ups** for your own deadlines.",
     childConversation: 'Conversation with the child held',
     yes: 'Yes',
     no: 'No',
@@ -232,6 +266,7 @@ const en: Texts = {
     digest: 'Daily digest',
     hoursStart: 'Working hours from',
     hoursEnd: 'Working hours to',
+    hoursLine: 'Working hours from {start} to {end}',
     language: 'Language',
     danish: 'Dansk',
     english: 'English',
@@ -252,6 +287,8 @@ const en: Texts = {
       'That card is from an earlier version of Samspil and its button no longer works. Type **my follow-ups** or **help** to get a new one.',
     invalid: 'That could not be done',
     notAllowed: 'You do not have access to this case.',
+    caseReferenceCpr:
+      'That looks like a CPR number, not a case number. Samspil does not store CPR numbers – type the case number, e.g. **case S-2026-001**.',
     personalOnly:
       'For confidentiality I show cases and follow-ups only in our personal chat. Please write to me there.',
   },

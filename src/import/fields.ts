@@ -14,14 +14,13 @@ export function parseImportDate(s: string): LocalDate | null {
   return null;
 }
 
-/** The bad value is quoted only when short: a date column holding a paragraph is not echoed whole. */
-const notADate = (s: string) =>
-  `${s.length <= 20 ? `"${s}" ` : ''}is not a valid date (YYYY-MM-DD or DD-MM-YYYY)`;
+/** Import errors name the column and the reason, never the value (it may be anything a person typed). */
+const NOT_A_DATE = 'is not a valid date (YYYY-MM-DD or DD-MM-YYYY)';
 
 export const importDate = z.string().transform((s, ctx) => {
   const d = parseImportDate(s);
   if (!d) {
-    ctx.addIssue({ code: 'custom', message: notADate(s) });
+    ctx.addIssue({ code: 'custom', message: NOT_A_DATE });
     return z.NEVER;
   }
   return d;
@@ -34,7 +33,7 @@ export const optionalImportDate = z
     if (s === undefined || s.trim() === '') return null;
     const d = parseImportDate(s);
     if (!d) {
-      ctx.addIssue({ code: 'custom', message: notADate(s) });
+      ctx.addIssue({ code: 'custom', message: NOT_A_DATE });
       return z.NEVER;
     }
     return d;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isMeasureType, MeasureType } from '../domain/measures';
-import { parseRoles } from '../domain/roles';
-import { professionFromText } from '../domain/professions';
+import { parseRoles, ROLES } from '../domain/roles';
+import { professionFromText } from '../i18n/labels';
 import {
   email,
   emailList,
@@ -21,8 +21,8 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 const roles = requiredText.transform((s, ctx) => {
   try {
     return parseRoles(s);
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `must be one or more of ${ROLES.join(', ')}, separated by |` });
     return z.NEVER;
   }
 });
@@ -31,7 +31,7 @@ const profession = optionalText.transform((s, ctx) => {
   if (s === null) return null;
   const id = professionFromText(s);
   if (!id) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not one of the registered professions` });
+    ctx.addIssue({ code: 'custom', message: 'is not one of the registered professions' });
     return z.NEVER;
   }
   return id;
@@ -70,7 +70,7 @@ const closedDate = z
     if (['åben', 'aaben', 'open'].includes(t.toLowerCase())) return null;
     const d = parseImportDate(t);
     if (!d) {
-      ctx.addIssue({ code: 'custom', message: `"${t}" is not a date (YYYY-MM-DD or DD-MM-YYYY) or "åben"` });
+      ctx.addIssue({ code: 'custom', message: 'is not a date (YYYY-MM-DD or DD-MM-YYYY) or "åben"' });
       return z.NEVER;
     }
     return d;

@@ -55,6 +55,19 @@ export const outboxKeys = {
   },
 
   /**
+   * A leader's escalation summary for one working day. The subject is the leader's day, so a newer
+   * version (the set of overdue deadlines changed: `contents` names it) supersedes an unsent one, or
+   * replaces the sent card in place; the same set planned again is a no-op. `at` orders versions.
+   */
+  escalationSummary(leaderId: string, today: LocalDate, contents: string, at: Date): OutboxKey {
+    return {
+      key: join('escalation-summary', leaderId, today, contents),
+      subject: escalationSummarySubject(leaderId, today),
+      version: Math.floor(at.getTime() / 60_000),
+    };
+  },
+
+  /**
    * A meeting's invitation, update or cancellation for one participant at the meeting's sequence;
    * `replace` is the message that marks the participant's earlier card in place.
    */
@@ -123,6 +136,11 @@ export const outboxKeys = {
     return single(join('agreement', agreementId, due));
   },
 };
+
+/** A leader's escalation summaries of one day, whose sent card a later version replaces. */
+export function escalationSummarySubject(leaderId: string, today: LocalDate): string {
+  return join('escalation-summary', leaderId, today);
+}
 
 /** Every message about one meeting to one participant: invitations, updates, cancellations. */
 export function meetingSubject(meetingId: string): string {

@@ -1,5 +1,6 @@
 import { isSmallGroup, MIN_GROUP_SIZE, SUPPRESSED_TEXT, type Guarded } from '../domain/keyFigures';
-import { PARENT, PROFESSIONS } from '../domain/professions';
+import { isRespondentKind } from '../domain/professions';
+import { RESPONDENT_LABELS } from '../i18n/labels';
 import { REPORT_TEXTS } from '../i18n/reportTexts';
 import type { Locale } from '../i18n/locale';
 import type { ReportTable } from './report';
@@ -20,8 +21,7 @@ export function guardedCells<T extends object>(
 }
 
 export function professionLabel(id: string, locale: Locale = 'da'): string {
-  if (id === PARENT.id) return PARENT[locale];
-  return PROFESSIONS.find((p) => p.id === id)?.[locale] ?? REPORT_TEXTS[locale].unknownProfession;
+  return isRespondentKind(id) ? RESPONDENT_LABELS[id][locale] : REPORT_TEXTS[locale].unknownProfession;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { INSTITUTION_TYPES } from '../domain/institutions';
+import { INSTITUTION_TYPE_LABELS } from '../i18n/labels';
 import { periodText } from './cells';
 import { meetingFigures } from './keyFigureData';
 import type { ReportDefinition } from './report';
@@ -24,7 +24,7 @@ export const meetingsReport: ReportDefinition = {
       ],
       rows: rows.map((r) => ({
         team: r.teamName,
-        institution: INSTITUTION_TYPES[r.institutionType].da,
+        institution: INSTITUTION_TYPE_LABELS[r.institutionType].da,
         held: r.held,
         theme: r.heldTheme,
         child: r.heldChild,

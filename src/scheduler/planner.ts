@@ -14,6 +14,7 @@ import { followUpListCard, reminderCard } from '../views/followUpCards';
 import { PLANNING_PASSES, PassOptions, PassResult, PlanningPass } from './passes';
 import { PassPlanner } from './passKit';
 import { outboxKeys } from '../outbox/keys';
+import { planEscalations } from './escalationSummary';
 
 export interface PlanResult {
   municipality: string;
@@ -49,6 +50,8 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
     total.alreadyPlanned += r.alreadyPlanned;
   };
   let snoozed: Map<string, string> | null = null;
+  // Escalations wait for the end of the pass: the leader may get one summary instead (escalationSummary.ts).
+  const escalations: Escalations = { singles: new Map(), touched: new Set() };
   // A row whose write-back did not apply (a writer changed it meanwhile) is left to the next pass.
   const seen = new Set<string>();
   for (;;) {
@@ -57,6 +60,7 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
       if (!(await t.planning.tryLock())) return null;
       const rows = (await t.measures.toPlanSlice(p.today, SLICE)).filter((r) => !seen.has(r.id));
       if (rows.length === 0) {
+        await p.enqueueMany(await planEscalations(p, escalations.singles, escalations.touched, policy));
         if (isWorkingDay(p.today) && (await t.planning.markOnce('digest', p.today)))
           await planDigests(p, policy);
         return { result: p.result, rows: 0 };
@@ -67,7 +71,7 @@ export const planMunicipality: PlanningPass = async (store, m, now) => {
         for (const z of await t.snoozes.active(p.today)) snoozed.set(`${z.staff_id}|${z.subject}`, z.until);
       }
       for (const r of rows) seen.add(r.id);
-      await planDue(p, rows, policy, snoozed);
+      await planDue(p, rows, policy, snoozed, escalations);
       return { result: p.result, rows: rows.length };
     });
     if (!slice) break;
@@ -90,6 +94,12 @@ const SLICE = 400;
 /** A pass that moved this many rows (the one after an import, a morning) refreshes the statistics. */
 const ANALYZE_AFTER_ROWS = 1_000;
 
+/** A pass's escalations, held back for the leader's summary (escalationSummary.ts). */
+interface Escalations {
+  singles: Map<string, Message[]>;
+  touched: Set<string>;
+}
+
 /** Lets waiting I/O (a card press, a send's answer) run before the next slice. */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -99,6 +109,7 @@ async function planDue(
   rows: MeasureToPlan[],
   policy: ReminderPolicy,
   snoozed: ReadonlyMap<string, string>,
+  escalations: Escalations,
 ): Promise<void> {
   const { t, m, today } = p;
   const people = new Set<string>();
@@ -110,6 +121,7 @@ async function planDue(
   const messages: Message[] = [];
   const planned: PlannedMeasure[] = [];
   for (const row of rows) {
+    if (row.leader_id) escalations.touched.add(row.leader_id);
     const d = row.case_closed || !row.adviser_id ? null : deadlineOfMeasure(row, m.policy, today);
     if (!d) {
       // Nothing to remind until a write changes the measure or its case (which resets plan_on).
@@ -120,7 +132,7 @@ async function planDue(
     for (const r of remindersFor(d, today, policy)) {
       const recipient = staff.get(r.recipientId);
       if (!recipient?.active) continue;
-      // Digest users get one overview a day instead (planDigests); escalations always go singly.
+      // Digest users get one overview a day instead (planDigests); escalations go to the leader either way.
       if (r.kind !== 'escalation' && recipient.reminder_mode === 'digest') continue;
       // A snooze silences the adviser's own reminders, never the leader's escalation.
       if (r.kind !== 'escalation' && isSnoozed(snoozed.get(`${recipient.id}|${snoozeSubject(d)}`), today))
@@ -140,13 +152,17 @@ async function planDue(
         adviserName: r.kind === 'escalation' ? staff.get(d.adviserId)?.name : undefined,
         suggestedCadence: d.first ? suggestedCadence(d.measureType, m.policy) : undefined,
       });
-      messages.push({
+      const message: Message = {
         key: outboxKeys.reminder(r, today),
         kind: `followup.${r.kind}`,
         to: { staffId: recipient.id },
         payload: { activity: cardActivity(card, TEXTS[locale].followUps[`${r.kind}Title`]) },
         notBefore,
-      });
+      };
+      // The leader hears of two or more at once in one summary (escalationSummary.ts).
+      if (r.kind === 'escalation')
+        escalations.singles.set(recipient.id, [...(escalations.singles.get(recipient.id) ?? []), message]);
+      else messages.push(message);
     }
     planned.push({
       id: row.id,

@@ -31,7 +31,7 @@ const STATUS: Record<string, number> = {
   questionnaireClosed: 410,
   meetingGone: 404,
   meetingCancelled: 410,
-  meetingNotEnded: 409,
+  questionnaireNotOpen: 409,
   parentAnswersFull: 409,
 };
 

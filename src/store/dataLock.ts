@@ -49,27 +49,60 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/**
- * "<boot id>:<start time>" of a process, or null where /proc is not there (then the pid decides).
- * The start time is field 22 of /proc/<pid>/stat, counted after the command name, which may hold
- * spaces and parentheses (proc(5)).
- */
-export function processIdentity(pid: number): string | null {
+/** Field 22 of /proc/<pid>/stat, the start time in clock ticks since boot, counted after the command
+ * name, which may hold spaces and parentheses (proc(5)); null where /proc is not there. */
+function startTicks(pid: number): number | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const boot = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-    return `${boot}:${fields[19]}`;
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
   } catch {
     return null;
   }
 }
 
-/** The lock's holder still runs: its pid is alive and, where known, is the same process. */
+/** "<boot id>:<start time>" of a process, or null where /proc is not there (then the pid decides). */
+export function processIdentity(pid: number): string | null {
+  const ticks = startTicks(pid);
+  if (ticks === null) return null;
+  try {
+    return `${fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}:${ticks}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * When a process started, in ms since the epoch: boot time (/proc/stat "btime", whole seconds) plus
+ * its start ticks at USER_HZ, which Linux fixes at 100 for user space (proc(5), times(2)).
+ */
+export function processStartedAt(pid: number): number | null {
+  const ticks = startTicks(pid);
+  if (ticks === null || Number.isNaN(ticks)) return null;
+  try {
+    const btime = /^btime (\d+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'));
+    return btime ? Number(btime[1]) * 1000 + ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whole seconds of btime and the tick: a start time is known to about this much. */
+const START_TIME_SLACK_MS = 2_000;
+
+/**
+ * The lock's holder still runs: its pid is alive and is the same process. A lock written by an
+ * older version has no identity; its holder started before it wrote `startedAt`, so a live process
+ * under that pid that started later is another one that was given the pid (a restarted container,
+ * a reboot, pid reuse), and the lock is stale. One that started earlier may be the holder, and the
+ * lock is kept: taking a live holder's folder would corrupt the store.
+ */
 function holderRuns(info: LockInfo): boolean {
   if (!isAlive(info.pid)) return false;
-  if (!info.process) return info.pid !== process.pid;
-  return processIdentity(info.pid) === info.process;
+  if (info.process) return processIdentity(info.pid) === info.process;
+  if (info.pid === process.pid) return false;
+  const started = processStartedAt(info.pid);
+  const locked = Date.parse(info.startedAt);
+  return started === null || Number.isNaN(locked) || started <= locked + START_TIME_SLACK_MS;
 }
 
 export function readLock(dataDir: string): LockInfo | null {
@@ -83,7 +116,9 @@ export function readLock(dataDir: string): LockInfo | null {
 /** The lock's holder if it is a live process, else null (a crashed holder leaves a stale file). */
 export function liveHolder(dataDir: string): LockInfo | null {
   const info = readLock(dataDir);
-  return info && info.nonce !== ownNonce && holderRuns(info) ? info : null;
+  // A lock without a nonce (an older version's) is never this process's own.
+  const own = ownNonce !== undefined && info?.nonce === ownNonce;
+  return info && !own && holderRuns(info) ? info : null;
 }
 
 export interface DataFolderLock {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { acquireDataFolderLock, DataFolderLock } from './dataLock';
 import { openPglite } from './engines/pglite';
 import { openPostgres } from './engines/postgres';
+import { restrictToOwner } from './ownerOnly';
 import { migrate } from './migrate';
 import { createStore, Store } from './store';
 
@@ -27,6 +28,8 @@ export async function openStore(config: StoreConfig, command: string): Promise<O
   const lock = acquireDataFolderLock(dir, command);
   try {
     const engine = await openPglite(path.join(dir, 'pg'));
+    // After PGlite has unpacked a new cluster; an older store is fixed the same way.
+    restrictToOwner(dir);
     await migrate(engine);
     return { store: createStore(engine, () => lock.release()), lock };
   } catch (err) {

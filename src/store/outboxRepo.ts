@@ -211,10 +211,6 @@ export class OutboxRepo {
     );
   }
 
-  /**
-   * Cancels the unsent messages about a subject (only one recipient's, when given): a registered
-   * follow-up, a postponement, a snooze. Waiting messages too: they are no longer current.
-   */
   /** `cancel` for many subjects in one statement (a set-based import of held follow-ups). */
   async cancelSubjects(subjects: readonly string[]): Promise<number> {
     if (subjects.length === 0) return 0;
@@ -227,6 +223,10 @@ export class OutboxRepo {
     return rows.length;
   }
 
+  /**
+   * Cancels the unsent messages about a subject (only one recipient's, when given): a registered
+   * follow-up, a postponement, a snooze. Waiting messages too: they are no longer current.
+   */
   async cancel(subject: string, recipientStaffId?: string): Promise<number> {
     const rows = await this.db.query(
       `UPDATE outbox SET status = 'cancelled'

@@ -33,4 +33,13 @@ export class PlanningRepo {
     );
     return rows.length === 1;
   }
+
+  /** Whether `mark` has been set for `day`. */
+  async isMarked(mark: string, day: LocalDate): Promise<boolean> {
+    const rows = await this.db.query(
+      'SELECT 1 FROM planning_marks WHERE municipality_id = $1 AND mark = $2 AND day = $3',
+      [this.ctx.municipalityId, mark, day],
+    );
+    return rows.length === 1;
+  }
 }

@@ -8,7 +8,7 @@ import type { Store } from '../store/store';
 import type { TokenIdentity } from './auth';
 import { periodOf, runSpec, scopesOf, tableSpecs, type Scopes } from './overview';
 import { overviewHtml } from './page';
-import { demoStaff, resolveViewer, ViewerRefused, type Viewer } from './viewer';
+import { demoStaff, resolveViewer, ViewerRefused, type Viewer, type ViewerRefusal } from './viewer';
 import { CONFIG_SCRIPT, TAB_SCRIPT } from './views/clientScript';
 import { configHtml, noticeHtml, shellHtml } from './views/shell';
 import { TAB_CSS } from './views/styles';
@@ -139,13 +139,17 @@ async function requestContext(
   if (req.query.scope !== 'team') return { viewer, scopes: await scopesOf(viewer), locale };
   const channel = typeof req.query.channel === 'string' ? req.query.channel : '';
   const team = channel ? await viewer.tenant.teams.byChannel(channel) : null;
-  const words = (k: 'notLinked' | 'notMember') => ({ da: TAB_TEXTS.da.team[k], en: TAB_TEXTS.en.team[k] });
-  if (!team) throw new ViewerRefused(404, words('notLinked'));
+  if (!team) throw new ViewerRefused(404, 'notLinked');
   const members = await viewer.tenant.teams.members(team.id);
   if (!viewer.isLeader && !members.some((m) => m.staff_id === viewer.staff.id)) {
-    throw new ViewerRefused(403, words('notMember'));
+    throw new ViewerRefused(403, 'notMember');
   }
   return { viewer, scopes: await scopesOf(viewer, team), locale };
+}
+
+function refusalWords(reason: ViewerRefusal, locale: Locale): string {
+  const t = TAB_TEXTS[locale];
+  return reason === 'notLinked' || reason === 'notMember' ? t.team[reason] : t.refused[reason];
 }
 
 /** A refusal is answered with its status and a notice; any other failure is logged and a 500. */
@@ -161,7 +165,7 @@ function wrap(
           .status(err.status)
           .set('content-type', 'text/html; charset=utf-8')
           .set('content-language', locale)
-          .send(noticeHtml(err.reason[locale]));
+          .send(noticeHtml(refusalWords(err.reason, locale)));
         return;
       }
       deps.log.error({ err }, 'tab request failed');

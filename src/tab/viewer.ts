@@ -18,29 +18,23 @@ export interface Viewer {
 export class ViewerRefused extends Error {
   constructor(
     readonly status: 401 | 403 | 404,
-    readonly reason: { da: string; en: string },
+    readonly reason: ViewerRefusal,
   ) {
-    super(reason.en);
+    super(`overview refused: ${reason}`);
   }
 }
+
+/** Why, as a code src/i18n/tabTexts.ts words. */
+export type ViewerRefusal = 'noToken' | 'unknownTenant' | 'unknownStaff' | 'notLinked' | 'notMember';
 
 export interface ViewerSource {
   /** Verifies a bearer token; absent when the deployment has no app id (local and demo use). */
   verify?: (token: string) => Promise<TokenIdentity>;
 }
 
-const NO_TOKEN = {
-  da: 'Log ind via Teams for at se Overblik.',
-  en: 'Sign in through Teams to see Overblik.',
-};
-const UNKNOWN_TENANT = {
-  da: 'Din organisation bruger ikke Samspil.',
-  en: 'Your organisation does not use Samspil.',
-};
-const UNKNOWN_STAFF = {
-  da: 'Du er ikke oprettet som medarbejder i Samspil. Kontakt din administrator.',
-  en: 'You are not registered as staff in Samspil. Contact your administrator.',
-};
+const NO_TOKEN = 'noToken';
+const UNKNOWN_TENANT = 'unknownTenant';
+const UNKNOWN_STAFF = 'unknownStaff';
 
 async function viewerOf(store: Store, municipality: MunicipalityContext, staff: StaffRow): Promise<Viewer> {
   const tenant = store.tenant({ municipalityId: municipality.id, actor: `tab:${staff.email}` });

@@ -6,7 +6,7 @@
  */
 import type { CardJson } from '../cards/render';
 import { withAnswers } from '../cards/formAnswers';
-import type { Problem, Refusal } from '../app/actionResult';
+import type { Problem, Refusal } from '../domain/result';
 import { problemText, refusalText } from '../i18n/problems';
 import type { Locale } from '../i18n/locale';
 import { TEXTS } from '../i18n/texts';

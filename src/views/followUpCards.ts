@@ -107,7 +107,7 @@ export function resultCard(
 }
 
 /** Rows a list card holds: each carries its deadline's button, and a card stays under Teams' 40 KB. */
-const LIST_LIMIT = 25;
+const LIST_LIMIT = 20;
 
 /**
  * The adviser's deadlines, overdue first (they are sorted by due date, so they already are), each

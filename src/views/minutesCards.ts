@@ -3,8 +3,10 @@ import type { CardJson } from '../cards/render';
 import { renderCard } from '../cards/render';
 import { AFTER_MEETING_TEXTS } from '../i18n/afterMeetingTexts';
 import { formatDate, type Locale } from '../i18n/locale';
+import { whenText } from './meetingText';
 import { fill } from '../i18n/texts';
 import { CHILD_RULER_LEVELS, isChildRulerLevel, childRulerLevel } from '../domain/childRuler';
+import { CHILD_RULER_LABELS } from '../i18n/labels';
 import type { LocalDate } from '../domain/localDate';
 import { AGREEMENT_ROWS } from '../app/minutes';
 import { meetingFacts, type MeetingSummary } from './questionnaireCards';
@@ -113,7 +115,10 @@ export function minutesFormCard(i: MinutesFormInput): CardJson {
       .map((p) => p.id)
       .join(','),
     meetingDate: i.meeting.date,
-    levelChoices: CHILD_RULER_LEVELS.map((l) => ({ title: l.label[i.locale], value: l.id })),
+    levelChoices: CHILD_RULER_LEVELS.map((l) => ({
+      title: CHILD_RULER_LABELS[l.id].label[i.locale],
+      value: l.id,
+    })),
     meetingId: i.meeting.id,
   });
 }
@@ -139,7 +144,7 @@ export function minutesSavedCard(i: MinutesSavedInput): CardJson {
   const t = AFTER_MEETING_TEXTS[i.locale].minutes;
   const level =
     i.childRulerLevel && isChildRulerLevel(i.childRulerLevel)
-      ? childRulerLevel(i.childRulerLevel).label[i.locale]
+      ? CHILD_RULER_LABELS[childRulerLevel(i.childRulerLevel).id].label[i.locale]
       : t.notSet;
   const lines = [{ text: fill(t.savedBy, { name: i.recordedBy, date: formatDate(i.recordedOn, i.locale) }) }];
   if (i.next) {
@@ -208,7 +213,7 @@ export function minutesListCard(meetings: MeetingSummary[], locale: Locale): Car
     open: t.open,
     items: meetings.map((m) => ({
       meetingId: m.id,
-      text: `${formatDate(m.date, locale)} ${m.startTime} · ${m.teamName} · ${m.childReference ?? ''}`,
+      text: `${whenText({ date: m.date, start_time: m.startTime, end_time: m.endTime }, locale)} · ${m.teamName} · ${m.childReference ?? ''}`,
     })),
   });
 }

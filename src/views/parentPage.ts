@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { esc } from '../reports/yearlyStatus/charts';
-import { choicesOf } from '../domain/questionnaires/answers';
+import { choicesOf } from '../i18n/labels';
 import type { Question, QuestionnaireForm } from '../domain/questionnaires/form';
 import type { LocalDate } from '../domain/localDate';
 import { formatDate } from '../i18n/locale';

@@ -4,15 +4,11 @@ import type { CardJson } from '../cards/render';
 import { renderCard } from '../cards/render';
 import { AFTER_MEETING_TEXTS } from '../i18n/afterMeetingTexts';
 import { formatDate, type Locale } from '../i18n/locale';
+import { whenText } from './meetingText';
 import { fill } from '../i18n/texts';
+import { choicesOf } from '../i18n/labels';
 import type { LocalDate } from '../domain/localDate';
-import {
-  choicesOf,
-  describeAnswers,
-  PROFESSION_KEY,
-  type Answers,
-  type Respondent,
-} from '../domain/questionnaires/answers';
+import { PROFESSION_KEY, type Answers, type Respondent } from '../domain/questionnaires/answers';
 import type { Question, QuestionnaireForm } from '../domain/questionnaires/form';
 
 export type { MeetingSummary };
@@ -20,7 +16,10 @@ export type { MeetingSummary };
 export function meetingFacts(m: MeetingSummary, locale: Locale): { title: string; value: string }[] {
   const t = AFTER_MEETING_TEXTS[locale];
   const facts = [
-    { title: t.meeting, value: `${formatDate(m.date, locale)} ${m.startTime}–${m.endTime}` },
+    {
+      title: t.meeting,
+      value: whenText({ date: m.date, start_time: m.startTime, end_time: m.endTime }, locale),
+    },
     { title: t.team, value: m.teamName },
   ];
   if (m.format === 'child' && m.childReference) facts.push({ title: t.child, value: m.childReference });
@@ -138,4 +137,35 @@ export function thanksCard(i: ThanksCardInput): CardJson {
     anotherParent: i.kind === 'parent' ? t.anotherParent : '',
     meetingId: i.meeting.id,
   });
+}
+
+/**
+ * The answers as label/value pairs in form order, for the thank-you card. A choice shows its label
+ * (a parent's fixed profession too), never its code; a date is worded by `dateText` (the view's).
+ */
+export function describeAnswers(
+  form: QuestionnaireForm,
+  answers: Answers,
+  locale: Locale,
+  respondent: Respondent = 'staff',
+  dateText: (isoDate: string) => string = (d) => d,
+): { title: string; value: string }[] {
+  const out: { title: string; value: string }[] = [];
+  for (const q of form.questions) {
+    const v = answers[q.id];
+    if (v === undefined) continue;
+    const choices = [...choicesOf(q, respondent), ...choicesOf(q, 'staff')];
+    const label = (x: string) => choices.find((c) => c.value === x)?.label[locale] ?? x;
+    const value = Array.isArray(v)
+      ? v.map(label).join(', ')
+      : q.type === 'scale'
+        ? `${v} / ${q.max}`
+        : typeof v === 'string' && choices.length
+          ? label(v)
+          : q.type === 'date' && typeof v === 'string' && v !== ''
+            ? dateText(v)
+            : String(v);
+    out.push({ title: q.label[locale], value });
+  }
+  return out;
 }

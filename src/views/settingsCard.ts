@@ -3,7 +3,7 @@ import { renderCard } from '../cards/render';
 import { DEFAULT_WORKING_HOURS } from '../domain/calendar';
 import type { Locale } from '../i18n/locale';
 import { requiredReasons } from '../i18n/problems';
-import { TEXTS } from '../i18n/texts';
+import { fill, TEXTS } from '../i18n/texts';
 import type { MunicipalityContext } from '../app/municipalityContext';
 import type { StaffRow } from '../store/types';
 
@@ -35,7 +35,7 @@ export function settingsSavedCard(s: {
     color: 'Accent',
     lines: [
       { text: `${t.mode}: ${t[s.reminderMode]}` },
-      { text: `${t.hoursStart} ${s.workingStart} – ${s.workingEnd}` },
+      { text: fill(t.hoursLine, { start: s.workingStart, end: s.workingEnd }) },
     ],
   });
 }

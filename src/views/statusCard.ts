@@ -50,7 +50,8 @@ export function caseSection(heading: string, f: CaseFigures, locale: Locale): St
   const t = REPORT_TEXTS[locale];
   const s = t.status;
   const n = (x: number | null) => localNumber(x, locale);
-  const pct = (x: number | null) => (x === null ? s.noData : `${n(x)} %`);
+  // Whole percentages: "21 %" reads at a glance, "20,83 %" claims a precision the counts lack.
+  const pct = (x: number | null) => (x === null ? s.noData : `${n(Math.round(x))} %`);
   return {
     heading,
     lines: [
@@ -102,7 +103,8 @@ export function teamSections(
 ): StatusSection[] {
   const s = REPORT_TEXTS[locale].status;
   const n = (x: number | null) => localNumber(x, locale);
-  const pct = (x: number | null) => (x === null ? s.noData : `${n(x)} %`);
+  // Whole percentages: "21 %" reads at a glance, "20,83 %" claims a precision the counts lack.
+  const pct = (x: number | null) => (x === null ? s.noData : `${n(Math.round(x))} %`);
   return teams.map(({ meetings: m, ratings }) => ({
     heading: m.teamName,
     lines: [],

@@ -1,7 +1,7 @@
 import { requiredReasons } from '../i18n/problems';
 /** Cards about a team's school year: its meetings against the minimum, the year plan, warnings, the leaders' overview. */
 import { CardJson, renderCard } from '../cards/render';
-import { INSTITUTION_TYPES } from '../domain/institutions';
+import { INSTITUTION_TYPE_LABELS } from '../i18n/labels';
 import { daysBetween } from '../domain/localDate';
 import { localDateOf } from '../domain/calendar';
 import { schoolYear } from '../domain/meetings/schoolYear';
@@ -117,7 +117,7 @@ export function teamYearCard(
       const shown = shownMeetings(v.year.meetings, now, rowsPerTeam);
       return {
         id: v.year.team.id,
-        name: `${v.year.team.name} – ${INSTITUTION_TYPES[v.year.team.institution_type][locale]}`,
+        name: `${v.year.team.name} – ${INSTITUTION_TYPE_LABELS[v.year.team.institution_type][locale]}`,
         statusLine: statusLine(v.year, locale),
         warnings: statusLines(v.year, locale),
         coordinator: v.role === 'coordinator',
@@ -159,7 +159,7 @@ export function yearPlanCard(d: YearPlanDraft, locale: Locale): CardJson {
     t,
     req: requiredReasons(locale),
     title: fill(t.yearPlanTitle, { year: d.year.label }),
-    teamLine: `${d.team.name} – ${INSTITUTION_TYPES[d.team.institution_type][locale]}`,
+    teamLine: `${d.team.name} – ${INSTITUTION_TYPE_LABELS[d.team.institution_type][locale]}`,
     statusLine: statusLine(d.current, locale),
     notes: notes.map((text) => ({ text })),
     teamId: d.team.id,
@@ -189,7 +189,7 @@ export function frequencyWarningCard(ty: TeamYear, locale: Locale, withAction: b
     lines: [
       fill(t.warningIntro, {
         team: ty.team.name,
-        institution: INSTITUTION_TYPES[ty.team.institution_type][locale],
+        institution: INSTITUTION_TYPE_LABELS[ty.team.institution_type][locale],
         minimum: s.minimum,
         year: ty.year.label,
       }),

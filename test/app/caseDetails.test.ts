@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { caseDetails, NOT_YOUR_CASE } from '../../src/app/caseDetails';
+import { caseDetails } from '../../src/app/caseDetails';
+import { refuse } from '../../src/domain/result';
+
+const NOT_YOUR_CASE = refuse('notYourCase');
 import { deadlineOfMeasure } from '../../src/app/deadlines';
 import { loadMunicipality, MunicipalityContext } from '../../src/app/municipalityContext';
 import { defaultSettings } from '../../src/domain/municipality';

@@ -41,6 +41,12 @@ function visibleTexts(card: CardJson): { where: string; text: string; markdown: 
 }
 
 const LIST_LINE = /^\s*\d+\.\s/m;
+/** "Hver 6 uger": a Danish interval is an ordinal, "hver 6. uge", "hver 3. måned". */
+const CARDINAL_INTERVAL = /\bhver \d+ (?:uger|måneder|dage|år)\b/i;
+/** A Danish clock time stands after "kl." (or ends a span: "–16:00", "til 16:00"). */
+const BARE_TIME = /(?<!kl\. |–|til |\d)\b\d{1,2}:\d{2}\b/;
+/** A statistician's "n = 24" or a percentage with decimals ("20,83 %"): people read "24 svar", "21 %". */
+const STATISTICS = /\bn = \d|\d+[,.]\d+ ?%/;
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 const SNAKE_CASE = /\b[a-z]+(?:_[a-z]+)+\b/;
 /** Codes that are plain words in English, and so raw codes only when they show in Danish text. */
@@ -48,7 +54,7 @@ const ONE_WORD_CODES = new Set<string>([
   ...ROLES,
   // 'institution' is a Danish word as well as a measure code.
   ...MEASURE_TYPES.filter((m) => m !== 'institution'),
-  ...PROFESSIONS.map((p) => p.id),
+  ...PROFESSIONS,
   ...Object.keys(INSTITUTION_TYPES),
   'theme',
   'child',
@@ -58,6 +64,13 @@ const ONE_WORD_CODES = new Set<string>([
   'no',
   'declining',
 ]);
+
+/** The first TextBlock's text: a card's title. */
+function firstText(card: CardJson): string | null {
+  const body = (card.body as { type?: string; text?: string }[] | undefined) ?? [];
+  const first = body.find((b) => b.type === 'TextBlock');
+  return first?.text ?? null;
+}
 
 describe('Danish (and English) that reads right in Teams: every card sample through the real templates', () => {
   for (const locale of ['da', 'en'] as const) {
@@ -77,6 +90,22 @@ describe('Danish (and English) that reads right in Teams: every card sample thro
           (locale === 'da' && t.text.split(/[\s,.:;()/]+/).some((w) => ONE_WORD_CODES.has(w))),
       );
       expect(raw).toEqual([]);
+    });
+    it(`${locale}: intervals as ordinals, "kl." before a time, and figures as people read them`, () => {
+      const findings = texts.filter(
+        (t) =>
+          STATISTICS.test(t.text) ||
+          (locale === 'da' && (CARDINAL_INTERVAL.test(t.text) || (t.markdown && BARE_TIME.test(t.text)))),
+      );
+      expect(findings).toEqual([]);
+    });
+    it(`${locale}: a result card's title says what happened, not the button that was pressed`, () => {
+      const buttons = new Set(texts.filter((t) => t.where.startsWith('Action.')).map((t) => t.text));
+      const verbTitles = everyCard(locale)
+        .filter(([, card]) => !JSON.stringify(card).includes('"type":"Input.'))
+        .map(([name, card]) => ({ card: name, title: firstText(card) }))
+        .filter((c) => c.title !== null && buttons.has(c.title));
+      expect(verbTitles).toEqual([]);
     });
     it(`${locale}: no yellow ("Warning") or light green ("Good") text, which does not read on white`, () => {
       // Teams' light theme draws Warning in yellow and Good in #92c353 (about 2:1 on white).
@@ -104,6 +133,13 @@ describe('Danish (and English) that reads right in Teams: every card sample thro
   }
 
   it('the checks themselves catch what they are for', () => {
+    expect(CARDINAL_INTERVAL.test('Hver 6 uger')).toBe(true);
+    expect(CARDINAL_INTERVAL.test('Hver 6. uge')).toBe(false);
+    expect(BARE_TIME.test('16. marts 2027 13:00–14:30')).toBe(true);
+    expect(BARE_TIME.test('16. marts 2027 kl. 13:00–14:30')).toBe(false);
+    expect(BARE_TIME.test('fra kl. 08:00 til 16:00')).toBe(false);
+    expect(STATISTICS.test('20,83 % (n = 24)')).toBe(true);
+    expect(STATISTICS.test('21 % af 24 svar')).toBe(false);
     expect(LIST_LINE.test('24. august 2026')).toBe(true);
     expect(LIST_LINE.test('24\\. august 2026')).toBe(false);
     expect(ISO_DATE.test('Møde 2027-01-26')).toBe(true);

@@ -18,17 +18,11 @@ describe('samspil report: key figures from the command line', () => {
   }, 60_000);
   afterAll(() => cli.cleanup());
 
-  it('prints follow-ups of a year as CSV, with the known 87.6 days and the small group hidden', async () => {
-    const r = await cli.run(
-      'report',
-      'followups',
-      '--year',
-      '2017',
-      '--format',
-      'csv',
-      '--municipality',
-      'fjordby',
-    );
+  it('prints follow-ups of a year as CSV, with the known 87.6 days: exact for the administrator, the small group hidden for the public', async () => {
+    const args = ['report', 'followups', '--year', '2017', '--format', 'csv', '--municipality', 'fjordby'];
+    const exact = await cli.run(...args);
+    expect(exact.out.trim().split('\n')[2]).toBe('Plejefamilieanbringelser,3,6,92,3');
+    const r = await cli.run(...args, '--audience', 'public');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out.trim().split('\n')).toEqual([
@@ -53,6 +47,8 @@ describe('samspil report: key figures from the command line', () => {
       'json',
       '--municipality',
       'fjordby',
+      '--audience',
+      'public',
     );
     expect(unit.code).toBe(0);
     expect(JSON.parse(unit.out).rows[0]).toMatchObject({ cases: HIDDEN });
@@ -104,6 +100,8 @@ describe('samspil report: key figures from the command line', () => {
       'json',
       '--municipality',
       'fjordby',
+      '--audience',
+      'public',
     );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { summary: Record<string, unknown>; rows: Record<string, unknown>[] };
@@ -168,9 +166,11 @@ describe('samspil report: key figures from the command line', () => {
       'Familie Nord',
       '--municipality',
       'fjordby',
+      '--audience',
+      'public',
     );
     expect(unit.out).toContain('<h1>Årsstatus 2017: Fjordby Kommune – Familie Nord</h1>');
-    // The unit's three institution cases are too few to show; its one adviser has 6 open cases.
+    // For the public the unit's three institution cases are too few to show; its one adviser has 6 open cases.
     expect(unit.out).toMatch(/Institutionsanbringelser<\/th><td><span class="suppressed">skjult \(n&lt;5\)/);
     expect(unit.out.match(/<tr><th scope="row">[^<]+<\/th><td>\d+<\/td><td>[\d,]+<\/td><\/tr>/g)).toEqual([
       '<tr><th scope="row">Familie Nord</th><td>1</td><td>6</td></tr>',
@@ -192,6 +192,7 @@ describe('samspil report: key figures from the command line', () => {
     [['report', 'followups', '--cutoff', '2017-03-31'], /takes no --cutoff/],
     [['report', 'early-help', '--cutoff', '2017-03-31', '--year', '2017'], /either --cutoff or/],
     [['report', 'early-help', '--cutoff', '31 marts'], /--cutoff "31 marts" is not a date/],
+    [['report', 'followups', '--audience', 'everyone'], /--audience must be one of internal, public/],
   ])('refuses %j with a usage message', async (args, message) => {
     const r = await cli.run(...args, '--municipality', 'fjordby');
     expect(r.code).toBe(2);

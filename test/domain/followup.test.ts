@@ -11,6 +11,7 @@ import {
   suggestedCadence,
   validateCadence,
 } from '../../src/domain/followup';
+import { refusalText } from '../../src/i18n/problems';
 import type { MeasureType } from '../../src/domain/measures';
 import { FollowUpPolicy, HERNING_1_0, LEGAL_MINIMUM, SEL_70 } from '../../src/domain/policy';
 
@@ -262,8 +263,9 @@ describe('docs/domain-rules.md, "Follow-ups": postponement only with a reason an
     const r = postpone(current, '2026-07-22', 'Barnet er på ferie');
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.reason.da).toContain('21.07.2026');
-      expect(r.reason.en).toContain('21/07/2026');
+      expect(r.problems).toEqual([{ code: 'postponePastLegal', params: { legalDue: '2026-07-21' } }]);
+      expect(refusalText(r, 'da')).toContain('21.07.2026');
+      expect(refusalText(r, 'en')).toContain('21/07/2026');
     }
   });
 
@@ -272,13 +274,13 @@ describe('docs/domain-rules.md, "Follow-ups": postponement only with a reason an
   });
 
   it.each(['2026-03-05', '2026-07-21'])('accepts %s with a reason', (to) => {
-    expect(postpone(current, to, 'Sygdom')).toEqual({ ok: true, due: to });
+    expect(postpone(current, to, 'Sygdom')).toEqual({ ok: true, value: { due: to } });
   });
 
   it('accepts any later date where the law sets none (§ 32 after the first follow-up)', () => {
     expect(postpone({ due: '2026-04-21', legalDue: null }, '2027-01-01', 'Ferie')).toEqual({
       ok: true,
-      due: '2027-01-01',
+      value: { due: '2027-01-01' },
     });
   });
 
@@ -316,13 +318,14 @@ describe('Barnets Lov § 95 stk. 3 / § 156 stk. 5: validating the cadence decid
   it('requires a reason', () => {
     const r = validateCadence(decision({ weeks: 6 }, ' '), 'institution', 'barnets-lov-2024');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason.da).toContain('§ 95');
+    if (!r.ok) expect(refusalText(r, 'da')).toContain('§ 95');
   });
 
   it('names § 156 stk. 5 when a placement cadence is too long', () => {
     const r = validateCadence(decision({ months: 7 }), 'institution', 'barnets-lov-2024');
     if (r.ok) throw new Error('expected refusal');
-    expect(r.reason.da).toContain('§ 156');
+    expect(r.problems).toEqual([{ code: 'cadenceOverSixMonths', params: { regime: 'barnets-lov-2024' } }]);
+    expect(refusalText(r, 'da')).toContain('§ 156');
   });
 });
 

@@ -4,8 +4,10 @@ import {
   institutionTypeFromKey,
   isInstitutionType,
   minimumMeetingsPerYear,
+  ONLY_WHEN_CHILD_DISCUSSED,
   OPTIONAL_REPRESENTATIVES,
 } from '../../src/domain/institutions';
+import { INSTITUTION_TYPE_LABELS, REPRESENTATIVE_LABELS } from '../../src/i18n/labels';
 
 describe('institution types (seeds 000, 001 "Mødefrekvens")', () => {
   it('dagtilbud min. 6, grundskoler min. 6, overbygningsskoler min. 10 årlige møder', () => {
@@ -15,7 +17,12 @@ describe('institution types (seeds 000, 001 "Mødefrekvens")', () => {
   });
 
   it('has Danish and English labels', () => {
-    expect(Object.values(INSTITUTION_TYPES).map((t) => [t.da, t.en])).toEqual([
+    expect(
+      (Object.keys(INSTITUTION_TYPES) as (keyof typeof INSTITUTION_TYPES)[]).map((t) => [
+        INSTITUTION_TYPE_LABELS[t].da,
+        INSTITUTION_TYPE_LABELS[t].en,
+      ]),
+    ).toEqual([
       ['Dagtilbud', 'Daycare'],
       ['Grundskole', 'Primary school'],
       ['Overbygningsskole', 'Lower-secondary school'],
@@ -40,7 +47,7 @@ describe('institution types (seeds 000, 001 "Mødefrekvens")', () => {
 
 describe('team representatives (seed 001 "Tværfaglighed – et fælles ansvar")', () => {
   it('has the seven fixed representatives, the family/network only when a child is discussed', () => {
-    expect(FIXED_REPRESENTATIVES.map((r) => r.da)).toEqual([
+    expect(FIXED_REPRESENTATIVES.map((r) => REPRESENTATIVE_LABELS[r].da)).toEqual([
       'Børne- og Familierådgivningen',
       'Skole',
       'Dagtilbud',
@@ -49,13 +56,13 @@ describe('team representatives (seed 001 "Tværfaglighed – et fælles ansvar")
       'Sundhedsplejen',
       'Familien/netværket',
     ]);
-    expect(FIXED_REPRESENTATIVES.filter((r) => r.onlyWhenChildDiscussed).map((r) => r.id)).toEqual([
+    expect(FIXED_REPRESENTATIVES.filter((r) => ONLY_WHEN_CHILD_DISCUSSED.includes(r))).toEqual([
       'family_network',
     ]);
   });
 
   it('SSP, Misbrugsafdelingen, Familiehuset, UU and Barnets Blå Hus may join', () => {
-    expect(OPTIONAL_REPRESENTATIVES.map((r) => r.da)).toEqual([
+    expect(OPTIONAL_REPRESENTATIVES.map((r) => REPRESENTATIVE_LABELS[r].da)).toEqual([
       'SSP',
       'Misbrugsafdelingen',
       'Familiehuset',
@@ -65,7 +72,7 @@ describe('team representatives (seed 001 "Tværfaglighed – et fælles ansvar")
   });
 
   it('representative ids are unique across both lists', () => {
-    const ids = [...FIXED_REPRESENTATIVES, ...OPTIONAL_REPRESENTATIVES].map((r) => r.id);
+    const ids = [...FIXED_REPRESENTATIVES, ...OPTIONAL_REPRESENTATIVES];
     expect(new Set(ids).size).toBe(12);
   });
 });

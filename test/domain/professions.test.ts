@@ -1,14 +1,9 @@
-import {
-  isProfession,
-  isRespondentKind,
-  PARENT,
-  professionFromText,
-  PROFESSIONS,
-} from '../../src/domain/professions';
+import { isProfession, isRespondentKind, PARENT, PROFESSIONS } from '../../src/domain/professions';
+import { professionFromText, RESPONDENT_LABELS } from '../../src/i18n/labels';
 
 describe('professions (seed 002 afsnit 5, note 8; docs/domain-rules.md, "The post-meeting questionnaire")', () => {
   it("are exactly the 19 registered, in the seed's order and spelling", () => {
-    expect(PROFESSIONS.map((p) => p.da)).toEqual([
+    expect(PROFESSIONS.map((p) => RESPONDENT_LABELS[p].da)).toEqual([
       'pædagog',
       'dagplejepædagog',
       'dagplejer',
@@ -32,14 +27,18 @@ describe('professions (seed 002 afsnit 5, note 8; docs/domain-rules.md, "The pos
   });
 
   it('have unique snake_case ids and an English label each', () => {
-    const ids = PROFESSIONS.map((p) => p.id);
+    const ids = [...PROFESSIONS];
     expect(new Set(ids).size).toBe(19);
     expect(ids.every((id) => /^[a-z]+(_[a-z]+)*$/.test(id))).toBe(true);
-    expect(PROFESSIONS.every((p) => p.en.length > 0)).toBe(true);
+    expect(PROFESSIONS.every((p) => RESPONDENT_LABELS[p].en.length > 0)).toBe(true);
   });
 
   it('a parent (forælder) is a respondent but not one of the 19 professions', () => {
-    expect(PARENT).toEqual({ id: 'parent', da: 'forælder', en: 'parent' });
+    expect([PARENT, RESPONDENT_LABELS[PARENT].da, RESPONDENT_LABELS[PARENT].en]).toEqual([
+      'parent',
+      'forælder',
+      'parent',
+    ]);
     expect(isProfession('parent')).toBe(false);
     expect(isRespondentKind('parent')).toBe(true);
     expect(isProfession('health_visitor')).toBe(true);

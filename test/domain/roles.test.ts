@@ -1,4 +1,5 @@
-import { hasRole, isRole, parseRoles, ROLE_LABELS, ROLES } from '../../src/domain/roles';
+import { hasRole, isRole, parseRoles, ROLES } from '../../src/domain/roles';
+import { ROLE_LABELS } from '../../src/i18n/labels';
 
 describe('roles (docs/roles.md)', () => {
   it('are adviser, leader, coordinator, participant, admin with Danish labels', () => {

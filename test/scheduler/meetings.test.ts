@@ -401,7 +401,7 @@ describe('frequency warnings and the leader’s overview', () => {
     await planFrequencyWarnings(f.store, f.m, at('2026-10-20T08:00:00Z'));
     const behind = (await warningsTo(f.ids.southCoordinator)).at(-1)!;
     expect(JSON.stringify(behind.payload)).toContain(
-      'Teamet er bagud: 1 møder burde være holdt nu, 0 er holdt.',
+      'Teamet er bagud: 1 møder burde være afholdt nu, 0 er afholdt.',
     );
   });
 

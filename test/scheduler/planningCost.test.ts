@@ -179,5 +179,5 @@ describe('a pass lets turns through between its slices (PGlite, one connection)'
     } finally {
       await dispose();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -1,9 +1,15 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../src/store/open';
-import { acquireDataFolderLock, LOCK_FILE, liveHolder, processIdentity } from '../../src/store/dataLock';
+import {
+  acquireDataFolderLock,
+  LOCK_FILE,
+  liveHolder,
+  processIdentity,
+  processStartedAt,
+} from '../../src/store/dataLock';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -13,7 +19,7 @@ function samspil(dataDir: string, ...args: string[]) {
     cwd: ROOT,
     env: { ...process.env, SAMSPIL_DATA_DIR: dataDir, NODE_OPTIONS: '', LOG_LEVEL: 'silent' },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 240_000,
   });
 }
 
@@ -73,6 +79,45 @@ describe('embedded data folder lock', () => {
       expect(JSON.parse(fs.readFileSync(lock.file, 'utf8')).process).toBe(processIdentity(process.pid));
     } finally {
       lock.release();
+    }
+  });
+
+  it('takes over a lock of an older version (no identity) whose pid now belongs to an unrelated process started after it', async () => {
+    // An unrelated process, alive now, that got the pid of a holder which locked an hour ago and died.
+    const unrelated = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      fs.writeFileSync(
+        path.join(dir, LOCK_FILE),
+        JSON.stringify({
+          pid: unrelated.pid,
+          command: 'samspil start',
+          startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        }),
+      );
+      expect(liveHolder(dir)).toBeNull();
+      const r = samspil(dir, 'municipality', 'list');
+      expect(r.stderr).not.toContain(`pid ${unrelated.pid}`);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('lockby');
+      expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+      expect(unrelated.exitCode).toBeNull();
+    } finally {
+      unrelated.kill();
+    }
+  });
+
+  it('keeps a lock of an older version whose pid belongs to a process that started before it: that may be the holder', () => {
+    const parent = process.ppid;
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: parent, command: 'samspil start', startedAt: new Date().toISOString() }),
+    );
+    try {
+      expect(processStartedAt(parent)!).toBeLessThan(Date.now());
+      expect(liveHolder(dir)?.pid).toBe(parent);
+      expect(() => acquireDataFolderLock(dir, 'samspil tick')).toThrow(/in use by another Samspil process/);
+    } finally {
+      fs.rmSync(path.join(dir, LOCK_FILE), { force: true });
     }
   });
 

@@ -9,6 +9,7 @@ import { apiRouter } from '../../src/api/router';
 import type { Clock } from '../../src/domain/clock';
 import type { Store } from '../../src/store/store';
 import type { RateLimit } from '../../src/api/rateLimit';
+import type { SourceLimits } from '../../src/server/sourceLimits';
 
 /**
  * Samspil's real HTTP app (bot and API) on a loopback port, as `samspil start` builds it.
@@ -18,7 +19,7 @@ export async function startApiServer(
   store: Store,
   clock: Clock,
   rateLimit?: RateLimit,
-  o: { devFallback?: boolean; log?: Logger } = {},
+  o: { devFallback?: boolean; log?: Logger; limits?: SourceLimits } = {},
 ) {
   const config = loadConfig({ PORT: '0' });
   const log = o.log ?? createLogger('silent');
@@ -36,6 +37,7 @@ export async function startApiServer(
     runTurn: (c) => bot.run(c),
     health: async () => ({}),
     log,
+    limits: o.limits,
     mount: (h) => h.use('/api/v1', apiRouter({ store, clock, log, rateLimit })),
   });
   const server: http.Server = await listen(app, 0, '127.0.0.1');
@@ -52,10 +54,10 @@ export async function startApiServer(
     get: (path: string, token?: string) =>
       fetch(`${url}/api/v1/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
     /** An activity POSTed to /api/messages as the Bot Connector delivers it. */
-    activity: (body: object) =>
+    activity: (body: object, headers: Record<string, string> = {}) =>
       fetch(`${url}/api/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(body),
       }),
   };

@@ -29,7 +29,7 @@ export class CliHarness {
     return { code, out, err };
   }
 
-  file(name: string, content: string): string {
+  file(name: string, content: string | Buffer): string {
     const p = path.join(this.dir, name);
     fs.writeFileSync(p, content);
     return p;

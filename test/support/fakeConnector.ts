@@ -37,6 +37,8 @@ export class FakeConnector {
   perSecond: number | null = null;
   /** When set, more than this many sends per tenant (the activity's conversation.tenantId) within one second get 429. */
   perTenantPerSecond: number | null = null;
+  /** Calls answered 429 by the limits above. */
+  rejected = 0;
   private recent: { conversationId: string | null; tenant: string | null; at: number }[] = [];
   /** Teams members by user id, answered on GET .../members/{id} (how the bot learns e-mail/UPN). */
   readonly members = new Map<
@@ -108,8 +110,10 @@ export class FakeConnector {
     const injected = this.fail?.(call, n);
     if (injected)
       return reply(injected.status, injected.body ?? { error: { code: 'Injected' } }, injected.headers);
-    if (this.overLimit(call))
+    if (this.overLimit(call)) {
+      this.rejected++;
       return reply(429, { error: { code: 'TooManyRequests' } }, { 'retry-after': '1' });
+    }
     this.calls.push(call);
     if (!m) return reply(404, { error: { code: 'NotFound' } });
     const refused = refusedAttachments(call);

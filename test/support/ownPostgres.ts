@@ -12,11 +12,14 @@ const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
  */
 export interface OwnPostgres {
   url: string;
+  /** The server's own log (its stderr). */
+  logFile: string;
   restart(): void;
   stop(): void;
 }
 
-export function startOwnPostgres(port: number): OwnPostgres {
+/** `settings` are server settings (`log_statement: 'all'` …), given as `-c name=value`. */
+export function startOwnPostgres(port: number, settings: Record<string, string> = {}): OwnPostgres {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-pg-'));
   const data = path.join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
@@ -31,11 +34,14 @@ export function startOwnPostgres(port: number): OwnPostgres {
       },
     );
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  const opts = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off`;
-  const ctl = (...args: string[]) => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', ...args]);
+  const extra = Object.entries(settings).map(([k, v]) => ` -c ${k}=${v}`);
+  const opts = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off${extra.join('')}`;
+  const logFile = path.join(dir, 'log');
+  const ctl = (...args: string[]) => run('pg_ctl', ['-D', data, '-l', logFile, '-w', ...args]);
   ctl('-o', opts, 'start');
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    logFile,
     restart: () => ctl('-m', 'fast', '-o', opts, 'restart'),
     stop() {
       try {

@@ -53,6 +53,12 @@ describe('the case command (sag REF / case REF)', () => {
     expect(cardProblems(card as never)).toEqual([]);
   });
 
+  it('refuses a reference that looks like a CPR number before looking it up, without echoing it', async () => {
+    const reply = await say('sag 0101901234');
+    expect(reply).toContain('Det ligner et CPR-nummer, ikke et sagsnummer.');
+    expect(reply).not.toContain('0101901234');
+  });
+
   it("refuses another adviser's case and an unknown reference alike", async () => {
     const other = await say('sag I-4');
     const unknown = await say('sag X-999');

@@ -3,7 +3,7 @@ import { defaultSettings } from '../../src/domain/municipality';
 import { loadMunicipality } from '../../src/app/municipalityContext';
 import { planMunicipality } from '../../src/scheduler/planner';
 import type { Store } from '../../src/store/store';
-import { cardExecute, TENANT_ID, type TeamsUser } from '../support/activities';
+import { cardExecute, personalMessage, TENANT_ID, type TeamsUser } from '../support/activities';
 import { ENGINES, openTestStore } from '../support/db';
 import { FakeConnector } from '../support/fakeConnector';
 import { startApiServer } from '../support/apiServer';
@@ -156,8 +156,25 @@ describe('acting on a deadline wherever it is shown', () => {
     ]);
   });
 
-  it('lets a leader act for an absent adviser from the case card, without snoozing her reminders, and audits it', async () => {
+  it("gives a leader the unit's deadlines per adviser on overblik, and an adviser a pointer to her own", async () => {
     clock.set('2027-03-10T09:00:00Z'); // the next follow-up (2 March 2027) is overdue
+    const say = async (user: TeamsUser, text: string) => {
+      const before = connector.sent().length;
+      expect((await server.activity(personalMessage(connector.url, user, text))).status).toBe(200);
+      return JSON.stringify(connector.sent().slice(before));
+    };
+    const overview = await say(lise, 'overblik');
+    expect(overview).toContain('Overblik over din enhed');
+    expect(overview).toContain('Anna Rådgiver');
+    expect(overview).toContain('1 overskredet · 0 de næste 30 dage');
+    expect(overview).toContain('DA-1 (XY)');
+    expect(overview).toContain('6 arbejdsdage over');
+    // The English command works too; the words follow the person's own language choice (Danish here).
+    expect(await say(lise, 'overview')).toContain('Overblik over din enhed');
+    expect(await say(anna, 'overblik')).toContain('Overblik viser en leders enhed.');
+  });
+
+  it('lets a leader act for an absent adviser from the case card, without snoozing her reminders, and audits it', async () => {
     const opened = await press(lise, { verb: 'openCase', caseId });
     const caseCard = opened.below[0]!;
     const button = executes(caseCard).find((a) => a.verb === 'openDeadline')!;

@@ -62,7 +62,7 @@ describe('the status command in Teams (key figures by role)', () => {
     return facts;
   };
 
-  it("shows a leader the unit's and the municipality's key figures for the year so far", async () => {
+  it("shows a leader the unit's key figures exactly (he may open its cases) and the municipality's with small groups hidden", async () => {
     const [reply] = await say(leader, 'status');
     const card = cardOf(reply!);
     expect(cardProblems(card)).toEqual([]);
@@ -70,27 +70,28 @@ describe('the status command in Teams (key figures by role)', () => {
     expect(factsOf(card)).toEqual({
       'Enhed: Familie Nord': [
         'Opfølgninger',
-        'Institutionsanbringelser: skjult (n<5)',
-        'Plejefamilieanbringelser: skjult (n<5)',
-        'Hjemmebaserede anbringelser: 0 holdt',
-        'Hjemmebaserede foranstaltninger: 0 holdt',
-        '§ 30-forløb (tidl. § 11): 0 holdt',
+        // 3 cases each: fewer than five, shown exactly to the leader of the unit.
+        'Institutionsanbringelser: 5 afholdt, 85 dage imellem i gennemsnit',
+        'Plejefamilieanbringelser: 6 afholdt, 92 dage imellem i gennemsnit',
+        'Hjemmebaserede anbringelser: 0 afholdt',
+        'Hjemmebaserede foranstaltninger: 0 afholdt',
+        '§ 30-forløb (tidl. § 11): 0 afholdt',
         // 3 institution cases (5 follow-ups) and 3 foster-care cases (6): 8 of 11 on time by the law,
         // and each of the 6 cases' next legal date passed before 15 December unheld: 8 of 17.
-        'Rettidighed = 0 % efter kommunens politik, 47,06 % efter loven',
+        'Rettidighed = 0 % efter kommunens politik, 47 % efter loven',
         'Indsatstrappen = ned 0, op 0, ind 0, ud 0',
         '§ 30-forløb fulgt af undersøgelse = 0 af 0 (–)',
         'Sagstal pr. rådgiver = 6 i gennemsnit (mål: højst 25)',
       ],
       'Hele kommunen': [
         'Opfølgninger',
-        'Institutionsanbringelser: 9 holdt, 87,6 dage imellem i gennemsnit',
+        'Institutionsanbringelser: 9 afholdt, 87,6 dage imellem i gennemsnit',
         'Plejefamilieanbringelser: skjult (n<5)',
-        'Hjemmebaserede anbringelser: 0 holdt',
-        'Hjemmebaserede foranstaltninger: 0 holdt',
-        '§ 30-forløb (tidl. § 11): 0 holdt',
+        'Hjemmebaserede anbringelser: 0 afholdt',
+        'Hjemmebaserede foranstaltninger: 0 afholdt',
+        '§ 30-forløb (tidl. § 11): 0 afholdt',
         // 10 of 15 held on time by the law, and 7 legal dates passed unheld: 10 of 22.
-        'Rettidighed = 0 % efter kommunens politik, 45,45 % efter loven',
+        'Rettidighed = 0 % efter kommunens politik, 45 % efter loven',
         // Every move of the year so far is one child's: each direction is hidden.
         'Indsatstrappen = ned skjult (n<5), op skjult (n<5), ind skjult (n<5), ud skjult (n<5)',
         '§ 30-forløb fulgt af undersøgelse = 1 af 5 (20 %)',
@@ -106,8 +107,8 @@ describe('the status command in Teams (key figures by role)', () => {
       'Team Solsikken': [
         // The pace is the school year's (from 1 August), as `møder` judges it: the five meetings held
         // this calendar year were in the spring, so 2017/18 has none held yet, with 2 due by now.
-        'Teammøder i skoleåret 2017/18 = 0 afholdt og 1 planlagt af mindst 6 møder. Planen mangler 5 møder for at nå minimum. Teamet er bagud: 2 møder burde være holdt nu, 0 er holdt.',
-        'Statusskemaer = n = 50: godt 82 %, plads til forbedringer 18 %, mangelfuldt 0 %',
+        'Teammøder i skoleåret 2017/18 = 0 afholdt og 1 planlagt af mindst 6 møder. Planen mangler 5 møder for at nå minimum. Teamet er bagud: 2 møder burde være afholdt nu, 0 er afholdt.',
+        'Statusskemaer = 50 svar: godt 82 %, plads til forbedringer 18 %, mangelfuldt 0 %',
       ],
     });
     expect(JSON.stringify(card)).not.toContain('Hedeskolen');
@@ -137,7 +138,7 @@ describe('the status command in Teams (key figures by role)', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(factsOf(card)['Team Solsikken']).toEqual([
       'Team meetings in the school year 2017/18 = 0 held and 1 planned of at least 6 meetings. The plan is 5 meetings short of the minimum. The team is behind: 2 meetings should have been held by now, 0 have.',
-      'Questionnaires = n = 50: good 82 %, room for improvement 18 %, poor 0 %',
+      'Questionnaires = 50 answers: good 82 %, room for improvement 18 %, poor 0 %',
     ]);
   });
 

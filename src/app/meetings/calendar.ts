@@ -18,7 +18,7 @@ export interface Person {
 export function meetingIcs(
   meeting: MeetingRow,
   team: Pick<MeetingTeamRow, 'name'>,
-  participants: readonly Pick<ParticipantRow, 'name' | 'email'>[],
+  participants: readonly (Pick<ParticipantRow, 'name' | 'email'> & Partial<Pick<ParticipantRow, 'rsvp'>>)[],
   organizer: Person,
   stamp: Date,
   locale: Locale,
@@ -45,7 +45,7 @@ export function meetingIcs(
     onlineUrl: meeting.online_url ?? undefined,
     organizer,
     attendees: participants.length
-      ? participants.map((p) => ({ name: p.name, email: p.email }))
+      ? participants.map((p) => ({ name: p.name, email: p.email, answer: p.rsvp ?? null }))
       : [organizer],
     private: child,
   });

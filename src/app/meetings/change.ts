@@ -10,22 +10,13 @@ import {
   noCprText,
   optionalField,
 } from '../../domain/meetings/fields';
+import { coded, ok, refuse, type Result } from '../../domain/result';
 import { schoolYearOf } from '../../domain/meetings/schoolYear';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { Store } from '../../store/store';
 import type { StaffRow } from '../../store/types';
 import type { MunicipalityContext } from '../municipalityContext';
-import {
-  ActionResult,
-  fail,
-  instantOf,
-  mayChangeMeeting,
-  NOT_THE_ORGANIZER,
-  ok,
-  refuse,
-  schoolHolidaysFor,
-  unusableDay,
-} from './common';
+import { instantOf, mayChangeMeeting, schoolHolidaysFor, unusableDay } from './common';
 
 export const meetingRefInput = z.object({
   meetingId: z.string().uuid(),
@@ -40,9 +31,12 @@ export const moveInput = meetingRefInput
     place: optionalField(noCprText('place', { max: 200 })),
     onlineUrl: optionalField(httpsUrlField),
   })
-  .refine((x) => x.endTime > x.startTime, { message: 'must be after startTime', path: ['endTime'] })
+  .refine((x) => x.endTime > x.startTime, {
+    ...coded('endBeforeStart', 'must be after startTime'),
+    path: ['endTime'],
+  })
   .refine((x) => x.place !== undefined || x.onlineUrl !== undefined, {
-    message: 'give a place or an online link',
+    ...coded('placeOrLink', 'give a place or an online link'),
     path: ['place'],
   });
 
@@ -62,17 +56,13 @@ async function changeable(
   staff: StaffRow,
   meetingId: string,
   sequence: number,
-): Promise<ActionResult<MeetingRow>> {
+): Promise<Result<MeetingRow>> {
   const t = store.tenant({ municipalityId: m.id, actor: `staff:${staff.email}` });
   const meeting = await t.meetings.get(meetingId);
   if (!meeting) return refuse('meetingGone');
-  if (!(await mayChangeMeeting(t, staff, meeting))) return NOT_THE_ORGANIZER;
+  if (!(await mayChangeMeeting(t, staff, meeting))) return refuse('notOrganizer');
   if (meeting.status !== 'scheduled' || meeting.sequence !== sequence) {
-    return fail(
-      'Mødet er allerede ændret eller aflyst – brug det nyeste kort.',
-      'The meeting has already been changed or cancelled – use the newest card.',
-      true,
-    );
+    return refuse('meetingChangedOrCancelled', { stale: true });
   }
   return ok(meeting);
 }
@@ -83,14 +73,14 @@ export async function moveMeeting(
   staff: StaffRow,
   input: MoveInput,
   now: Date,
-): Promise<ActionResult<{ before: MeetingRow; after: MeetingRow }>> {
+): Promise<Result<{ before: MeetingRow; after: MeetingRow }>> {
   const found = await changeable(store, m, staff, input.meetingId, input.sequence);
   if (!found.ok) return found;
   const startsAt = instantOf(m, input.date, input.startTime);
-  if (startsAt <= now) return refuse('mustBeFuture', 'date');
+  if (startsAt <= now) return refuse('mustBeFuture', { field: 'date' });
   const year = schoolYearOf(input.date, m.settings.schoolYearStartMonthDay);
   const why = unusableDay(input.date, schoolHolidaysFor(m, year));
-  if (why) return fail(`Datoen er ${why.da}.`, `The date is ${why.en}.`, false, 'date');
+  if (why) return refuse('unusableDay', { field: 'date', params: { holiday: why.holiday } });
   const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
   const after = await store.inTransaction(actor, (tx) =>
     tx.meetings.move(
@@ -107,8 +97,7 @@ export async function moveMeeting(
       input.sequence,
     ),
   );
-  if (!after)
-    return fail('Mødet er allerede ændret – brug det nyeste kort.', 'The meeting has already changed.', true);
+  if (!after) return refuse('meetingChanged', { stale: true });
   return ok({ before: found.value, after });
 }
 
@@ -118,7 +107,7 @@ export async function cancellationPreview(
   m: MunicipalityContext,
   staff: StaffRow,
   input: z.infer<typeof meetingRefInput>,
-): Promise<ActionResult<{ meeting: MeetingRow; teamName: string; invited: number }>> {
+): Promise<Result<{ meeting: MeetingRow; teamName: string; invited: number }>> {
   const found = await changeable(store, m, staff, input.meetingId, input.sequence);
   if (!found.ok) return found;
   const t = store.tenant({ municipalityId: m.id, actor: `staff:${staff.email}` });
@@ -133,13 +122,13 @@ export async function cancelMeeting(
   m: MunicipalityContext,
   staff: StaffRow,
   input: CancelInput,
-): Promise<ActionResult<MeetingRow>> {
+): Promise<Result<MeetingRow>> {
   const found = await changeable(store, m, staff, input.meetingId, input.sequence);
   if (!found.ok) return found;
   const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
   const after = await store.inTransaction(actor, (tx) =>
     tx.meetings.cancel(input.meetingId, input.sequence, input.reason ?? null),
   );
-  if (!after) return fail('Mødet er allerede aflyst.', 'The meeting is already cancelled.', true);
+  if (!after) return refuse('meetingAlreadyCancelled', { stale: true });
   return ok(after);
 }

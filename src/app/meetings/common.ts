@@ -1,4 +1,4 @@
-/** What the meeting services share: results with a bilingual reason, team roles, the school calendar. */
+/** What the meeting services share: team roles, who may change a meeting, the school calendar. */
 import { isWorkingDay, localDateOf, zonedInstant } from '../../domain/calendar';
 import { findCpr } from '../../domain/cpr';
 import { minimumMeetingsPerYear } from '../../domain/institutions';
@@ -13,11 +13,8 @@ import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { TenantStore } from '../../store/store';
 import type { StaffRow } from '../../store/types';
-import { fail, ok, refuse, type ActionResult, type Bilingual } from '../actionResult';
+import type { RefusalParams } from '../../domain/refusals';
 import type { MunicipalityContext } from '../municipalityContext';
-
-export { fail, ok, refuse };
-export type { ActionResult, Bilingual };
 
 export type TeamRole = 'coordinator' | 'member';
 
@@ -39,12 +36,6 @@ export async function mayChangeMeeting(
   );
 }
 
-/** The refusal of a change by someone else. */
-export const NOT_THE_ORGANIZER = fail(
-  'Kun teamets tovholder eller den, der indkaldte, kan ændre mødet.',
-  "Only the team's coordinator or the person who called the meeting can change it.",
-);
-
 export function minimumFor(team: Pick<MeetingTeamRow, 'institution_type'>): number {
   return minimumMeetingsPerYear(team.institution_type);
 }
@@ -58,16 +49,13 @@ export function schoolHolidaysFor(m: MunicipalityContext, year: SchoolYear): Sch
  * Why a date cannot hold a team meeting (weekend, public holiday, closed day, school holiday), or
  * null when it can. Meetings bring school and daycare staff together, so school holidays are out.
  */
-export function unusableDay(date: LocalDate, holidays: readonly SchoolHoliday[]): Bilingual | null {
-  if (!isWorkingDay(date)) {
-    return {
-      da: 'ikke en arbejdsdag (weekend eller helligdag)',
-      en: 'not a working day (weekend or holiday)',
-    };
-  }
+export function unusableDay(
+  date: LocalDate,
+  holidays: readonly SchoolHoliday[],
+): RefusalParams['unusableDay'] | null {
+  if (!isWorkingDay(date)) return { date, holiday: null };
   const h = schoolHolidayOn(date, holidays);
-  if (h) return { da: `i skoleferien (${h.name})`, en: `in the school holiday (${h.name})` };
-  return null;
+  return h ? { date, holiday: h.name } : null;
 }
 
 /** 'HH:mm' on `date` in the municipality's zone. */

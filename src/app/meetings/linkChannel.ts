@@ -5,28 +5,22 @@
 import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { TenantStore } from '../../store/store';
 import type { StaffRow } from '../../store/types';
-import { ActionResult, fail, ok, teamRole } from './common';
+import { ok, refuse, type Result } from '../../domain/result';
+import { teamRole } from './common';
 
 export async function linkChannel(
   t: TenantStore,
   staff: StaffRow,
   teamName: string,
   channel: { conversationId: string; reference: Record<string, unknown> },
-): Promise<ActionResult<MeetingTeamRow>> {
+): Promise<Result<MeetingTeamRow>> {
   const team = await t.teams.byName(teamName);
   if (!team) {
-    const names = (await t.teams.of(staff.id)).filter((x) => x.is_coordinator).map((x) => x.name);
-    const list = names.length ? names.join(', ') : '–';
-    return fail(
-      `Jeg kender ikke teamet "${teamName}". Dine teams: ${list}.`,
-      `I do not know the team "${teamName}". Your teams: ${list}.`,
-    );
+    const yourTeams = (await t.teams.of(staff.id)).filter((x) => x.is_coordinator).map((x) => x.name);
+    return refuse('unknownTeam', { params: { name: teamName, yourTeams } });
   }
   if ((await teamRole(t, staff, team.id)) !== 'coordinator') {
-    return fail(
-      `Kun tovholderen for ${team.name} kan tilknytte teamet en kanal.`,
-      `Only the coordinator of ${team.name} can link the team to a channel.`,
-    );
+    return refuse('linkNeedsCoordinator', { params: { team: team.name } });
   }
   await t.conversations.save({
     conversationId: channel.conversationId,

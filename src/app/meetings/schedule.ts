@@ -9,18 +9,8 @@ import type { MeetingRow } from '../../store/meetingsRepo';
 import type { Store } from '../../store/store';
 import type { StaffRow } from '../../store/types';
 import type { MunicipalityContext } from '../municipalityContext';
-import {
-  ActionResult,
-  Bilingual,
-  fail,
-  instantOf,
-  refuse,
-  ok,
-  schoolHolidaysFor,
-  teamRole,
-  unusableDay,
-  type TeamRole,
-} from './common';
+import { ok, refuse, type Result } from '../../domain/result';
+import { instantOf, schoolHolidaysFor, teamRole, unusableDay, type TeamRole } from './common';
 import { schoolYearOf } from '../../domain/meetings/schoolYear';
 import { addDays, type LocalDate } from '../../domain/localDate';
 import type { MeetingTeamRow, TeamMemberRow } from '../../store/teamsRepo';
@@ -96,21 +86,13 @@ async function activeCaseCheck(
   store: Store,
   m: MunicipalityContext,
   ref: string,
-): Promise<{ refused: Bilingual | null; initialsMatch: boolean }> {
+): Promise<{ activeCase: string | null; initialsMatch: boolean }> {
   const t = store.tenant({ municipalityId: m.id, actor: 'scheduler' });
   const open = await t.cases.list({ openOnly: true });
   const byRef = open.find((c) => c.case_ref.toLowerCase() === ref.toLowerCase());
-  if (byRef) {
-    return {
-      refused: {
-        da: `Barnet har en aktiv sag (${byRef.case_ref}). Et tværfagligt møde om barn/ung/familie er kun for børn uden aktiv sag i Børne- og Familierådgivningen eller hos kommunens psykologer (CPP, Center for Psykologi og Pædagogik) – tal med sagens rådgiver.`,
-        en: `The child has an active case (${byRef.case_ref}). A child/young person/family meeting is only for children with no active case in the family counselling or with the municipality's psychologists (CPP, Centre for Psychology and Pedagogy) – talk to the case's adviser.`,
-      },
-      initialsMatch: false,
-    };
-  }
-  const initialsMatch = open.some((c) => c.child_initials !== null && c.child_initials === ref);
-  return { refused: null, initialsMatch };
+  if (byRef) return { activeCase: byRef.case_ref, initialsMatch: false };
+  const byInitials = open.some((c) => c.child_initials !== null && c.child_initials === ref);
+  return { activeCase: null, initialsMatch: byInitials };
 }
 
 export async function scheduleMeeting(
@@ -121,31 +103,28 @@ export async function scheduleMeeting(
   req: MeetingRequest,
   now: Date,
   confirmed: ScheduleConfirmations = { initialsChecked: false },
-): Promise<ActionResult<Scheduled>> {
+): Promise<Result<Scheduled>> {
   const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
   const t = store.tenant(actor);
   const team = await t.teams.get(teamId);
-  if (!team) return fail('Teamet findes ikke.', 'The team does not exist.');
+  if (!team) return refuse('teamGone');
   const role = await teamRole(t, staff, teamId);
-  if (!role) return fail('Du er ikke med i teamet.', 'You are not a member of the team.');
-  if (req.format === 'theme' && role !== 'coordinator') {
-    return fail(
-      'Kun teamets tovholder kan planlægge et temamøde. Alle i teamet kan planlægge et møde om et barn.',
-      "Only the team's coordinator can schedule a theme meeting. Anyone in the team can schedule a child meeting.",
-    );
-  }
+  if (!role) return refuse('notTeamMember');
+  if (req.format === 'theme' && role !== 'coordinator') return refuse('themeNeedsCoordinator');
   const startsAt = instantOf(m, req.date, req.startTime);
-  if (startsAt <= now) return refuse('mustBeFuture', 'date');
+  if (startsAt <= now) return refuse('mustBeFuture', { field: 'date' });
   const year = schoolYearOf(req.date, m.settings.schoolYearStartMonthDay);
   const why = unusableDay(req.date, schoolHolidaysFor(m, year));
-  if (why) return fail(`Datoen er ${why.da}.`, `The date is ${why.en}.`, false, 'date');
+  if (why) return refuse('unusableDay', { field: 'date', params: { holiday: why.holiday } });
   if (req.format === 'child') {
     const check = await activeCaseCheck(store, m, req.childReference);
-    if (check.refused) return fail(check.refused.da, check.refused.en, false, 'childReference');
+    if (check.activeCase) {
+      return refuse('childHasActiveCase', { field: 'childReference', params: { caseRef: check.activeCase } });
+    }
     // Asked before the invitations go out, not after: once sent, a meeting about a child with a
     // case has already told the team about that child.
     if (check.initialsMatch && !confirmed.initialsChecked)
-      return refuse('initialsOnOpenCase', 'childReference');
+      return refuse('initialsOnOpenCase', { field: 'childReference' });
   }
   const existing = await t.meetings.forTeam(teamId, req.date, req.date);
   const clash = existing.find(
@@ -153,12 +132,10 @@ export async function scheduleMeeting(
       e.status === 'scheduled' && e.starts_at < instantOf(m, req.date, req.endTime) && e.ends_at > startsAt,
   );
   if (clash) {
-    return fail(
-      `Teamet har allerede et møde ${clash.start_time}–${clash.end_time} den dag.`,
-      `The team already has a meeting ${clash.start_time}–${clash.end_time} that day.`,
-      false,
-      'startTime',
-    );
+    return refuse('teamBusy', {
+      field: 'startTime',
+      params: { startTime: clash.start_time, endTime: clash.end_time },
+    });
   }
   const meeting = await store.inTransaction(actor, (tx) =>
     tx.meetings.create({

@@ -8,23 +8,13 @@ import { HH_MM, httpsUrlField, noCprText, optionalField } from '../../domain/mee
 import { schoolYear, type SchoolYear } from '../../domain/meetings/schoolYear';
 import { proposeYearPlan, type YearPlanProposal } from '../../domain/meetings/yearPlan';
 import { isLocalDate } from '../../domain/localDate';
-import { formatDate } from '../../i18n/locale';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { Store, TenantStore } from '../../store/store';
 import type { StaffRow } from '../../store/types';
 import type { MunicipalityContext } from '../municipalityContext';
-import {
-  ActionResult,
-  fail,
-  instantOf,
-  ok,
-  refuse,
-  schoolHolidaysFor,
-  teamRole,
-  todayOf,
-  unusableDay,
-} from './common';
+import { ok, refuse, type Result } from '../../domain/result';
+import { instantOf, schoolHolidaysFor, teamRole, todayOf, unusableDay } from './common';
 import { teamYear, type TeamYear } from './frequency';
 
 export interface Slot {
@@ -117,15 +107,10 @@ export async function planningTeam(
   t: TenantStore,
   staff: StaffRow,
   teamId: string,
-): Promise<ActionResult<MeetingTeamRow>> {
+): Promise<Result<MeetingTeamRow>> {
   const team = await t.teams.get(teamId);
-  if (!team) return fail('Teamet findes ikke.', 'The team does not exist.');
-  if ((await teamRole(t, staff, team.id)) !== 'coordinator') {
-    return fail(
-      'Kun teamets tovholder kan planlægge året.',
-      "Only the team's coordinator can plan the year.",
-    );
-  }
+  if (!team) return refuse('teamGone');
+  if ((await teamRole(t, staff, team.id)) !== 'coordinator') return refuse('yearNeedsCoordinator');
   return ok(team);
 }
 
@@ -141,39 +126,31 @@ export async function confirmYearPlan(
   staff: StaffRow,
   input: YearPlanConfirm,
   now: Date,
-): Promise<ActionResult<ConfirmedPlan>> {
+): Promise<Result<ConfirmedPlan>> {
   const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
   const t = store.tenant(actor);
   const found = await planningTeam(t, staff, input.teamId);
   if (!found.ok) return found;
   const team = found.value;
-  if (!input.place && !input.onlineUrl) return refuse('placeOrLink', 'place');
+  if (!input.place && !input.onlineUrl) return refuse('placeOrLink', { field: 'place' });
   const year = schoolYear(input.startYear, m.settings.schoolYearStartMonthDay);
   const holidays = schoolHolidaysFor(m, year);
   // The card names its date inputs date0 … dateN in order, so each refusal can stand beside its date.
   const entries = input.dates.map((d, i) => ({ d, field: `date${i}` })).filter((e) => e.d !== '');
   const dates = entries.map((e) => e.d);
-  if (dates.length === 0) return fail('Vælg mindst én dato.', 'Choose at least one date.', false, 'date0');
+  if (dates.length === 0) return refuse('chooseADate', { field: 'date0' });
   const seen = new Set<LocalDate>();
   const endTime = endOf(input.startTime, input.minutes);
-  if (!endTime)
-    return fail('Mødet skal slutte samme dag.', 'The meeting must end the same day.', false, 'minutes');
+  if (!endTime) return refuse('endSameDay', { field: 'minutes' });
   for (const { d, field } of entries) {
-    if (!isLocalDate(d)) return refuse('date', field);
-    const da = formatDate(d, 'da');
-    const en = formatDate(d, 'en');
+    if (!isLocalDate(d)) return refuse('date', { field });
     if (d < year.start || d > year.end) {
-      return fail(
-        `${da} ligger uden for skoleåret ${year.label}.`,
-        `${en} is outside the school year ${year.label}.`,
-        false,
-        field,
-      );
+      return refuse('outsideSchoolYear', { field, params: { date: d, schoolYear: year.label } });
     }
-    if (instantOf(m, d, input.startTime) <= now) return refuse('pastDate', field);
+    if (instantOf(m, d, input.startTime) <= now) return refuse('pastDate', { field });
     const why = unusableDay(d, holidays);
-    if (why) return fail(`${da} er ${why.da}.`, `${en} is ${why.en}.`, false, field);
-    if (seen.has(d)) return fail(`${da} står to gange.`, `${en} is listed twice.`, false, field);
+    if (why) return refuse('unusableDay', { field, params: why });
+    if (seen.has(d)) return refuse('dateTwice', { field, params: { date: d } });
     seen.add(d);
   }
   const existing = new Set(
@@ -183,7 +160,7 @@ export async function confirmYearPlan(
   );
   const fresh = dates.filter((d) => !existing.has(d));
   // A second press of the confirm button finds every date planned already.
-  if (fresh.length === 0) return fail('Året er allerede planlagt.', 'The year is already planned.', true);
+  if (fresh.length === 0) return refuse('yearPlanned', { stale: true });
   const participants = (await t.teams.members(team.id)).filter((x) => x.active).map((x) => x.staff_id);
   const created = await store.inTransaction(actor, async (tx) => {
     await tx.teams.setSlot(team.id, input.weekday, input.startTime, input.minutes);

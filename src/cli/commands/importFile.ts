@@ -7,13 +7,14 @@ import { resolveMunicipalityId, withStore } from '../storeAccess';
 import { loadMunicipality } from '../../app/municipalityContext';
 import { formatImportResult, importEnvOf, runImport } from '../../import/importer';
 import { ImportFileError, readRows } from '../../import/read';
+import { decodeImportFile } from '../../import/decode';
 import { IMPORT_KINDS, ImportKind, kindFromColumns } from '../../import/schemas';
 
 /** The file's text, or an ImportFileError saying in plain words why it cannot be read. */
 function readImportFile(file: string): string {
   try {
     if (fs.statSync(file).isDirectory()) throw new ImportFileError(`${file} is a folder, not a file.`);
-    return fs.readFileSync(file, 'utf8');
+    return decodeImportFile(fs.readFileSync(file)).text;
   } catch (err) {
     if (err instanceof ImportFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

@@ -4,6 +4,7 @@ import { parseCommandArgs } from '../args';
 import { UsageError } from '../context';
 import { resolveMunicipalityId, withStore } from '../storeAccess';
 import { currentForm, formVersion, publishForm } from '../../app/questionnaireForms';
+import { refusalText } from '../../i18n/problems';
 import { FORM_IDS, type FormId } from '../../domain/questionnaires/form';
 
 function formIdOf(v: string | undefined): FormId {
@@ -62,10 +63,12 @@ export const questionnaire: Command = {
       }
       const r = await publishForm(t, definition);
       if (!r.ok) {
-        ctx.err(`${arg}: ${r.reason}. Nothing was published.`);
+        ctx.err(`${arg}: ${refusalText(r, 'en')}. Nothing was published.`);
         return 1;
       }
-      ctx.out(`Published ${r.form.id} v${r.form.version} for ${municipalityId}; new questionnaires use it.`);
+      ctx.out(
+        `Published ${r.value.id} v${r.value.version} for ${municipalityId}; new questionnaires use it.`,
+      );
       return 0;
     });
   },

@@ -36,7 +36,7 @@ export type RatingFigures = Guarded<{
 }>;
 
 const isRating = (s: string | null): s is Rating => (RATINGS as readonly (string | null)[]).includes(s);
-const KNOWN = new Set<string>([PARENT.id, ...PROFESSIONS.map((p) => p.id)]);
+const KNOWN = new Set<string>([PARENT, ...PROFESSIONS]);
 
 /**
  * The rating distribution and the professions that answered, for one group of answers (a team, the

@@ -27,14 +27,14 @@ export function childReferenceField(field = 'childReference') {
         return void ctx.addIssue({
           code: z.ZodIssueCode.custom,
           message: `${field}: looks like a name. Refer to the child by initials (e.g. "AB") or the case reference.`,
-          params: { reason: 'name', field },
+          params: { code: 'childName', field },
         });
       }
       if (!INITIALS.test(s) && !CASE_REFERENCE.test(s)) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           message: `${field}: use initials (1–4 capital letters, e.g. "AB") or the case reference.`,
-          params: { reason: 'format', field },
+          params: { code: 'childReference', field },
         });
       }
     });

@@ -2,31 +2,40 @@
 import { z } from 'zod';
 import { CPR_REJECTION_MESSAGE, findCpr } from '../cpr';
 import { isLocalDate } from '../localDate';
+import { coded } from '../result';
 
-export const localDateField = z.string().refine(isLocalDate, 'must be a date (YYYY-MM-DD)');
+export const localDateField = z.string().refine(isLocalDate, coded('date', 'must be a date (YYYY-MM-DD)'));
 
 export const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export const hhmmField = z.string().regex(HH_MM, 'must be a time (HH:mm)');
+export const hhmmField = z.string().refine((s) => HH_MM.test(s), coded('time', 'must be a time (HH:mm)'));
+
+function isHttpsLink(s: string): boolean {
+  try {
+    return new URL(s).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 /** An online meeting link; https only, so a card never renders a javascript: or file: link. */
 export const httpsUrlField = z
   .string()
   .trim()
   .max(2000)
-  .url()
-  .refine((s) => s.startsWith('https://'), 'must be an https:// link');
+  // Not a link at all gets the same words as an http:// one: what is wanted is an https:// link.
+  .refine(isHttpsLink, coded('httpsLink', 'must be an https:// link'));
 
 /**
  * The issue for a CPR-looking value. It names the field because a card shows one error for a form
  * of many fields (as CprRejectedError does); the matched value is left out so it does not end up
- * in logs. params lets a card show CPR_REJECTION_MESSAGE.da instead.
+ * in logs. Its code lets a card show the refusal in the reader's language instead.
  */
 export function cprIssue(field: string): z.IssueData {
   return {
     code: z.ZodIssueCode.custom,
     message: `${field}: ${CPR_REJECTION_MESSAGE.en}`,
-    params: { reason: 'cpr', field },
+    params: { code: 'cpr', field },
     fatal: true,
   };
 }

@@ -34,7 +34,15 @@ export const meetingIcsSchema = z
     location: noCprText('location', { max: 500 }).optional(),
     onlineUrl: httpsUrlField.optional(),
     organizer: person,
-    attendees: z.array(person.extend({ name: person.shape.name.optional() })).min(1),
+    /** Each attendee with the answer they gave in Samspil (PARTSTAT), needs-action until they answer. */
+    attendees: z
+      .array(
+        person.extend({
+          name: person.shape.name.optional(),
+          answer: z.enum(['yes', 'no']).nullable().optional(),
+        }),
+      )
+      .min(1),
     /** CLASS:PRIVATE, so shared and delegated calendars hide the details (meetings about a child). */
     private: z.boolean().default(false),
   })
@@ -94,9 +102,15 @@ export function buildMeetingIcs(input: MeetingIcsInput): string {
       email: a.email,
       name: a.name ?? null,
       role: ICalAttendeeRole.REQ,
-      status: ICalAttendeeStatus.NEEDSACTION,
-      // A cancellation asks for no answer.
-      rsvp: !cancel,
+      status:
+        a.answer === 'yes'
+          ? ICalAttendeeStatus.ACCEPTED
+          : a.answer === 'no'
+            ? ICalAttendeeStatus.DECLINED
+            : ICalAttendeeStatus.NEEDSACTION,
+      // Never RSVP=TRUE: the answer is given on the invitation card in Samspil. Outlook's
+      // Accept/Decline would e-mail the organiser outside Samspil, where nobody reads it.
+      rsvp: false,
     })),
   });
   // RFC 5545 ends every content line, the last one too, with CRLF.

@@ -4,6 +4,7 @@
  * store and the clock, so the caller checks those.
  */
 import { z } from 'zod';
+import { coded } from '../result';
 import { childReferenceField } from './childReference';
 import { HH_MM, hhmmField, httpsUrlField, idField, localDateField, noCprText, optionalField } from './fields';
 
@@ -45,11 +46,11 @@ export const meetingRequestSchema = z
   .discriminatedUnion('format', [themeMeeting, childMeeting])
   // Zod runs refinements even when a field failed; a malformed time is reported once, above.
   .refine((m) => !HH_MM.test(m.startTime) || !HH_MM.test(m.endTime) || m.endTime > m.startTime, {
-    message: 'endTime: must be after startTime',
+    ...coded('endBeforeStart', 'endTime: must be after startTime'),
     path: ['endTime'],
   })
   .refine((m) => m.place !== undefined || m.onlineUrl !== undefined, {
-    message: 'place: give a place or an online link',
+    ...coded('placeOrLink', 'place: give a place or an online link'),
     path: ['place'],
   });
 

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { CHILD_RULER_LEVELS } from '../childRuler';
 import { PARENT, PROFESSIONS } from '../professions';
 import { localDateField, noCprText, optionalField } from '../meetings/fields';
-import type { Choice, Question, QuestionnaireForm } from './form';
+import { refusalCodeOf } from '../result';
+import type { Question, QuestionnaireForm } from './form';
 
 /** A staff member answers for themself; a coordinator records a parent's answer on their behalf. */
 export type Respondent = 'staff' | 'parent';
@@ -18,16 +19,16 @@ export type Answers = Record<string, AnswerValue>;
 /** The question whose answer says who answered: fixed to `parent` for a parent's answer. */
 export const PROFESSION_KEY = 'profession';
 
-/** The choices a question offers; staff pick one of the 19 professions, never "parent". */
-export function choicesOf(q: Question, respondent: Respondent = 'staff'): Choice[] {
-  if (q.type === 'multiple') return q.choices;
+/**
+ * The values a question offers; staff pick one of the 19 professions, never "parent". A question
+ * with a `source` takes its list from the domain (named in src/i18n/labels.ts), else from the form.
+ */
+export function choiceValuesOf(q: Question, respondent: Respondent = 'staff'): string[] {
+  if (q.type === 'multiple') return q.choices.map((c) => c.value);
   if (q.type !== 'single') return [];
-  if (q.source === 'professions') {
-    const list = respondent === 'parent' ? [PARENT] : PROFESSIONS;
-    return list.map((p) => ({ value: p.id, label: { da: p.da, en: p.en } }));
-  }
-  if (q.source === 'childRuler') return CHILD_RULER_LEVELS.map((l) => ({ value: l.id, label: l.label }));
-  return q.choices;
+  if (q.source === 'professions') return respondent === 'parent' ? [PARENT] : [...PROFESSIONS];
+  if (q.source === 'childRuler') return CHILD_RULER_LEVELS.map((l) => l.id);
+  return q.choices.map((c) => c.value);
 }
 
 function oneOf(field: string, values: string[]) {
@@ -40,10 +41,7 @@ function oneOf(field: string, values: string[]) {
 function fieldSchema(q: Question, respondent: Respondent): z.ZodTypeAny {
   switch (q.type) {
     case 'single':
-      return oneOf(
-        q.id,
-        choicesOf(q, respondent).map((c) => c.value),
-      );
+      return oneOf(q.id, choiceValuesOf(q, respondent));
     case 'multiple': {
       const values = q.choices.map((c) => c.value);
       // Input.ChoiceSet with isMultiSelect submits "a,b,c" (docs/teams-app.md, platform facts).
@@ -95,7 +93,7 @@ export function answersSchema(form: QuestionnaireForm, respondent: Respondent = 
   return z.preprocess((input) => {
     if (respondent !== 'parent' || typeof input !== 'object' || input === null) return input;
     return form.questions.some((q) => q.id === PROFESSION_KEY)
-      ? { ...input, [PROFESSION_KEY]: PARENT.id }
+      ? { ...input, [PROFESSION_KEY]: PARENT }
       : input;
   }, schema);
 }
@@ -117,36 +115,5 @@ export function invalidQuestions(form: QuestionnaireForm, error: z.ZodError): st
 
 /** Whether any issue is a CPR number, so the answer can say so without echoing it. */
 export function hasCprIssue(error: z.ZodError): boolean {
-  return error.issues.some((i) => (i as { params?: { reason?: string } }).params?.reason === 'cpr');
-}
-
-/**
- * The answers as label/value pairs in form order, for the thank-you card. A choice shows its label
- * (a parent's fixed profession too), never its code; a date is worded by `dateText` (the view's).
- */
-export function describeAnswers(
-  form: QuestionnaireForm,
-  answers: Answers,
-  locale: 'da' | 'en',
-  respondent: Respondent = 'staff',
-  dateText: (isoDate: string) => string = (d) => d,
-): { title: string; value: string }[] {
-  const out: { title: string; value: string }[] = [];
-  for (const q of form.questions) {
-    const v = answers[q.id];
-    if (v === undefined) continue;
-    const choices = [...choicesOf(q, respondent), ...choicesOf(q, 'staff')];
-    const label = (x: string) => choices.find((c) => c.value === x)?.label[locale] ?? x;
-    const value = Array.isArray(v)
-      ? v.map(label).join(', ')
-      : q.type === 'scale'
-        ? `${v} / ${q.max}`
-        : typeof v === 'string' && choices.length
-          ? label(v)
-          : q.type === 'date' && typeof v === 'string' && v !== ''
-            ? dateText(v)
-            : String(v);
-    out.push({ title: q.label[locale], value });
-  }
-  return out;
+  return error.issues.some((i) => refusalCodeOf(i) === 'cpr');
 }

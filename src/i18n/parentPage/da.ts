@@ -1,4 +1,4 @@
-import { PROBLEM_TEXTS } from '../problems';
+import { FIXED_REFUSAL_WORDS } from '../problems';
 import type { ParentPageTexts } from './types';
 
 /** The parents' page in plain Danish, for a parent on their phone (no codes, no professional words). */
@@ -35,5 +35,5 @@ export const da: ParentPageTexts = {
   tooMany: 'Der er sendt mange svar på kort tid. Vent et minut, og prøv igen.',
   unavailable: 'Siden kan ikke bruges lige nu. Prøv igen om lidt.',
   cprRemoved: 'Vi har fjernet din kommentar, fordi den så ud til at indeholde et CPR-nummer.',
-  problems: PROBLEM_TEXTS,
+  problems: FIXED_REFUSAL_WORDS,
 };

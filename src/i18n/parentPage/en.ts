@@ -1,4 +1,4 @@
-import { PROBLEM_TEXTS } from '../problems';
+import { FIXED_REFUSAL_WORDS } from '../problems';
 import type { ParentPageTexts } from './types';
 
 export const en: ParentPageTexts = {
@@ -34,5 +34,5 @@ export const en: ParentPageTexts = {
   tooMany: 'Many answers were sent in a short time. Please wait a minute and try again.',
   unavailable: 'The page cannot be used right now. Please try again shortly.',
   cprRemoved: 'We removed your comment because it looked like it contained a CPR number.',
-  problems: Object.fromEntries(Object.entries(PROBLEM_TEXTS).map(([k, v]) => [k, { en: v.en }])),
+  problems: Object.fromEntries(Object.entries(FIXED_REFUSAL_WORDS).map(([k, v]) => [k, { en: v.en }])),
 };

@@ -1,4 +1,4 @@
-import type { ProblemCode } from '../problems';
+import type { RefusalCode } from '../../domain/refusals';
 
 /**
  * Everything the parents' page says, in one language. A new language is one more file like da.ts
@@ -37,5 +37,5 @@ export interface ParentPageTexts {
   tooMany: string;
   unavailable: string;
   cprRemoved: string;
-  problems: Partial<Record<ProblemCode, { [code: string]: string }>>;
+  problems: Partial<Record<RefusalCode, { [code: string]: string }>>;
 }

@@ -1,5 +1,5 @@
 import { SUPPRESSED_TEXT, RATINGS, type Count, type Guarded } from '../../domain/keyFigures';
-import { INSTITUTION_TYPES } from '../../domain/institutions';
+import { INSTITUTION_TYPE_LABELS } from '../../i18n/labels';
 import { REPORT_TEXTS } from '../../i18n/reportTexts';
 import { formatDate } from '../../i18n/locale';
 import { professionList } from '../cells';
@@ -236,7 +236,7 @@ function meetingsSection(d: YearlyStatusData): string {
   });
   const rows = d.meetings.map((m) => [
     esc(m.teamName),
-    esc(INSTITUTION_TYPES[m.institutionType].da),
+    esc(INSTITUTION_TYPE_LABELS[m.institutionType].da),
     String(m.held),
     num(m.expected),
     m.met ? 'ja' : 'nej',

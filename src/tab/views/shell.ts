@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n/locale';
-import { ROLE_LABELS } from '../../domain/roles';
+import { ROLE_LABELS } from '../../i18n/labels';
 import { TAB_TEXTS } from '../../i18n/tabTexts';
 import { esc } from '../../reports/yearlyStatus/charts';
 import type { StaffRow } from '../../store/types';

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { TEXTS } from '../../i18n/texts';
+import { looksLikeCpr } from '../../domain/cpr';
 import { caseDetails } from '../../app/caseDetails';
 import { caseDetailsCard } from '../../views/caseCard';
 import { note, opened, refusalText, type CardReply } from '../cardReply';
@@ -35,6 +36,11 @@ export async function openCaseByRef(
   caller: KnownCaller,
 ): Promise<void> {
   const ref = CASE_COMMAND.exec(context.activity.text ?? '')?.[1];
+  // No case reference has a CPR number's shape (the import refuses one); it is not looked up.
+  if (ref && looksLikeCpr(ref)) {
+    await context.sendActivity(TEXTS[caller.locale].errors.caseReferenceCpr);
+    return;
+  }
   const c = ref ? await caller.tenant.cases.byRef(ref) : null;
   // An unknown reference is answered like someone else's case: no hint of which references exist.
   if (!c) {

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Bilingual, Refusal } from '../../app/actionResult';
+import type { Refusal } from '../../domain/result';
 import { refusalText } from '../cardReply';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
@@ -40,14 +40,9 @@ export async function sendCard(context: TurnContext, card: CardJson, summary?: s
 export async function refuse(
   context: TurnContext,
   caller: KnownCaller,
-  reason: Bilingual | string | Pick<Refusal, 'problems'>,
+  reason: string | Pick<Refusal, 'problems'>,
 ): Promise<void> {
-  const text =
-    typeof reason === 'string'
-      ? reason
-      : 'problems' in reason
-        ? refusalText(reason, caller.locale)
-        : reason[caller.locale];
+  const text = typeof reason === 'string' ? reason : refusalText(reason, caller.locale);
   await sendCard(
     context,
     renderCard('notice', {

@@ -10,9 +10,8 @@ import {
   registerInput,
   snoozeInput,
   snoozeReminder,
-  type ActionResult,
 } from '../../app/followUpActions';
-import { invalidInput, type Refusal } from '../../app/actionResult';
+import { invalidInput, type Refusal, type Result } from '../../domain/result';
 import type { MeasureDeadline } from '../../app/deadlines';
 import type { MunicipalityContext } from '../../app/municipalityContext';
 import type { LocalDate } from '../../domain/localDate';
@@ -118,7 +117,7 @@ async function firstResult(deps: HandlerDeps, caller: KnownCaller, values: Recor
   return resultCard(
     caller.locale,
     { caseRef: e.caseRef, caseId: e.caseId, measureLabel: t.measureTypes[e.measureType] },
-    t.followUps.register,
+    t.followUps.registeredTitle,
     [fill(t.followUps.registered, { date: formatDate(e.heldOn, caller.locale) })],
   );
 }
@@ -150,7 +149,7 @@ function cardAction<I, V extends { deadline: MeasureDeadline }>(
     actor: StaffRow,
     input: I,
     today: LocalDate,
-  ) => Promise<ActionResult<V>>,
+  ) => Promise<Result<V>>,
   outcome: (value: V, caller: KnownCaller, by: string) => Outcome,
 ) {
   return async (
@@ -188,7 +187,7 @@ const followUpTexts = (caller: KnownCaller) => TEXTS[caller.locale].followUps;
 export const register = cardAction(registerInput, registerFollowUp, ({ heldOn, next }, caller, by) => {
   const t = TEXTS[caller.locale].followUps;
   return {
-    title: t.register,
+    title: t.registeredTitle,
     lines: [
       `${fill(t.registered, { date: formatDate(heldOn, caller.locale) })} ${by}`,
       next ? fill(t.nextDue, { date: formatDate(next.due, caller.locale) }) : t.noNext,
@@ -199,7 +198,7 @@ export const register = cardAction(registerInput, registerFollowUp, ({ heldOn, n
 export const postpone = cardAction(postponeInput, postponeFollowUp, ({ to, reason }, caller, by) => {
   const t = TEXTS[caller.locale].followUps;
   return {
-    title: t.postpone,
+    title: t.postponedTitle,
     lines: [`${fill(t.postponed, { date: formatDate(to, caller.locale) })} ${by}`, `${t.reason}: ${reason}`],
     color: 'Accent',
   };
@@ -209,7 +208,7 @@ export const postpone = cardAction(postponeInput, postponeFollowUp, ({ to, reaso
 export const snooze = cardAction(snoozeInput, snoozeReminder, ({ until, clamped, reason }, caller) => {
   const t = TEXTS[caller.locale].followUps;
   return {
-    title: t.snooze,
+    title: t.snoozedTitle,
     lines: [
       fill(t.snoozed, { date: formatDate(until, caller.locale) }),
       ...(clamped ? [t.snoozeClamped] : []),

@@ -9,9 +9,9 @@ import {
   moveInput,
   moveMeeting,
 } from '../../app/meetings/change';
-import { mayChangeMeeting, NOT_THE_ORGANIZER } from '../../app/meetings/common';
+import { mayChangeMeeting } from '../../app/meetings/common';
 import { answerInvitation, invitationView, rsvpInput, type InvitationView } from '../../app/meetings/rsvp';
-import { refuse, type Refusal } from '../../app/actionResult';
+import { refuse, type Refusal } from '../../domain/result';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import {
@@ -35,10 +35,17 @@ async function editFormFor(deps: HandlerDeps, caller: KnownCaller, meeting: Meet
   return editCard(meeting, team?.name ?? '', caller.locale, today(deps, caller));
 }
 
+/**
+ * The edit card a refused move comes back as, with the reason beside the field; null (a note
+ * instead) unless the caller may change the meeting: the card shows its team, format, date and time.
+ */
 async function editFormOf(deps: HandlerDeps, caller: KnownCaller, meetingId: unknown) {
   const parsed = meetingRef.safeParse({ meetingId });
   const meeting = parsed.success ? await caller.tenant.meetings.get(parsed.data.meetingId) : null;
-  return meeting?.status === 'scheduled' ? editFormFor(deps, caller, meeting) : null;
+  if (meeting?.status !== 'scheduled') return null;
+  return (await mayChangeMeeting(caller.tenant, caller.staff, meeting))
+    ? editFormFor(deps, caller, meeting)
+    : null;
 }
 
 /** "Ret" on the school-year card: the chosen meeting's edit card below, the year card kept. */
@@ -55,7 +62,7 @@ export async function editForm(
     ? refuse('meetingGone')
     : (await mayChangeMeeting(caller.tenant, caller.staff, meeting))
       ? null
-      : NOT_THE_ORGANIZER;
+      : refuse('notOrganizer');
   if (why) return note(refusalText(why, caller.locale));
   if (meeting!.status !== 'scheduled') return note(t.status[meeting!.status]);
   return opened(await editFormFor(deps, caller, meeting!), caller.locale, t.editTitle);

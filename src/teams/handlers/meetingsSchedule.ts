@@ -7,7 +7,7 @@ import {
   scheduleMeeting,
   toMeetingRequest,
 } from '../../app/meetings/schedule';
-import type { Refusal } from '../../app/actionResult';
+import type { Refusal } from '../../domain/result';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import type { MeetingFormatId } from '../../store/meetingsRepo';

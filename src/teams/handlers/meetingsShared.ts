@@ -1,6 +1,6 @@
 /** What the meeting handlers share: the CPR check first, and a refusal shown on the card itself. */
 import { cprField } from '../../app/meetings/common';
-import { invalidInput, refuse, type Refusal } from '../../app/actionResult';
+import { invalidInput, refuse, type Refusal } from '../../domain/result';
 import type { ZodError } from 'zod';
 import type { CardJson } from '../../cards/render';
 import { alreadyDone, note, refusalText, refusedForm, type CardReply } from '../cardReply';
@@ -9,7 +9,7 @@ import type { KnownCaller } from './deps';
 /** A CPR-looking value in any typed field is refused before every other rule, beside that field. */
 export function cprRefusal(values: Record<string, unknown>): Refusal | null {
   const field = cprField(values);
-  return field === null ? null : refuse('cpr', field);
+  return field === null ? null : refuse('cpr', { field });
 }
 
 /** The schema's problems, each by the input it is about. */

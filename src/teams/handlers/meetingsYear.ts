@@ -13,6 +13,7 @@ import {
   yearPlanConfirmInput,
 } from '../../app/meetings/yearPlan';
 import { schoolYearOf } from '../../domain/meetings/schoolYear';
+import { ok } from '../../domain/result';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import { conversationKindOf } from '../identity';
@@ -66,9 +67,9 @@ const planRequest = z.object({
 /** The year-plan proposal for the card's team and slot (the team's own slot when the card has none). */
 async function draftFor(deps: HandlerDeps, caller: KnownCaller, values: Record<string, unknown>) {
   const req = planRequest.safeParse(values);
-  if (!req.success) return { ok: false, refusal: invalid(req.error) } as const;
+  if (!req.success) return invalid(req.error);
   const found = await planningTeam(caller.tenant, caller.staff, req.data.teamId);
-  if (!found.ok) return { ok: false, refusal: found } as const;
+  if (!found.ok) return found;
   const team = found.value;
   const now = deps.clock.now();
   const m = caller.municipality;
@@ -83,7 +84,7 @@ async function draftFor(deps: HandlerDeps, caller: KnownCaller, values: Record<s
     slot?.success ? slot.data : slotOf(team),
     now,
   );
-  return { ok: true, draft, slotRefusal: slot && !slot.success ? invalid(slot.error) : null } as const;
+  return ok({ draft, slotRefusal: slot && !slot.success ? invalid(slot.error) : null });
 }
 
 /**
@@ -97,14 +98,15 @@ export async function yearPlan(
   values: Record<string, unknown>,
 ): Promise<CardReply> {
   const d = await draftFor(deps, caller, values);
-  if (!d.ok) return refusedMeetingCard(caller, values, d.refusal, null);
-  const card = yearPlanCard(d.draft, caller.locale);
-  if (d.slotRefusal) return refusedMeetingCard(caller, values, d.slotRefusal, card);
+  if (!d.ok) return refusedMeetingCard(caller, values, d, null);
+  const { draft, slotRefusal } = d.value;
+  const card = yearPlanCard(draft, caller.locale);
+  if (slotRefusal) return refusedMeetingCard(caller, values, slotRefusal, card);
   if ('weekday' in values) return replace(card);
   return opened(
     card,
     caller.locale,
-    fill(MEETING_TEXTS[caller.locale].yearPlanTitle, { year: d.draft.year.label }),
+    fill(MEETING_TEXTS[caller.locale].yearPlanTitle, { year: draft.year.label }),
   );
 }
 
@@ -116,7 +118,7 @@ export async function confirmYear(
 ): Promise<CardReply> {
   const form = async () => {
     const d = await draftFor(deps, caller, values);
-    return d.ok ? yearPlanCard(d.draft, caller.locale) : null;
+    return d.ok ? yearPlanCard(d.value.draft, caller.locale) : null;
   };
   const cpr = cprRefusal(values);
   if (cpr) return refusedMeetingCard(caller, values, cpr, await form());

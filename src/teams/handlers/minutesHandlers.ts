@@ -6,7 +6,6 @@ import {
   minutesExtras,
   saveMinutes,
 } from '../../app/minutes';
-import { invalidInput } from '../../app/actionResult';
 import { note, opened, refusalText, refusedForm, replace, type CardReply } from '../cardReply';
 import { meetingSummary } from '../../app/questionnaires';
 import { localDateOf } from '../../domain/calendar';
@@ -75,16 +74,6 @@ async function minutesForm(deps: HandlerDeps, caller: KnownCaller, meeting: Meet
   });
 }
 
-/** The card input a minutes problem is about ("a2Due" for the second agreement's due date). */
-function minutesField(path: (string | number)[]): string {
-  const [head, index, leaf] = path;
-  if (head === 'agreements' && typeof index === 'number') {
-    return `a${index + 1}${leaf === 'ownerId' ? 'Owner' : leaf === 'due' ? 'Due' : 'Text'}`;
-  }
-  if (head === 'header') return 'purpose';
-  return String(head ?? '');
-}
-
 export async function submitMinutes(
   deps: HandlerDeps,
   _context: TurnContext,
@@ -93,28 +82,32 @@ export async function submitMinutes(
 ): Promise<CardReply> {
   const res = await saveMinutes(deps.store, caller.municipality, caller.staff, values, deps.clock.now());
   if (!res.ok) {
-    if (res.kind === 'refused') return note(res.reason[caller.locale]);
-    if (res.kind === 'already') return replace(await savedCard(deps, caller, res.meeting, true));
-    const meeting = await caller.tenant.meetings.get(String(values.meetingId ?? ''));
-    const problems = invalidInput(res.error, minutesField).problems;
-    if (!meeting) return note(refusalText({ problems }, caller.locale));
-    return refusedForm(await minutesForm(deps, caller, meeting), values, problems, caller.locale);
+    // The action checked the card's meeting id before it could refuse the inputs or find it spent.
+    const aboutCard = res.stale || res.problems.some((p) => p.field);
+    const meeting = aboutCard ? await caller.tenant.meetings.get(String(values.meetingId ?? '')) : null;
+    // Saved before: the spent card shows the minutes that were saved, titled as already saved.
+    if (res.stale && meeting) return replace(await savedCard(deps, caller, meeting, true));
+    if (!meeting) return note(refusalText(res, caller.locale));
+    return refusedForm(await minutesForm(deps, caller, meeting), values, res.problems, caller.locale);
   }
-  const minutes = res.minutes;
+  const saved = res.value;
+  const minutes = saved.minutes;
   return replace(
     minutesSavedCard({
-      meeting: await meetingSummary(caller.tenant, res.meeting),
+      meeting: await meetingSummary(caller.tenant, saved.meeting),
       locale: caller.locale,
-      purpose: String(values.purpose ?? '') || (res.meeting.purpose ?? ''),
+      purpose: String(values.purpose ?? '') || (saved.meeting.purpose ?? ''),
       resources: minutes.resources,
       challenges: minutes.challenges,
       goals: minutes.goals,
-      agreements: res.agreements,
+      agreements: saved.agreements,
       childRulerLevel: minutes.child_ruler_level,
-      next: res.nextMeeting ? { date: res.nextMeeting.date, startTime: res.nextMeeting.start_time } : null,
+      next: saved.nextMeeting
+        ? { date: saved.nextMeeting.date, startTime: saved.nextMeeting.start_time }
+        : null,
       recordedBy: caller.staff.name,
       recordedOn: today(deps, caller),
-      extras: await extrasOf(deps, caller, res.meeting),
+      extras: await extrasOf(deps, caller, saved.meeting),
     }),
   );
 }

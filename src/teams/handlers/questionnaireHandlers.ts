@@ -6,10 +6,12 @@ import {
   meetingSummary,
   parentAnswerAccess,
   recordParentAnswer,
+  earlierAnswer,
+  submittedForm,
   timingOf,
   type AnswerResult,
 } from '../../app/questionnaires';
-import { fail, invalidInput, refuse } from '../../app/actionResult';
+import { refuse } from '../../domain/result';
 import type { QuestionnaireForm } from '../../domain/questionnaires/form';
 import { localDateOf } from '../../domain/calendar';
 import { questionnaireClosesAt } from '../../domain/questionnaires/schedule';
@@ -40,30 +42,34 @@ async function answer(
   parent: boolean,
 ): Promise<CardReply> {
   if (!res.ok) {
-    if (res.kind === 'refused') return note(refusalText(fail(res.reason.da, res.reason.en), caller.locale));
+    // A refusal about the whole card (no input named) is a note; the action checked the card's
+    // meeting before it could refuse an input or find the card spent.
+    if (!res.stale && !res.problems.some((p) => p.field)) return note(refusalText(res, caller.locale));
     const meeting = await caller.tenant.meetings.get(String(values.meetingId ?? ''));
     if (!meeting) return note(refusalText(refuse('meetingGone'), caller.locale));
-    if (res.kind === 'invalid') {
-      const card = await formCard(caller, meeting, res.form, parent);
-      return refusedForm(card, values, invalidInput(res.error).problems, caller.locale);
+    if (!res.stale) {
+      const form = await submittedForm(caller.tenant, values);
+      if (!form) return note(refusalText(res, caller.locale));
+      return refusedForm(await formCard(caller, meeting, form, parent), values, res.problems, caller.locale);
     }
     // Answered before: the spent card shows the first answer, titled as already answered.
-    if (!res.form || !res.answers) return alreadyDone(caller.locale, null);
+    const earlier = await earlierAnswer(caller.tenant, caller.staff, meeting.id);
+    if (!earlier) return alreadyDone(caller.locale, null);
     const first = thanksCard({
-      form: res.form,
-      answers: res.answers,
+      ...earlier,
       meeting: await meetingSummary(caller.tenant, meeting),
       locale: caller.locale,
       kind: 'already',
     });
     return replace(first);
   }
-  deps.log.info({ meetingId: res.meeting.id, parent }, 'questionnaire answered');
+  const answered = res.value;
+  deps.log.info({ meetingId: answered.meeting.id, parent }, 'questionnaire answered');
   return replace(
     thanksCard({
-      form: res.form,
-      answers: res.answers,
-      meeting: await meetingSummary(caller.tenant, res.meeting),
+      form: answered.form,
+      answers: answered.answers,
+      meeting: await meetingSummary(caller.tenant, answered.meeting),
       locale: caller.locale,
       kind: parent ? 'parent' : 'thanks',
       recordedBy: caller.staff.name,

@@ -3,6 +3,7 @@ import { scheduleCardInput, scheduleMeeting, toMeetingRequest } from '../../../s
 import { cprField } from '../../../src/app/meetings/common';
 import { findCpr } from '../../../src/domain/cpr';
 import { refusalText } from '../../../src/i18n/problems';
+import { invalidInput } from '../../../src/domain/result';
 
 /** Scheduling one meeting — who may, which child, which day. */
 describe('scheduling one meeting', () => {
@@ -119,9 +120,18 @@ describe('scheduling one meeting', () => {
       'Mødet skal ligge i fremtiden.',
       'Datoen er ikke en arbejdsdag (weekend eller helligdag).',
       'Datoen er ikke en arbejdsdag (weekend eller helligdag).',
-      'Datoen er i skoleferien (Juleferie).',
+      'Datoen er i skoleferien (juleferie).',
       'Teamet har allerede et møde 14:00–15:00 den dag.',
     ]);
+  });
+
+  it('says a link must be https, whether it is no link at all or an http one', () => {
+    for (const onlineUrl of ['teams.microsoft.com/l/meetup-join/x', 'http://teams.microsoft.com/x']) {
+      const req = toMeetingRequest(card({ onlineUrl }));
+      expect(req.success).toBe(false);
+      if (!req.success)
+        expect(invalidInput(req.error).problems).toEqual([{ code: 'httpsLink', field: 'onlineUrl' }]);
+    }
   });
 
   it('finds a CPR number in any typed field of a card, but not in ids', () => {

@@ -4,6 +4,8 @@ import { renderCard, CardJson } from '../../../src/cards/render';
 import { TEXTS } from '../../../src/i18n/texts';
 import { Locale } from '../../../src/i18n/locale';
 import { followUpListCard, reminderCard, resultCard } from '../../../src/views/followUpCards';
+import { escalationSummaryCard } from '../../../src/views/escalationSummaryCard';
+import { unitOverviewCard } from '../../../src/views/unitOverviewCard';
 import { MeasureDeadline } from '../../../src/app/deadlines';
 import { resolveMunicipality } from '../../../src/app/municipalityContext';
 import { defaultSettings } from '../../../src/domain/municipality';
@@ -60,7 +62,10 @@ function followUpCards(locale: Locale): [string, CardJson][] {
   }
   cards.push([
     'result',
-    resultCard(locale, { caseRef: 'FJ-1', caseId: 'c', measureLabel: 'x' }, t.followUps.register, ['a', 'b']),
+    resultCard(locale, { caseRef: 'FJ-1', caseId: 'c', measureLabel: 'x' }, t.followUps.registeredTitle, [
+      'a',
+      'b',
+    ]),
   ]);
   cards.push(['list', followUpListCard([deadline(), deadline({ due: '2026-11-20' })], locale, '2026-11-25')]);
   cards.push(['list empty', followUpListCard([], locale, '2026-11-25')]);
@@ -73,6 +78,36 @@ function followUpCards(locale: Locale): [string, CardJson][] {
     ),
   ]);
   cards.push(['digest', followUpListCard([deadline()], locale, '2026-11-25', t.followUps.digestTitle)]);
+  cards.push([
+    'escalation summary',
+    escalationSummaryCard({
+      deadlines: [deadline({ due: '2026-11-16' }), deadline({ caseRef: 'FJ-0002', due: '2026-11-10' })],
+      adviserNames: new Map([['a', 'Anna Rådgiver']]),
+      locale,
+      today: '2026-11-25',
+    }),
+  ]);
+  cards.push([
+    'escalation summary, all met',
+    escalationSummaryCard({ deadlines: [], adviserNames: new Map(), locale, today: '2026-11-25' }),
+  ]);
+  cards.push([
+    'unit overview',
+    unitOverviewCard(
+      [
+        {
+          adviserId: 'a',
+          adviserName: 'Anna Rådgiver',
+          overdue: [deadline({ due: '2026-11-16' })],
+          coming: [deadline({ due: '2026-12-01' })],
+        },
+        { adviserId: 'b', adviserName: 'Bo Rådgiver', overdue: [], coming: [] },
+      ],
+      locale,
+      '2026-11-25',
+    ),
+  ]);
+  cards.push(['unit overview, no advisers', unitOverviewCard([], locale, '2026-11-25')]);
   cards.push(['help', renderCard('help', { t: t.help })]);
   cards.push([
     'unknown user',
@@ -117,6 +152,8 @@ export const followUpSamples: CardSamples = {
     'notice',
     'settings',
     'case-details',
+    'escalation-summary',
+    'unit-overview',
   ],
   cards: followUpCards,
 };

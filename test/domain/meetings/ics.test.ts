@@ -89,18 +89,30 @@ describe('buildMeetingIcs — invitation (RFC 5545 / RFC 5546 iTIP, as Outlook r
     expect(prop(parseIcs(winter), 'DTSTART')).toBe('20261027T130000Z');
   });
 
-  it('names the organizer and every attendee by mailto, asking each for an answer', () => {
+  it('names the organizer and every attendee by mailto with the answer given in Samspil, and asks Outlook for none', () => {
     const organizer = props.find((p) => p.name === 'ORGANIZER')!;
     expect([organizer.value, organizer.params.CN]).toEqual([
       'mailto:anne.tovholder@kommune.dk',
       'Anne Tovholder',
     ]);
-    const attendees = props.filter((p) => p.name === 'ATTENDEE');
+    const answered = parseIcs(
+      buildMeetingIcs({
+        ...INVITE,
+        attendees: [
+          { ...INVITE.attendees[0]!, answer: 'yes' },
+          { ...INVITE.attendees[1]!, answer: 'no' },
+          { name: 'Dorte Dagtilbud', email: 'dorte@kommune.dk', answer: null },
+        ],
+      }),
+    );
+    const attendees = answered.filter((p) => p.name === 'ATTENDEE');
+    // RSVP=FALSE: Outlook's Accept/Decline would mail the organiser outside Samspil, which owns the answer.
     expect(
       attendees.map((a) => [a.value.toLowerCase(), a.params.CN, a.params.RSVP, a.params.PARTSTAT]),
     ).toEqual([
-      ['mailto:bo@kommune.dk', 'Bo Psykolog', 'TRUE', 'NEEDS-ACTION'],
-      ['mailto:cecilie@kommune.dk', 'Cecilie, sundhedsplejerske', 'TRUE', 'NEEDS-ACTION'],
+      ['mailto:bo@kommune.dk', 'Bo Psykolog', 'FALSE', 'ACCEPTED'],
+      ['mailto:cecilie@kommune.dk', 'Cecilie, sundhedsplejerske', 'FALSE', 'DECLINED'],
+      ['mailto:dorte@kommune.dk', 'Dorte Dagtilbud', 'FALSE', 'NEEDS-ACTION'],
     ]);
   });
 

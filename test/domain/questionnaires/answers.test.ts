@@ -1,10 +1,6 @@
 import { defaultForms } from '../../../src/app/questionnaireForms';
-import {
-  describeAnswers,
-  invalidQuestions,
-  hasCprIssue,
-  parseAnswers,
-} from '../../../src/domain/questionnaires/answers';
+import { invalidQuestions, hasCprIssue, parseAnswers } from '../../../src/domain/questionnaires/answers';
+import { describeAnswers } from '../../../src/views/questionnaireCards';
 import type { QuestionnaireForm } from '../../../src/domain/questionnaires/form';
 
 const form = (id: string): QuestionnaireForm => defaultForms().find((f) => f.id === id && f.version === 1)!;
