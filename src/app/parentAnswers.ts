@@ -125,7 +125,9 @@ export async function submitParentAnswer(
     const refusal = invalidInput(parsed.error);
     // A question left unanswered is "required", whatever rule of the question noticed it first.
     const blank = (f?: string) => f !== undefined && (input[f] === undefined || input[f] === '');
-    const problems = refusal.problems.map((p) => (blank(p.field) ? { ...p, code: 'required' as const } : p));
+    const problems = refusal.problems.map((p) =>
+      blank(p.field) ? { field: p.field, code: 'required' as const } : p,
+    );
     return { ok: false, refusal: { ...refusal, problems }, view };
   }
   const row = await t.questionnaires.recordParent({

@@ -51,7 +51,7 @@ describe('agreements owned by a parent or the family', () => {
       new Date('2026-11-24T10:00:00Z'),
     );
     if (!r.ok) throw new Error(JSON.stringify(r));
-    expect(r.agreements.map((a) => [a.text, a.owner_name, a.owner_role]).sort()).toEqual([
+    expect(r.value.agreements.map((a) => [a.text, a.owner_name, a.owner_role]).sort()).toEqual([
       ['Faste sengetider', null, 'family'],
       ['Mor kontakter skolen', null, 'parent'],
       ['Ringer til mor', 'Lars Lærer', null],
@@ -66,7 +66,7 @@ describe('agreements owned by a parent or the family', () => {
         resources: '',
         challenges: '',
         goals: '',
-        agreements: r.agreements,
+        agreements: r.value.agreements,
         childRulerLevel: null,
         next: null,
         recordedBy: 'Tove Tovholder',
@@ -83,7 +83,7 @@ describe('agreements owned by a parent or the family', () => {
     ]);
 
     // The next meeting's minutes card lists the parent's and the family's agreements to follow up.
-    const next = r.nextMeeting!;
+    const next = r.value.nextMeeting!;
     const extras = await minutesExtras(seed.t, m, next, links);
     expect(extras.followUps.map((a) => a.text)).toEqual(['Mor kontakter skolen', 'Faste sengetider']);
     const card = JSON.stringify(
