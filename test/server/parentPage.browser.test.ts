@@ -1,20 +1,9 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import express from 'express';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ParentLinks } from '../../src/app/parentLinks';
-import { loadMunicipality } from '../../src/app/municipalityContext';
-import { parentLinkFor } from '../../src/app/parentAnswers';
 import { ManualClock } from '../../src/domain/clock';
-import { createLogger } from '../../src/log';
-import { mountParentRoute } from '../../src/server/parentRoute';
-import { securityHeaders } from '../../src/server/securityHeaders';
-import type { Store } from '../../src/store/store';
-import { seedAfterMeeting } from '../app/afterMeetingFixture';
 import { launchChromium } from '../support/chromium';
-import { ENGINES, openTestStore } from '../support/db';
+import { startParentServer } from './parentFixture';
 
 /**
  * A parent opens the link of a held meeting about their child on a phone (Chromium at 390×844,
@@ -25,42 +14,29 @@ import { ENGINES, openTestStore } from '../support/db';
  */
 const SHOTS = path.resolve(__dirname, '..', '..', 'build', 'parent-shots');
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-let store: Store;
-let dispose: () => Promise<void>;
-let seed: Awaited<ReturnType<typeof seedAfterMeeting>>;
-let server: http.Server;
+let f: Awaited<ReturnType<typeof startParentServer>>;
+let seed: typeof f.seed;
 let browser: Browser;
-let links: ParentLinks;
 let url = '';
 let meetingId = '';
 const clock = new ManualClock('2026-11-24T12:00:00Z');
 
 beforeAll(async () => {
-  ({ store, dispose } = await openTestStore(ENGINES[0]!));
-  seed = await seedAfterMeeting(store);
+  f = await startParentServer(clock);
+  seed = f.seed;
   const meeting = await seed.meeting('child', '2026-11-24');
   await seed.t.meetings.markHeld(meeting.id);
   meetingId = meeting.id;
-  const app = express();
-  app.use(securityHeaders);
-  app.use(express.json({ limit: '1mb' }));
-  server = await new Promise<http.Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  links = new ParentLinks(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, SECRET);
-  mountParentRoute(app, { store, links, clock, log: createLogger('silent') });
-  url = parentLinkFor(links, await loadMunicipality(store, 'am'), meeting)!;
+  url = await f.linkFor(meeting);
   fs.mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await dispose?.();
+  await f?.close();
 });
 
 /** Each parent on their own phone: a fresh context, so no cookie carries over. */
@@ -182,7 +158,7 @@ describe("the parents' page on a phone", () => {
     expect(await axe(await page.content())).toEqual([]);
 
     const later = await seed.meeting('child', '2026-11-10');
-    const old = parentLinkFor(links, await loadMunicipality(store, 'am'), later)!;
+    const old = await f.linkFor(later);
     expect((await page.goto(old))?.status()).toBe(410);
     await expect(page.locator('main').textContent()).resolves.toContain('Spørgeskemaet er lukket');
     await shot(page, '6-expired-link');
@@ -192,7 +168,7 @@ describe("the parents' page on a phone", () => {
 
   it('reads in English on request, axe-clean too', async () => {
     const meeting = await seed.meeting('child', '2026-11-23');
-    const link = parentLinkFor(links, await loadMunicipality(store, 'am'), meeting)!;
+    const link = await f.linkFor(meeting);
     const { context, page } = await phone();
     await page.goto(link);
     await page.getByRole('link', { name: 'English' }).click();

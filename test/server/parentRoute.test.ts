@@ -1,21 +1,9 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import express from 'express';
-import { ParentLinks } from '../../src/app/parentLinks';
-import { loadMunicipality } from '../../src/app/municipalityContext';
-import { parentLinkFor } from '../../src/app/parentAnswers';
 import { ManualClock } from '../../src/domain/clock';
 import { findCpr } from '../../src/domain/cpr';
 import { Random } from '../../src/demo/random';
-import { createLogger } from '../../src/log';
-import { mountParentRoute } from '../../src/server/parentRoute';
-import { securityHeaders } from '../../src/server/securityHeaders';
-import type { Store } from '../../src/store/store';
-import { seedAfterMeeting } from '../app/afterMeetingFixture';
-import { ENGINES, openTestStore } from '../support/db';
 import { CPR_SPELLINGS, mutate } from '../support/mutate';
+import { startParentServer } from './parentFixture';
 
-const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 /** The meeting ends 24 Nov 2026 10:00 Copenhagen time; the link expires 14 days later. */
 const AFTER = '2026-11-24T12:00:00Z';
 
@@ -31,12 +19,9 @@ const ANSWER = {
 
 /** POST /p/…: the parents' page as a browser without JavaScript submits it. */
 describe("the parents' page behind the meeting's signed link", () => {
-  let store: Store;
-  let dispose: () => Promise<void>;
-  let seed: Awaited<ReturnType<typeof seedAfterMeeting>>;
-  let server: http.Server;
+  let f: Awaited<ReturnType<typeof startParentServer>>;
+  let seed: typeof f.seed;
   let base: string;
-  let links: ParentLinks;
   let url: string;
   let meetingId: string;
   const clock = new ManualClock(AFTER);
@@ -52,27 +37,13 @@ describe("the parents' page behind the meeting's signed link", () => {
     (await seed.t.questionnaires.responses(meetingId)).filter((r) => r.on_behalf_of_parent);
 
   beforeAll(async () => {
-    ({ store, dispose } = await openTestStore(ENGINES[0]!));
-    seed = await seedAfterMeeting(store);
+    f = await startParentServer(clock);
+    ({ seed, base } = f);
     const meeting = await seed.meeting('child', '2026-11-24');
     meetingId = meeting.id;
-    const app = express();
-    // The server's own JSON parser runs first, as in createHttpApp.
-    app.use(securityHeaders);
-    app.use(securityHeaders);
-    app.use(express.json({ limit: '1mb' }));
-    server = await new Promise<http.Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    links = new ParentLinks(base, SECRET);
-    mountParentRoute(app, { store, links, clock, log: createLogger('silent') });
-    url = parentLinkFor(links, await loadMunicipality(store, 'am'), meeting)!;
+    url = await f.linkFor(meeting);
   }, 120_000);
-  afterAll(async () => {
-    await new Promise((r) => server.close(r));
-    await dispose();
-  });
+  afterAll(async () => f.close());
 
   it('is short, and opens the parents’ form in Danish, without script, cookie or anything from elsewhere', async () => {
     expect(new URL(url).pathname.length).toBeLessThan(64);
@@ -148,7 +119,7 @@ describe("the parents' page behind the meeting's signed link", () => {
       expect((await post(base + forged, ANSWER)).status).toBe(404);
     }
     const other = await seed.meeting('child', '2026-11-25');
-    const otherUrl = parentLinkFor(links, await loadMunicipality(store, 'am'), other)!;
+    const otherUrl = await f.linkFor(other);
     clock.set('2026-12-09T10:00:00Z');
     const expired = await fetch(otherUrl);
     expect(expired.status).toBe(410);
@@ -160,7 +131,7 @@ describe("the parents' page behind the meeting's signed link", () => {
 
   it('sends a CPR number back as a refusal beside the comment, never echoed and never stored', async () => {
     const meeting = await seed.meeting('child', '2026-11-23');
-    const link = parentLinkFor(links, await loadMunicipality(store, 'am'), meeting)!;
+    const link = await f.linkFor(meeting);
     const res = await post(link, { ...ANSWER, comment: 'Min søn 010190-1234 har det svært' });
     expect(res.status).toBe(422);
     const html = await res.text();
@@ -174,7 +145,7 @@ describe("the parents' page behind the meeting's signed link", () => {
 
   it('answers a missing answer with the form again, the reason beside the question and in a summary', async () => {
     const meeting = await seed.meeting('child', '2026-11-20');
-    const link = parentLinkFor(links, await loadMunicipality(store, 'am'), meeting)!;
+    const link = await f.linkFor(meeting);
     const { heard: _h, ...rest } = ANSWER;
     const res = await post(link, rest);
     expect(res.status).toBe(422);
@@ -205,7 +176,7 @@ describe("the parents' page behind the meeting's signed link", () => {
   it('fuzz: 400 mutated answers and links get a page below 500, and store no CPR number and no more than the places', async () => {
     const r = new Random(2126);
     const meeting = await seed.meeting('child', '2026-11-19');
-    const link = parentLinkFor(links, await loadMunicipality(store, 'am'), meeting)!;
+    const link = await f.linkFor(meeting);
     for (let i = 0; i < 400; i++) {
       // The flood limit would answer most of these with 429 before they reach the form.
       clock.advance(60_000);
