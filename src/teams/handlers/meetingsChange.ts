@@ -1,5 +1,4 @@
 /** Moving, cancelling and answering a meeting from its cards. */
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { cancelMeeting, meetingRefInput, moveInput, moveMeeting } from '../../app/meetings/change';
 import { meetingOrganizer } from '../../app/meetings/calendar';
@@ -31,7 +30,6 @@ async function editFormOf(deps: HandlerDeps, caller: KnownCaller, meetingId: unk
 /** "Ret" on the school-year card: the chosen meeting's edit card below, the year card kept. */
 export async function editForm(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -50,7 +48,6 @@ export async function editForm(
 
 export async function move(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -72,7 +69,6 @@ export async function move(
 
 export async function cancel(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -95,7 +91,6 @@ export async function cancel(
  */
 export async function rsvp(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {

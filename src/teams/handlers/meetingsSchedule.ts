@@ -1,13 +1,20 @@
 /** `planlæg møde`: the scheduling card and its submission. */
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { scheduleCardInput, scheduleMeeting, toMeetingRequest } from '../../app/meetings/schedule';
 import { teamRole } from '../../app/meetings/common';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
 import { meetingFacts, scheduleFormCard, statusCard, teamChoiceCard } from '../../views/meetingCards';
-import { note, opened, replace, type CardReply } from '../cardReply';
-import { HandlerDeps, KnownCaller, refuse, sendCard, today } from './deps';
+import {
+  cardMessage,
+  note,
+  opened,
+  refusalNotice,
+  replace,
+  type CardReply,
+  type Message,
+} from '../cardReply';
+import { HandlerDeps, KnownCaller, today } from './deps';
 import { cprRefusal, invalid, refusedMeetingCard } from './meetingsShared';
 
 const teamRef = z.object({ teamId: z.string().uuid() });
@@ -35,25 +42,20 @@ async function scheduleFormOf(deps: HandlerDeps, caller: KnownCaller, teamId: st
 }
 
 /** One team: its form at once; several: which team first. */
-export async function scheduleCommand(
-  deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-): Promise<void> {
+export async function scheduleCommand(deps: HandlerDeps, caller: KnownCaller): Promise<Message[]> {
   const t = MEETING_TEXTS[caller.locale];
   const teams = await caller.tenant.teams.of(caller.staff.id);
   if (teams.length === 1) {
     const form = await scheduleFormOf(deps, caller, teams[0]!.id);
-    if (form) return sendCard(context, form, t.scheduleTitle);
+    if (form) return [cardMessage(form, t.scheduleTitle)];
   }
-  if (teams.length === 0) return refuse(context, caller, t.noTeams);
-  await sendCard(context, teamChoiceCard(teams, 'meetingScheduleForm', caller.locale));
+  if (teams.length === 0) return [refusalNotice(t.noTeams, caller.locale)];
+  return [cardMessage(teamChoiceCard(teams, 'meetingScheduleForm', caller.locale))];
 }
 
 /** "Planlæg møde" on a team's card or the team choice: the form below, that card kept. */
 export async function scheduleForm(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -65,7 +67,6 @@ export async function scheduleForm(
 
 export async function schedule(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {

@@ -1,13 +1,21 @@
-import type { TurnContext } from 'botbuilder';
 import { completeAgreement, meetingsLackingMinutes, minutesAccess, saveMinutes } from '../../app/minutes';
-import { note, opened, refusalText, refusedForm, replace, type CardReply } from '../cardReply';
+import {
+  cardMessage,
+  note,
+  opened,
+  refusalText,
+  refusedForm,
+  replace,
+  type CardReply,
+  type Message,
+} from '../cardReply';
 import { meetingSummary } from '../../app/questionnaires';
 import { localDateOf } from '../../domain/calendar';
 import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import { attended } from '../../domain/questionnaires/schedule';
 import { agreementCard, minutesFormCard, minutesListCard, minutesSavedCard } from '../../views/minutesCards';
-import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
+import { HandlerDeps, KnownCaller, today } from './deps';
 
 /** Minutes record the actor ('staff:<e-mail>'); the card shows the person's name. */
 async function recorderName(caller: KnownCaller, actor: string): Promise<string> {
@@ -55,7 +63,6 @@ async function minutesForm(caller: KnownCaller, meeting: MeetingRow) {
 
 export async function submitMinutes(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -93,7 +100,6 @@ export async function submitMinutes(
 /** Opens the minutes of a meeting below the list: the form if none are written yet, else the saved minutes. */
 export async function openMinutes(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -108,7 +114,6 @@ export async function openMinutes(
 /** The owner marks an agreement done; the reminder is updated in place, a second press changes nothing. */
 export async function markAgreementDone(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -127,11 +132,7 @@ export async function markAgreementDone(
 }
 
 /** `referat` / `minutes`: the caller's child meetings that still lack minutes, each with a button. */
-export async function listMeetingsLackingMinutes(
-  deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-) {
+export async function listMeetingsLackingMinutes(deps: HandlerDeps, caller: KnownCaller): Promise<Message[]> {
   const meetings = await meetingsLackingMinutes(
     deps.store,
     caller.municipality,
@@ -139,9 +140,10 @@ export async function listMeetingsLackingMinutes(
     deps.clock.now(),
   );
   const summaries = await Promise.all(meetings.map((m) => meetingSummary(caller.tenant, m)));
-  await sendCard(
-    context,
-    minutesListCard(summaries, caller.locale),
-    AFTER_MEETING_TEXTS[caller.locale].minutes.listTitle,
-  );
+  return [
+    cardMessage(
+      minutesListCard(summaries, caller.locale),
+      AFTER_MEETING_TEXTS[caller.locale].minutes.listTitle,
+    ),
+  ];
 }

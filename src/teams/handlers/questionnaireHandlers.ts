@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { currentForm } from '../../app/questionnaireForms';
 import {
   answerQuestionnaire,
@@ -80,7 +79,6 @@ async function answer(
 function submitting(record: typeof answerQuestionnaire, parent: boolean) {
   return async (
     deps: HandlerDeps,
-    _context: TurnContext,
     caller: KnownCaller,
     values: Record<string, unknown>,
   ): Promise<CardReply> => {
@@ -95,7 +93,6 @@ export const submitParentQuestionnaire = submitting(recordParentAnswer, true);
 /** The coordinator's blank questionnaire for one parent's answer (a new card below each time). */
 export async function openParentQuestionnaire(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {

@@ -6,14 +6,13 @@
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { cardActivity, type CardJson } from '../../cards/render';
+import type { CardJson } from '../../cards/render';
 import { valuesOf } from '../../cards/formAnswers';
 import { localeFrom } from '../../i18n/locale';
 import { TEXTS } from '../../i18n/texts';
-import type { HandlerDeps, KnownCaller } from '../handlers/deps';
-import { conversationKindOf, identify } from '../identity';
-import { CARD_VERBS, type CardVerb } from './cardVerbs';
-import type { CardVerbRoute } from './kit';
+import type { HandlerDeps } from '../handlers/deps';
+import { CARD_VERBS, type CardVerb, type CardVerbRoute } from './cardVerbs';
+import { admit, sendMessages } from './pipeline';
 
 async function execute(
   deps: HandlerDeps,
@@ -23,17 +22,15 @@ async function execute(
 ): Promise<CardJson | string> {
   let locale = localeFrom();
   try {
-    const caller = await identify(deps.store, context, { devFallback: deps.devFallback });
-    if (!caller?.staff) {
-      const t = TEXTS[caller?.locale ?? locale].unknownUser;
+    const admission = await admit(deps, context, route.scope);
+    if (!admission.ok && admission.why === 'unknown') {
+      const t = TEXTS[admission.caller?.locale ?? locale].unknownUser;
       return `${t.title}. ${t.body}`;
     }
-    locale = caller.locale;
-    if (route.scope === 'personal' && conversationKindOf(context) !== 'personal') {
-      return TEXTS[locale].errors.personalOnly;
-    }
-    const reply = await route.run(deps, context, caller as KnownCaller, valuesOf(data));
-    for (const s of reply.send ?? []) await context.sendActivity(cardActivity(s.card, s.summary));
+    locale = admission.caller!.locale;
+    if (!admission.ok) return TEXTS[locale].errors.personalOnly;
+    const reply = await route.run(deps, admission.caller, valuesOf(data));
+    await sendMessages(context, reply.send ?? []);
     return reply.kind === 'replace' ? reply.card : reply.text;
   } catch (err) {
     deps.log.error(
