@@ -53,7 +53,6 @@ function followUpCards(locale: Locale): [string, CardJson][] {
           locale,
           today: '2026-11-25',
           adviserName: 'Anna',
-          suggestedCadence: { weeks: 6 },
         }),
       ]);
     }
