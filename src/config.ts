@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CalendarLinks } from './app/meetings/calendarLinks';
+import { ParentLinks } from './app/parentLinks';
 
 const optionalText = z
   .string()
@@ -21,6 +22,20 @@ const envSchema = z
     MicrosoftAppPassword: optionalText,
     MicrosoftAppTenantId: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    /** A certificate instead of MicrosoftAppPassword, in botbuilder's own names: the thumbprint and the PEM key. */
+    CertificateThumbprint: optionalText,
+    CertificatePrivateKey: optionalText,
+    /**
+     * The address `samspil start` listens on (`--bind` wins). Default: 0.0.0.0 with an app id and its
+     * credentials, else 127.0.0.1; beyond loopback only with them (src/server/exposure.ts).
+     */
+    SAMSPIL_BIND: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9.:\-[\]]+$/.test(v), {
+      message: 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0',
+    }),
+    /** The bearer token for /healthz details and the admin endpoint; generated per start when unset. */
+    SAMSPIL_ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 32, {
+      message: 'must be at least 32 characters',
+    }),
     SAMSPIL_NOW: optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
       message: 'must be an ISO date-time, e.g. 2026-11-23T08:30:00+01:00',
     }),
@@ -36,7 +51,7 @@ const envSchema = z
     SAMSPIL_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
       message: 'must be an http(s) URL',
     }),
-    /** The key calendar links are signed with; the same on every instance. */
+    /** The key calendar and parents' links are signed with; the same on every instance. */
     SAMSPIL_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
       message: 'must be at least 32 characters',
     }),
@@ -52,16 +67,37 @@ const envSchema = z
       .default('https://login.microsoftonline.com')
       .transform((v) => v.replace(/\/+$/, '')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Microsoft Graph's base URL (docs/graph.md); Graph is used only for municipalities that turn it on. */
+    SAMSPIL_GRAPH_URL: z
+      .string()
+      .url()
+      .default('https://graph.microsoft.com/v1.0')
+      .transform((v) => v.replace(/\/+$/, '')),
+    /** The Entra ID app registration Samspil calls Graph as (@azure/identity's standard variables). */
+    AZURE_CLIENT_ID: optionalText,
+    AZURE_CLIENT_SECRET: optionalText,
+    AZURE_CLIENT_CERTIFICATE_PATH: optionalText,
+    /** Read by @azure/identity itself; named here so a bad value stops the start. */
+    AZURE_AUTHORITY_HOST: optionalText.refine((v) => v === undefined || /^https:\/\/[^\s/]+/.test(v), {
+      message: 'must be an https URL (MSAL refuses any other authority)',
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SAMSPIL_NOW) {
       ctx.addIssue({ code: 'custom', path: ['SAMSPIL_NOW'], message: 'is refused when NODE_ENV=production' });
     }
+    if (Boolean(env.CertificateThumbprint) !== Boolean(env.CertificatePrivateKey)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.CertificateThumbprint ? 'CertificatePrivateKey' : 'CertificateThumbprint'],
+        message: 'is required with the other half of the certificate',
+      });
+    }
     if (env.SAMSPIL_PUBLIC_URL && !env.SAMSPIL_LINK_SECRET) {
       ctx.addIssue({
         code: 'custom',
         path: ['SAMSPIL_LINK_SECRET'],
-        message: 'is required with SAMSPIL_PUBLIC_URL (it signs the calendar links)',
+        message: "is required with SAMSPIL_PUBLIC_URL (it signs the calendar and parents' links)",
       });
     }
     if (env.NODE_ENV === 'production' && env.SAMSPIL_PUBLIC_URL?.startsWith('http://')) {
@@ -88,19 +124,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * The signed calendar links of this deployment. In production only with SAMSPIL_PUBLIC_URL and
- * SAMSPIL_LINK_SECRET set; elsewhere (the demo, the Agents Playground) they default to
- * http://localhost:PORT and a secret generated once into the data folder (`link-secret`, mode
- * 0600), so every command on that folder signs alike and the invitation's link works at once.
+ * Where this deployment's signed links point and the secret they are signed with. In production
+ * only with SAMSPIL_PUBLIC_URL and SAMSPIL_LINK_SECRET set; elsewhere (the demo, the Agents
+ * Playground) they default to http://localhost:PORT and a secret generated once into the data
+ * folder (`link-secret`, mode 0600), so every command on that folder signs alike and a link works at once.
  */
-export function calendarLinksOf(config: Config): CalendarLinks | undefined {
+function linkBaseOf(config: Config): { url: string; secret: string } | undefined {
   if (config.NODE_ENV === 'production') {
     return config.SAMSPIL_PUBLIC_URL && config.SAMSPIL_LINK_SECRET
-      ? new CalendarLinks(config.SAMSPIL_PUBLIC_URL, config.SAMSPIL_LINK_SECRET)
+      ? { url: config.SAMSPIL_PUBLIC_URL, secret: config.SAMSPIL_LINK_SECRET }
       : undefined;
   }
-  const url = config.SAMSPIL_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  return new CalendarLinks(url, config.SAMSPIL_LINK_SECRET ?? devLinkSecret(config.SAMSPIL_DATA_DIR));
+  return {
+    url: config.SAMSPIL_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    secret: config.SAMSPIL_LINK_SECRET ?? devLinkSecret(config.SAMSPIL_DATA_DIR),
+  };
+}
+
+/** The signed calendar links on invitation cards. */
+export function calendarLinksOf(config: Config): CalendarLinks | undefined {
+  const base = linkBaseOf(config);
+  return base && new CalendarLinks(base.url, base.secret);
+}
+
+/** The signed links of the parents' answer page, shown to the coordinator when a child meeting ends. */
+export function parentLinksOf(config: Config): ParentLinks | undefined {
+  const base = linkBaseOf(config);
+  return base && new ParentLinks(base.url, base.secret);
 }
 
 function devLinkSecret(dataDir: string): string {

@@ -17,7 +17,7 @@ export const PROBLEMS = {
   'payload-too-large': { status: 413, title: 'The body is larger than the limit' },
   'unsupported-media-type': { status: 415, title: 'The body must be application/json' },
   'invalid-items': { status: 422, title: 'Some items are invalid; nothing was stored' },
-  'rate-limited': { status: 429, title: 'Too many requests for this token' },
+  'rate-limited': { status: 429, title: 'Too many requests; try again after Retry-After seconds' },
   internal: { status: 500, title: 'Internal error' },
 } as const;
 

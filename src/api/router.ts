@@ -13,12 +13,15 @@ import { MAX_BATCH_ITEMS, openApiDocument } from './openapi';
 import { sendProblem, type ItemError } from './problem';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rateLimit';
 import { isApiKind, READ_SCOPE } from './scopes';
+import { FAILED_AUTH_LIMIT, sourceOf } from '../server/sourceLimits';
 
 export interface ApiDeps {
   store: Store;
   clock: Clock;
   log: Logger;
   rateLimit?: RateLimit;
+  /** Failed token tries per source; shared with the server's other routes (src/server/sourceLimits.ts). */
+  failedAuth?: RateLimiter;
 }
 
 type Authed = { token: ApiTokenRow };
@@ -31,6 +34,7 @@ type Authed = { token: ApiTokenRow };
 export function apiRouter(deps: ApiDeps): express.Router {
   const router = express.Router();
   const limiter = new RateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const failedAuth = deps.failedAuth ?? new RateLimiter(FAILED_AUTH_LIMIT);
   const document = openApiDocument();
 
   router.get('/openapi.json', (_req, res) => {
@@ -39,10 +43,19 @@ export function apiRouter(deps: ApiDeps): express.Router {
 
   /** Checks the bearer token, the rate limit and the scope; answers and returns null when refused. */
   async function authorise(req: Request, res: Response, scope: string): Promise<Authed | null> {
+    const source = sourceOf(req);
+    const guessing = failedAuth.wait(source, deps.clock.now().getTime());
+    if (guessing > 0) {
+      sendProblem(res, 'rate-limited', `Too many failed token tries; wait ${guessing} s.`, {
+        headers: { 'Retry-After': String(guessing) },
+      });
+      return null;
+    }
     const header = req.get('authorization') ?? '';
     const m = /^Bearer ([A-Za-z0-9_\-.~+/]{1,200}=*)$/.exec(header);
     const token = m ? await deps.store.apiTokens.verify(m[1]!, deps.clock.now()) : null;
     if (!token) {
+      failedAuth.take(source, deps.clock.now().getTime());
       sendProblem(res, 'unauthorized', 'Send a valid, unrevoked token as "Authorization: Bearer <token>".', {
         headers: { 'WWW-Authenticate': 'Bearer realm="samspil"' },
       });

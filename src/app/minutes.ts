@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { localDateOf, zonedInstant } from '../domain/calendar';
 import { addDays } from '../domain/localDate';
-import { sosMinutesSchema } from '../domain/meetings/minutes';
+import { agreementOwner, sosMinutesSchema } from '../domain/meetings/minutes';
 import type { Store, TenantStore } from '../store/store';
 import type { LocalDate } from '../domain/localDate';
 import { invalidInput, ok, refuse, type Result } from '../domain/result';
@@ -15,6 +15,8 @@ import type { MeetingRow } from '../store/meetingsRepo';
 import type { AgreementRow, MinutesRow } from '../store/minutesRepo';
 import type { MunicipalityContext } from './municipalityContext';
 import { mayManageMeeting } from './questionnaires';
+import { parentLinkExpiry, parentLinkFor } from './parentAnswers';
+import type { ParentLinks } from './parentLinks';
 
 /** Adaptive Cards have no repeating inputs, so the card offers this many agreement rows. */
 export const AGREEMENT_ROWS = 5;
@@ -107,13 +109,19 @@ export async function saveMinutes(
   );
   if (!parsed.success) return invalidInput(parsed.error, minutesField);
   const sos = parsed.data;
-  // An agreement's owner must be someone at the meeting: the reminder goes to them.
+  // A staff owner must be someone at the meeting: the reminder goes to them. A role (a parent, the
+  // family) is not staff and is followed up at the next meeting instead.
   const owners = new Set([
     ...participants,
     ...(meeting.organizer_staff_id ? [meeting.organizer_staff_id] : []),
   ]);
-  const stranger = sos.agreements.findIndex((a) => !owners.has(a.ownerId));
-  if (stranger >= 0) return refuse('agreementOwnerAbsent', { params: { agreement: stranger + 1 } });
+  const stranger = sos.agreements.findIndex((a) => {
+    const owner = agreementOwner(a.ownerId);
+    return owner.kind === 'staff' && !owners.has(owner.staffId);
+  });
+  if (stranger >= 0) {
+    return refuse('agreementOwnerAbsent', { params: { agreement: stranger + 1 } });
+  }
   const present = presentIds(data, participants);
   return store.inTransaction(ctx, async (tx): Promise<MinutesResult> => {
     const minutes = await tx.minutes.save({
@@ -221,4 +229,33 @@ export async function completeAgreement(
   const fresh = await t.minutes.markDone(agreement.id, today);
   const now = (await t.minutes.agreement(agreement.id)) ?? agreement;
   return ok({ agreement: now, meeting, fresh });
+}
+
+/** What a child meeting's minutes cards show beside the minutes themselves. */
+export interface MinutesExtras {
+  /**
+   * Agreements of the previous meeting that a parent, the family or another role owns and are not
+   * done: Samspil reminds no one of them, so the coordinator follows them up at this meeting.
+   */
+  followUps: AgreementRow[];
+  /** The parents' signed link to their own questionnaire, and the last day it takes answers. */
+  parentLink: { url: string; closesOn: LocalDate } | null;
+}
+
+export async function minutesExtras(
+  t: TenantStore,
+  m: MunicipalityContext,
+  meeting: MeetingRow,
+  links: ParentLinks | undefined,
+): Promise<MinutesExtras> {
+  const followUps = meeting.previous_meeting_id
+    ? (await t.minutes.roleAgreements(meeting.previous_meeting_id)).filter((a) => a.done_on === null)
+    : [];
+  const url = meeting.parents_take_part ? parentLinkFor(links, m, meeting) : null;
+  return {
+    followUps,
+    parentLink: url
+      ? { url, closesOn: localDateOf(parentLinkExpiry(meeting, m), m.settings.timeZone) }
+      : null,
+  };
 }

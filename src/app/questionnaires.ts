@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { MunicipalityContext } from './municipalityContext';
 import { formVersion } from './questionnaireForms';
+import { PARENT_FORM_ID, parentLinkExpiry, submitParentAnswer } from './parentAnswers';
 import { invalidInput, ok, refuse, type Result } from '../domain/result';
 import { attended, questionnaireClosesAt, type QuestionnaireTiming } from '../domain/questionnaires/schedule';
 import { parseAnswers, type Answers, type Respondent } from '../domain/questionnaires/answers';
@@ -97,7 +98,7 @@ export async function answerQuestionnaire(
   return record(store, m, actor, input, now, 'staff');
 }
 
-/** A parent's answer, recorded by the meeting's coordinator: anonymous, marked as a parent's. */
+/** A parent's answer on the parents' form, typed with the coordinator's help: anonymous, marked assisted. */
 export async function recordParentAnswer(
   store: Store,
   m: MunicipalityContext,
@@ -132,14 +133,27 @@ async function record(
     if (await t.questionnaires.responseOf(meetingId, actor.id)) return ANSWERED;
   }
   const form = await formVersion(t, formId, version);
-  if (!form || form.id !== meeting.format) return refuse('questionnaireMismatch');
+  // A parent answers the parents' form, never the professionals' one.
+  const expectedForm = respondent === 'parent' ? PARENT_FORM_ID : meeting.format;
+  if (!form || form.id !== expectedForm) return refuse('questionnaireMismatch');
   const parsed = parseAnswers(form, data, respondent);
   if (!parsed.ok) return invalidInput(parsed.error);
+  if (respondent === 'parent') {
+    const res = await submitParentAnswer(
+      store,
+      m,
+      { meetingId, expiresAt: parentLinkExpiry(meeting, m) },
+      { ...data, formVersion: form.version },
+      now,
+      actor,
+    );
+    if (!res.ok) return res.refusal;
+    return ok({ form, answers: res.answers, meeting });
+  }
   const row = await t.questionnaires.record({
     meetingId,
-    respondentStaffId: respondent === 'parent' ? null : actor.id,
+    respondentStaffId: actor.id,
     recordedByStaffId: actor.id,
-    onBehalfOfParent: respondent === 'parent',
     formId: form.id,
     formVersion: form.version,
     answers: parsed.answers,

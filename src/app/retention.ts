@@ -9,6 +9,9 @@ export interface RetentionRun {
   retentionYears: number;
   /** Everything closed or held before this day goes. */
   cutoff: LocalDate;
+  auditRetentionYears: number;
+  /** Audit entries written before this day go (the run's own entry is written after). */
+  auditCutoff: LocalDate;
   counts: RetentionCounts;
   dryRun: boolean;
 }
@@ -24,7 +27,7 @@ export function retentionCutoff(today: LocalDate, years: number): LocalDate {
 
 /**
  * Deletes what `retentionYears` no longer allows (databeskyttelsesforordningen art. 5(1)(e): kept no
- * longer than needed). A dry run deletes inside a transaction and rolls back, so what it reports
+ * longer than needed), and audit entries older than `auditRetentionYears`. A dry run deletes inside a transaction and rolls back, so what it reports
  * is exactly what the real run deletes. The real run writes one audit entry with the counts.
  */
 export async function runRetention(
@@ -35,15 +38,29 @@ export async function runRetention(
 ): Promise<RetentionRun> {
   const today = localDateOf(now, m.settings.timeZone);
   const cutoff = retentionCutoff(today, m.settings.retentionYears);
-  const run = { municipality: m.id, retentionYears: m.settings.retentionYears, cutoff, dryRun: opts.dryRun };
+  const auditCutoff = retentionCutoff(today, m.settings.auditRetentionYears);
+  const run = {
+    municipality: m.id,
+    retentionYears: m.settings.retentionYears,
+    cutoff,
+    auditRetentionYears: m.settings.auditRetentionYears,
+    auditCutoff,
+    dryRun: opts.dryRun,
+  };
   let counts: RetentionCounts | null = null;
   try {
     await store.inTransaction({ municipalityId: m.id, actor: opts.actor }, async (t) => {
-      counts = await t.retention.deleteBefore(cutoff, zonedInstant(cutoff, '00:00', m.settings.timeZone));
+      const data = await t.retention.deleteBefore(cutoff, zonedInstant(cutoff, '00:00', m.settings.timeZone));
+      const auditEntries = await t.retention.deleteAuditBefore(
+        zonedInstant(auditCutoff, '00:00', m.settings.timeZone),
+      );
+      counts = { ...data, auditEntries };
       if (opts.dryRun) throw new DryRun();
       await t.audit.write('delete', 'retention', null, {
         cutoff,
         retentionYears: m.settings.retentionYears,
+        auditCutoff,
+        auditRetentionYears: m.settings.auditRetentionYears,
         counts,
       });
     });
@@ -65,10 +82,12 @@ const LABELS: Record<keyof RetentionCounts, string> = {
   agreements: 'agreements',
   questionnaireResponses: 'questionnaire answers',
   outbox: 'outbox messages',
+  auditEntries: 'audit entries',
 };
 
 export function formatRetention(r: RetentionRun): string {
   const parts = (Object.keys(LABELS) as (keyof RetentionCounts)[]).map((k) => `${r.counts[k]} ${LABELS[k]}`);
   const verb = r.dryRun ? 'would be deleted (dry run: nothing was changed)' : 'deleted';
-  return `${r.municipality}: kept from ${r.cutoff} (${r.retentionYears} years); ${parts.join(', ')} ${verb}.`;
+  const kept = `kept from ${r.cutoff} (${r.retentionYears} years), audit entries from ${r.auditCutoff} (${r.auditRetentionYears} years)`;
+  return `${r.municipality}: ${kept}; ${parts.join(', ')} ${verb}.`;
 }

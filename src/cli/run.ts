@@ -3,6 +3,7 @@ import { DataFolderLockedError } from '../store/dataLock';
 import { CprRejectedError } from '../domain/cpr';
 import { buildContext, CliContext, CliIO, UsageError } from './context';
 import { COMMANDS } from './commands';
+import type { Command } from './command';
 import { forwardToServer } from './forward';
 import type { Store } from '../store/store';
 
@@ -16,7 +17,12 @@ ${Object.values(COMMANDS)
   .join('\n')}
 
 Configuration is read from the environment (DATABASE_URL, SAMSPIL_DATA_DIR, PORT, MicrosoftAppId, ...);
-see README.md.`;
+see README.md. \`samspil COMMAND --help\` explains one command.`;
+
+/** `samspil COMMAND --help`: what it does, how to call it and, where it has them, its choices. */
+function commandHelp(c: Command): string {
+  return [`samspil ${c.usage}`, '', c.summary, ...(c.details ? ['', c.details] : [])].join('\n');
+}
 
 /** Runs one command and returns its exit code; never calls process.exit, so tests run it in-process. */
 export async function run(
@@ -34,6 +40,10 @@ export async function run(
   if (!command) {
     io.err(`Unknown command "${name}".\n\n${HELP}`);
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandHelp(command));
+    return 0;
   }
   let ctx: CliContext;
   try {

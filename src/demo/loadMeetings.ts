@@ -53,16 +53,21 @@ export async function loadDemoMeetings(
       await t.meetings.markNotified(row.id, row.sequence);
       for (const id of m.participantIds) await t.meetings.setRsvp(row.id, id, 'yes', row.starts_at);
       for (const r of m.responses) {
-        const saved = await t.questionnaires.record({
+        const answer = {
           meetingId: row.id,
-          respondentStaffId: r.staffId,
-          recordedByStaffId: r.staffId ?? coordinatorOf.get(m.teamId)!,
-          onBehalfOfParent: r.staffId === null,
           formId: r.formId,
           formVersion: 1,
           answers: r.answers,
           answeredAt: new Date(endsAt.getTime() + 3_600_000),
-        });
+        };
+        const saved =
+          r.staffId === null
+            ? await t.questionnaires.recordParent({ ...answer, recordedByStaffId: null, assisted: false })
+            : await t.questionnaires.record({
+                ...answer,
+                respondentStaffId: r.staffId,
+                recordedByStaffId: r.staffId,
+              });
         if (saved) answers++;
       }
     }

@@ -13,9 +13,9 @@ export interface DemoTeam {
 }
 
 export interface DemoResponse {
-  /** null: a parent's answer, recorded by the coordinator. */
+  /** null: a parent's answer on the parents' form, from their own phone. */
   staffId: string | null;
-  formId: 'theme' | 'child';
+  formId: 'theme' | 'child' | 'parent';
   answers: Record<string, unknown>;
 }
 
@@ -95,6 +95,21 @@ function answersFor(rnd: Random, formId: 'theme' | 'child', profession: string, 
   };
 }
 
+/**
+ * A parent's answer on the parents' form, drawn from the same random calls as a child-form answer
+ * so the rest of the demo stays as it was.
+ */
+function parentAnswers(rnd: Random) {
+  const a = answersFor(rnd, 'child', 'parent', null) as Record<string, unknown>;
+  const heard = Number(a.parents_heard) >= 4 ? 'yes' : 'partly';
+  return {
+    rating: a.rating,
+    heard,
+    understood: heard,
+    next_steps: a.agreements_made === 'yes' ? 'yes' : 'partly',
+  };
+}
+
 function demoMeeting(
   rnd: Random,
   team: DemoTeam,
@@ -119,7 +134,7 @@ function demoMeeting(
       });
     }
     if (format === 'child') {
-      responses.push({ staffId: null, formId: format, answers: answersFor(rnd, format, 'parent', null) });
+      responses.push({ staffId: null, formId: 'parent', answers: parentAnswers(rnd) });
     }
   }
   return {

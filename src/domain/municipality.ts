@@ -62,6 +62,11 @@ const settingsObject = z.object({
     .default({ start: '08:00', end: '16:00' }),
   /** Years a closed case's data is kept before deletion. */
   retentionYears: z.number().int().min(1).max(30).default(5),
+  /**
+   * Years an audit entry is kept, counted from when it was written, whatever it is about
+   * (docs/privacy.md "Audit and insight").
+   */
+  auditRetentionYears: z.number().int().min(1).max(30).default(5),
   /** The school year team meetings are planned over starts on this day (MM-DD). */
   schoolYearStartMonthDay: monthDay.default('08-01'),
   /**
@@ -75,6 +80,12 @@ const settingsObject = z.object({
   questionnaireReminderWorkingDays: z.number().int().min(1).max(30).default(2),
   /** Days after the meeting ends that the questionnaire closes: later answers are refused. */
   questionnaireClosesAfterDays: z.number().int().min(1).max(120).default(14),
+  /**
+   * Microsoft Graph for this municipality's tenant (docs/graph.md): meetings become Outlook events
+   * with a Teams link in the organiser's calendar. Unset or `enabled: false` means Samspil works
+   * without it (invitation cards and .ics links only).
+   */
+  graph: z.object({ enabled: z.boolean() }).strict().optional(),
 });
 
 /** `policyId` names a preset or the own policy, and the own policy does not take a preset's id. */

@@ -54,6 +54,7 @@ interface FollowUpRefusals {
   cadenceMissing: Bare;
   onlyFollowUpsPostpone: Bare;
   snoozeReasonMissing: Bare;
+  onlyAdviserSnoozes: Bare;
 }
 
 /** Team meetings: calling, planning the year, moving, cancelling, answering, linking a channel. */
@@ -82,6 +83,7 @@ interface MeetingRefusals {
   meetingChangedOrCancelled: Bare;
   invitationOutdated: Bare;
   notInvited: Bare;
+  initialsOnOpenCase: Bare;
   unknownTeam: { name: string; yourTeams: string[] };
   linkNeedsCoordinator: { team: string };
 }
@@ -101,6 +103,7 @@ interface AfterMeetingRefusals {
   questionnaireMismatch: Bare;
   questionnaireAnswered: Bare;
   parentAnswerNeedsCoordinator: Bare;
+  parentAnswersFull: Bare;
   /** A published form (`samspil questionnaire publish`): where it is wrong and the schema's words. */
   formInvalid: { path: string; message: string };
   formVersionTooLow: { current: number };

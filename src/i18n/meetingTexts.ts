@@ -21,6 +21,7 @@ const da = {
   yes: 'Ja',
   no: 'Nej',
   formatLabel: 'Mødeform',
+  statusLabel: 'Status',
   start: 'Start',
   end: 'Slut',
   organizer: 'Indkaldt af',
@@ -98,9 +99,29 @@ const da = {
   linkChannelOnly: 'Et team tilknyttes en kanal: skriv kommandoen i teamets kanal, ikke i en chat.',
   channelNotLinked:
     'Kanalen er ikke tilknyttet et team. Tovholderen skriver **tilknyt** og teamets navn her.',
-  initialsNotice: 'Bemærk',
-  initialsShared:
-    'Initialerne {initials} findes også på en åben sag. Initialer kan ikke bevise, at det er samme barn – kontrollér, at barnet ikke har en aktiv sag.',
+  initialsChecked: 'Jeg har kontrolleret initialerne: barnet har ikke en aktiv sag',
+  scheduleTitleTeam: 'Planlæg møde: {team}',
+  scheduleFormTitle: 'Planlæg {format}: {team}',
+  formatNoun: { theme: 'temamøde', child: 'møde om barn/ung/familie' },
+  formatChoice: { theme: 'Temamøde', child: 'Møde om et barn, en ung eller en familie' },
+  formatIntro: {
+    theme:
+      'Et temamøde drøfter et emne, evt. med anonyme eksempler. Invitationen går til teamets faste deltagere.',
+    child:
+      'Et møde om et barn, en ung eller en familie uden aktiv sag. Forældrene deltager, og I laver konkrete aftaler. Brug initialer eller sagsnummer – aldrig navn eller CPR-nummer.',
+  },
+  cancelAskTitle: 'Aflys mødet?',
+  cancelAskInvited:
+    '{n} {n|deltager|deltagere} får besked om aflysningen her i Teams, og kalenderlinket giver Outlook en aflysning.',
+  cancelAskNobody: 'Ingen er inviteret endnu, så ingen får besked.',
+  cancelReason: 'Begrundelse til deltagerne (valgfri)',
+  cancelConfirm: 'Aflys og giv besked',
+  cancelKeep: 'Behold mødet',
+  cancelReasonFact: 'Begrundelse',
+  heldNote: 'Mødet er afholdt, så svaret kan ikke længere ændres.',
+  changedWhen: 'Flyttet fra {from} til {to}.',
+  changedPlace: 'Nyt sted: {to} (før: {from}).',
+  noPlace: 'intet sted angivet',
 };
 
 export type MeetingTexts = typeof da;
@@ -125,6 +146,7 @@ const en: MeetingTexts = {
   yes: 'Yes',
   no: 'No',
   formatLabel: 'Format',
+  statusLabel: 'Status',
   start: 'Start',
   end: 'End',
   organizer: 'Called by',
@@ -202,9 +224,29 @@ const en: MeetingTexts = {
   linkChannelOnly: "A team is linked to a channel: type the command in the team's channel, not in a chat.",
   channelNotLinked:
     "This channel is not linked to a team. The coordinator types **link** and the team's name here.",
-  initialsNotice: 'Note',
-  initialsShared:
-    'The initials {initials} also appear on an open case. Initials cannot prove it is the same child – check that the child has no active case.',
+  initialsChecked: 'I have checked the initials: the child has no active case',
+  scheduleTitleTeam: 'Schedule a meeting: {team}',
+  scheduleFormTitle: 'Schedule a {format}: {team}',
+  formatNoun: { theme: 'theme meeting', child: 'child/young person/family meeting' },
+  formatChoice: { theme: 'Theme meeting', child: 'Meeting about a child, young person or family' },
+  formatIntro: {
+    theme:
+      "A theme meeting discusses a topic, possibly with anonymous examples. The invitation goes to the team's fixed members.",
+    child:
+      'A meeting about a child, young person or family with no active case. The parents take part and concrete agreements are made. Use initials or a case number – never a name or a CPR number.',
+  },
+  cancelAskTitle: 'Cancel the meeting?',
+  cancelAskInvited:
+    '{n} {n|participant is|participants are} told about the cancellation here in Teams, and the calendar link gives Outlook a cancellation.',
+  cancelAskNobody: 'Nobody has been invited yet, so nobody is told.',
+  cancelReason: 'Reason for the participants (optional)',
+  cancelConfirm: 'Cancel and notify',
+  cancelKeep: 'Keep the meeting',
+  cancelReasonFact: 'Reason',
+  heldNote: 'The meeting has taken place, so the answer can no longer be changed.',
+  changedWhen: 'Moved from {from} to {to}.',
+  changedPlace: 'New place: {to} (was: {from}).',
+  noPlace: 'no place given',
 };
 
 export const MEETING_TEXTS: Record<Locale, MeetingTexts> = { da, en };

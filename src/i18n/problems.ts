@@ -36,6 +36,10 @@ export const REFUSAL_WORDS: { readonly [C in RefusalCode]: Words<RefusalParams[C
     da: 'Brug initialer (1–4 store bogstaver, fx "AB") eller sagsnummeret.',
     en: 'Use initials (1–4 capital letters, e.g. "AB") or the case number.',
   },
+  initialsOnOpenCase: {
+    da: 'Initialerne findes også på en åben sag. Initialer kan ikke bevise, at det er samme barn: kontrollér, at barnet ikke har en aktiv sag, sæt flueben i »Jeg har kontrolleret initialerne«, og planlæg igen. Intet er sendt endnu.',
+    en: 'The initials also appear on an open case. Initials cannot prove it is the same child: check that the child has no active case, tick "I have checked the initials", and schedule again. Nothing has been sent yet.',
+  },
   required: { da: 'Skal udfyldes.', en: 'Required.' },
   date: { da: 'Angiv en dato.', en: 'Give a date.' },
   time: { da: 'Angiv et klokkeslæt (TT:MM).', en: 'Give a time (HH:mm).' },
@@ -113,6 +117,10 @@ export const REFUSAL_WORDS: { readonly [C in RefusalCode]: Words<RefusalParams[C
     da: 'Kun opfølgninger kan udskydes – lovens frister kan ikke.',
     en: 'Only follow-ups can be postponed, not legal deadlines.',
   },
+  onlyAdviserSnoozes: {
+    da: 'Kun sagens rådgiver kan udsætte sine påmindelser.',
+    en: "Only the case's adviser can snooze its reminders.",
+  },
   snoozeReasonMissing: {
     da: 'Skriv en begrundelse for at udsætte påmindelsen.',
     en: 'Give a reason for snoozing the reminder.',
@@ -137,8 +145,8 @@ export const REFUSAL_WORDS: { readonly [C in RefusalCode]: Words<RefusalParams[C
   childHasActiveCase: ({ caseRef }, locale) =>
     byLocale(
       locale,
-      `Barnet har en aktiv sag (${caseRef}). Et tværfagligt møde om barn/ung/familie er kun for børn uden aktiv sag i CPP eller Børne- og Familierådgivningen – tal med sagens rådgiver.`,
-      `The child has an active case (${caseRef}). A child/young person/family meeting is only for children with no active case in CPP or the family counselling – talk to the case's adviser.`,
+      `Barnet har en aktiv sag (${caseRef}). Et tværfagligt møde om barn/ung/familie er kun for børn uden aktiv sag i Børne- og Familierådgivningen eller hos kommunens psykologer (CPP, Center for Psykologi og Pædagogik) – tal med sagens rådgiver.`,
+      `The child has an active case (${caseRef}). A child/young person/family meeting is only for children with no active case in the family counselling or with the municipality's psychologists (CPP, Centre for Psychology and Pedagogy) – talk to the case's adviser.`,
     ),
   teamBusy: ({ startTime, endTime }, locale) =>
     byLocale(
@@ -236,6 +244,10 @@ export const REFUSAL_WORDS: { readonly [C in RefusalCode]: Words<RefusalParams[C
     da: 'Kun mødets tovholder kan registrere forældres svar.',
     en: "Only the meeting's coordinator can record parents' answers.",
   },
+  parentAnswersFull: {
+    da: 'Alle de forældre, der var med til mødet, har svaret. Tak.',
+    en: 'All the parents who took part in the meeting have answered. Thank you.',
+  },
   formInvalid: ({ path, message }) => `${path || 'form'}: ${message}`,
   formVersionTooLow: ({ current }, locale) =>
     byLocale(
@@ -270,3 +282,8 @@ export function requiredReasons(locale: Locale) {
     number: REFUSAL_WORDS.invalid[locale],
   };
 }
+
+/** The refusals worded without values, for a page that words them in its own language files. */
+export const FIXED_REFUSAL_WORDS: Partial<Record<RefusalCode, Bilingual>> = Object.fromEntries(
+  Object.entries(REFUSAL_WORDS).filter(([, w]) => typeof w !== 'function'),
+) as Partial<Record<RefusalCode, Bilingual>>;

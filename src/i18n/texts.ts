@@ -55,6 +55,12 @@ const da = {
     workingDaysLate: '{n} {n|arbejdsdag|arbejdsdage} over',
     register: 'Registrér opfølgning',
     heldOn: 'Afholdt den',
+    heldOnEmpty: 'I dag',
+    actingFor: 'Du handler på vegne af {name}; det står i loggen.',
+    actOn: 'Registrér · Udskyd · Påmind',
+    actOnLeader: 'Registrér · Udskyd',
+    registeredFor: 'for {name}',
+    deadlineGone: 'Fristen er allerede håndteret eller findes ikke længere.',
     childConversation: 'Børnesamtale afholdt',
     yes: 'Ja',
     no: 'Nej',
@@ -97,8 +103,11 @@ const da = {
   },
   cards: {
     notSaved: 'Ikke gemt – ret det markerede nedenfor.',
+    cprCleared:
+      'Feltet er tømt, så CPR-nummeret hverken gemmes eller vises igen – skriv teksten igen uden det.',
     alreadyDone: 'Allerede udført – kortet viser det første svar.',
     openedBelow: 'Åbnet nedenfor.',
+    notShownBusy: 'Teams har travlt lige nu, så kortet kom ikke frem. Tryk igen om et øjeblik.',
   },
   errors: {
     generic: 'Beklager, noget gik galt hos Samspil. Prøv igen om lidt – fejlen er logget.',
@@ -182,6 +191,12 @@ const en: Texts = {
     workingDaysLate: '{n} working {n|day|days} late',
     register: 'Register follow-up',
     heldOn: 'Held on',
+    heldOnEmpty: 'Today',
+    actingFor: 'You act on behalf of {name}; the audit log records it.',
+    actOn: 'Register · Postpone · Remind',
+    actOnLeader: 'Register · Postpone',
+    registeredFor: 'for {name}',
+    deadlineGone: 'The deadline has already been handled or no longer exists.',
     childConversation: 'Conversation with the child held',
     yes: 'Yes',
     no: 'No',
@@ -224,8 +239,11 @@ const en: Texts = {
   },
   cards: {
     notSaved: 'Not saved – correct what is marked below.',
+    cprCleared:
+      'The field has been emptied, so the CPR number is neither stored nor shown again – type the text again without it.',
     alreadyDone: 'Already done – the card shows the first answer.',
     openedBelow: 'Opened below.',
+    notShownBusy: 'Teams is busy right now, so the card did not come through. Press again in a moment.',
   },
   errors: {
     generic: 'Sorry, something went wrong in Samspil. Please try again shortly — the error has been logged.',

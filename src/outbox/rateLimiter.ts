@@ -18,6 +18,16 @@ export const TEAMS_CONVERSATION_WINDOWS: Window[] = [
 ];
 export const TEAMS_TENANT_WINDOWS: Window[] = [{ limit: 50, ms: 1_000 }];
 
+/**
+ * Of the tenant's 50 a second, what a turn (a card press, a typed command) may need for its own
+ * replies through the connector. The sender never uses it, so a reply never meets a 429 caused by
+ * the morning's reminders (docs/outbox.md "One budget per tenant").
+ */
+export const TURN_RESERVE_PER_SECOND = 10;
+export const SENDER_PER_TENANT_SECOND = 50 - TURN_RESERVE_PER_SECOND;
+/** The sender's own windows per tenant: Teams' limit less the turns' reserve. */
+export const SENDER_TENANT_WINDOWS: Window[] = [{ limit: SENDER_PER_TENANT_SECOND, ms: 1_000 }];
+
 export class SlidingWindowLimiter {
   private readonly history = new Map<string, number[]>();
   private readonly longest: number;

@@ -5,7 +5,14 @@ import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import { ClaimedMessage, destinationOf, Settlement } from '../store/outboxRepo';
 import { MessageTransport, TransportError } from './transport';
-import { SlidingWindowLimiter, TEAMS_CONVERSATION_WINDOWS, TEAMS_TENANT_WINDOWS } from './rateLimiter';
+import {
+  SENDER_PER_TENANT_SECOND,
+  SENDER_TENANT_WINDOWS,
+  SlidingWindowLimiter,
+  TEAMS_CONVERSATION_WINDOWS,
+} from './rateLimiter';
+import { TenantBudget } from './tenantBudget';
+import { SendBudgetRepo } from '../store/sendBudgetRepo';
 
 export interface SendWindow {
   hours: WorkingHours;
@@ -58,8 +65,8 @@ const DEAD_CODES = new Set([
 ]);
 /** Rows of one conversation in flight at once: more would only wait for the 1 s window. */
 const PER_DESTINATION = 4;
-/** Rows of one tenant in flight at once: one second at Teams' 50/s per tenant. */
-const PER_TENANT = 50;
+/** Rows of one tenant in flight at once: one second of the sender's share of the tenant's budget. */
+const PER_TENANT = SENDER_PER_TENANT_SECOND;
 /**
  * Sends that may be on the wire or delivered-but-not-yet-committed at once. This bounds the
  * duplicate window of a crash (docs/outbox.md) however starved the process is of CPU.
@@ -67,6 +74,8 @@ const PER_TENANT = 50;
 const MAX_UNSETTLED = 8;
 /** Outcomes written at once without waiting for flushMs: half the unsettled places. */
 const FLUSH_AT = MAX_UNSETTLED / 2;
+/** How long a replacement waits for an earlier card still on the wire before it looks again. */
+const REPLACE_WAIT_MS = 2_000;
 
 /**
  * Jittered exponential backoff, never shorter than the service's Retry-After, capped at 5 minutes.
@@ -101,7 +110,8 @@ export const emptyDrain = (): DrainResult => ({
  */
 export class OutboxSender {
   private readonly owner: string;
-  private readonly tenantLimiter = new SlidingWindowLimiter(TEAMS_TENANT_WINDOWS);
+  private readonly tenantLimiter = new SlidingWindowLimiter(SENDER_TENANT_WINDOWS);
+  private readonly budget: TenantBudget;
   private readonly conversationLimiter = new SlidingWindowLimiter(TEAMS_CONVERSATION_WINDOWS);
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly leaseMs: number;
@@ -120,6 +130,7 @@ export class OutboxSender {
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.concurrency = opts.concurrency ?? 128;
+    this.budget = new TenantBudget(new SendBudgetRepo(store.engine));
   }
 
   /** Stop claiming; a drain in progress finishes what it holds and returns. */
@@ -352,12 +363,29 @@ export class OutboxSender {
           },
         };
       }
-      const settle = await this.paced(m.id, m.municipality_id, conversation.conversation_id);
-      if (lost.has(m.id)) {
-        settle();
-        throw new LeaseLostError();
+      const targets = await this.replacementTargets(m);
+      if (targets === 'wait')
+        return {
+          outcome: 'deferred',
+          settlement: { ...ref, status: 'deferred', notBefore: new Date(now.getTime() + REPLACE_WAIT_MS) },
+        };
+      if (targets?.length === 0)
+        return {
+          outcome: 'dropped',
+          settlement: { ...ref, status: 'superseded', error: 'no earlier card was delivered' },
+        };
+      let activityId: string | null = null;
+      // One message, or one update per earlier card; the first holds the unsettled place for all.
+      for (const [i, target] of (targets ?? [m.payload.replaceActivityId ?? null]).entries()) {
+        const settle = await this.paced(m.id, m.municipality_id, conversation.conversation_id, i > 0);
+        if (lost.has(m.id)) {
+          settle();
+          throw new LeaseLostError();
+        }
+        const payload = target ? { activity: m.payload.activity, replaceActivityId: target } : m.payload;
+        const sent = await this.transport.send(conversation, payload).finally(settle);
+        activityId ??= sent.activityId;
       }
-      const { activityId } = await this.transport.send(conversation, m.payload).finally(settle);
       return {
         outcome: 'sent',
         settlement: { ...ref, status: 'sent', at: this.opts.clock.now(), activityId },
@@ -367,11 +395,30 @@ export class OutboxSender {
     }
   }
 
+  /**
+   * The cards a replacement updates (docs/outbox.md "Keys"): null for an ordinary message, 'wait'
+   * while an earlier card is still on the wire, else every earlier card delivered (the one named at
+   * planning first).
+   */
+  private async replacementTargets(m: ClaimedMessage): Promise<string[] | 'wait' | null> {
+    const spec = m.payload.replaceEarlier;
+    if (!spec) return null;
+    const earlier = await this.store.queue.earlierCards(m, spec.kinds);
+    if (earlier.inFlight) return 'wait';
+    const named = m.payload.replaceActivityId;
+    return named ? [named, ...earlier.activityIds.filter((id) => id !== named)] : earlier.activityIds;
+  }
+
   /** Waits until fewer than MAX_UNSETTLED sends are uncommitted; released when the outcome is written. */
   private async acquire(id: number): Promise<void> {
     while (this.unsettled >= MAX_UNSETTLED) await new Promise<void>((r) => this.room.push(r));
     this.unsettled++;
     this.holding.add(id);
+  }
+
+  private releasePlace(id: number): void {
+    this.holding.delete(id);
+    this.release();
   }
 
   private release(): void {
@@ -386,7 +433,12 @@ export class OutboxSender {
    * messages could use (docs/outbox.md "Sending never waits on one conversation"). Once it has a
    * place it books the slot at once, or gives the place back if the slot went to another message.
    */
-  private async paced(id: number, tenant: string, conversationId: string): Promise<() => void> {
+  private async paced(
+    id: number,
+    tenant: string,
+    conversationId: string,
+    holdsPlace = false,
+  ): Promise<() => void> {
     const free = (now: number) =>
       Math.max(
         this.tenantLimiter.earliest(tenant, now),
@@ -398,11 +450,17 @@ export class OutboxSender {
         await this.sleep(at - Date.now());
         continue;
       }
-      await this.acquire(id);
+      if (!holdsPlace) await this.acquire(id);
       const now = Date.now();
-      if (free(now) <= now) break;
-      this.holding.delete(id);
-      this.release();
+      if (free(now) <= now) {
+        // The tenant's budget, shared with the other instances: booked last, so a place is never
+        // held while it waits for the next quarter second, and a booked send goes out within it.
+        if (await this.budget.take(tenant, now)) break;
+        if (!holdsPlace) this.releasePlace(id);
+        await this.sleep(TenantBudget.untilNextQuarter(Date.now()));
+        continue;
+      }
+      if (!holdsPlace) this.releasePlace(id);
     }
     const now = Date.now();
     const tenantSlot = this.tenantLimiter.reserve(tenant, now);

@@ -17,7 +17,7 @@ export const earlyHelpReport: ReportDefinition = {
     'Share of § 30 (formerly § 11) courses followed by an investigation (--cutoff D: seed 002 note 7)',
   async run(input) {
     const w = input.cutoff ? earlyHelpWindowFor(input.cutoff) : periodWindow(input);
-    const figures = earlyHelpFigures(await measureHistories(input), w);
+    const figures = earlyHelpFigures(await measureHistories(input), w, input.disclosure);
     const title = input.cutoff
       ? `§ 30-forløb (tidl. § 11) fulgt af børnefaglig undersøgelse, skæringsdato ${dateText(input.cutoff)}`
       : `§ 30-forløb (tidl. § 11) fulgt af børnefaglig undersøgelse, forløb startet ${dateText(w.coursesFrom)}–${dateText(w.coursesTo)}`;

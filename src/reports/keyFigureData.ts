@@ -10,6 +10,7 @@ import {
   meetingCountsAsHeld,
   meetingsAgainstMinimum,
   ratingResultsByGroup,
+  type Disclosure,
   type EarlyHelpWindow,
   type MeasureHistory,
   type Period,
@@ -20,7 +21,7 @@ import type { ReportInput } from './report';
  * Loads what the key figures need from the store and hands it to the pure calculations in
  * src/domain/keyFigures. Shared by the CLI reports, the yearly status and the Teams `status` card.
  */
-type Source = Pick<ReportInput, 'tenant' | 'municipality' | 'scope' | 'now'>;
+type Source = Pick<ReportInput, 'tenant' | 'municipality' | 'scope' | 'now' | 'disclosure'>;
 
 export async function measureHistories(src: Source): Promise<MeasureHistory[]> {
   const rows = await src.tenant.reports.measureHistories({ unitId: src.scope?.unitId });
@@ -39,13 +40,14 @@ export async function measureHistories(src: Source): Promise<MeasureHistory[]> {
 export async function followUpFigures(src: Source, period: Period) {
   const histories = await measureHistories(src);
   return {
-    intervals: followUpIntervals(histories, period),
-    perHalfYear: followUpsPerHalfYear(histories, period),
+    intervals: followUpIntervals(histories, period, src.disclosure),
+    perHalfYear: followUpsPerHalfYear(histories, period, src.disclosure),
     compliance: compliance(
       histories,
       src.municipality.policy,
       period,
       localDateOf(src.now, src.municipality.settings.timeZone),
+      src.disclosure,
     ),
     histories,
   };
@@ -58,11 +60,16 @@ export async function ladderFigures(src: Source, period: Period) {
     rows.map((r) => ({ caseId: r.case_id, from: r.from_date, step: r.step })),
     addDays(period.from, -1),
     period.to,
+    src.disclosure,
   );
 }
 
-export function earlyHelpFigures(histories: readonly MeasureHistory[], window: EarlyHelpWindow) {
-  return earlyHelpFollowedByInvestigation(histories, window);
+export function earlyHelpFigures(
+  histories: readonly MeasureHistory[],
+  window: EarlyHelpWindow,
+  disclosure?: Disclosure,
+) {
+  return earlyHelpFollowedByInvestigation(histories, window, disclosure);
 }
 
 /** A custom window: courses started in the period, followed until its last day. */

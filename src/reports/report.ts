@@ -1,6 +1,7 @@
 import type { LocalDate } from '../domain/localDate';
 import type { TenantStore } from '../store/store';
 import type { MunicipalityContext } from '../app/municipalityContext';
+import type { Disclosure } from '../domain/keyFigures';
 
 /** A summary figure, or a small keyed set of them (e.g. the children on each ladder step). */
 export type SummaryValue = string | number | boolean | null | Record<string, string | number>;
@@ -34,6 +35,11 @@ export interface ReportInput {
   scope?: ReportScope;
   /** A single cut-off date, for the reports that take one (`options`). */
   cutoff?: LocalDate;
+  /**
+   * How small case groups are shown to this reader (docs/key-figures.md): exact for a reader who may
+   * open the cases, hidden otherwise. Unset hides. Questionnaire answers are hidden for every reader.
+   */
+  disclosure?: Disclosure;
 }
 
 export interface ReportDefinition {

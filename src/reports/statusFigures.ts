@@ -11,7 +11,7 @@ import {
 } from './keyFigureData';
 import type { ReportInput, ReportScope } from './report';
 
-type Source = Pick<ReportInput, 'tenant' | 'municipality' | 'now'>;
+type Source = Pick<ReportInput, 'tenant' | 'municipality' | 'now' | 'disclosure'>;
 
 /** A leader's figures for one scope (a unit, or the whole municipality) over the period. */
 export async function caseFiguresFor(src: Source, scope: ReportScope, period: Period) {
@@ -25,7 +25,7 @@ export async function caseFiguresFor(src: Source, scope: ReportScope, period: Pe
     intervals: followUps.intervals,
     compliance: followUps.compliance.find((r) => r.category === 'all')!.figures,
     ladder: await ladderFigures(input, period),
-    earlyHelp: earlyHelpFigures(followUps.histories, periodWindow(period)),
+    earlyHelp: earlyHelpFigures(followUps.histories, periodWindow(period), src.disclosure),
     caseload: { average: caseload.average, target: caseload.target },
   };
 }

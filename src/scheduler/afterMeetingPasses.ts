@@ -22,9 +22,11 @@ import { localeFrom } from '../i18n/locale';
 import type { MeetingRow } from '../store/meetingsRepo';
 import type { Store, TenantStore } from '../store/store';
 import type { StaffRow } from '../store/types';
-import { agreementCard, minutesFormCard } from '../views/minutesCards';
+import { agreementCard, minutesCardExtras, minutesFormCard } from '../views/minutesCards';
+import { minutesExtras } from '../app/minutes';
+import type { ParentLinks } from '../app/parentLinks';
 import { questionnaireCard, type MeetingSummary } from '../views/questionnaireCards';
-import type { PlanningPass } from './passes';
+import type { PassOptions, PassResult, PlanningPass } from './passes';
 import { outboxKeys } from '../outbox/keys';
 import { PassPlanner } from './passKit';
 
@@ -35,7 +37,7 @@ async function activeStaff(t: TenantStore): Promise<Map<string, StaffRow>> {
 }
 
 /** Marks ended meetings held, sends each attendee the questionnaire, and reminds once. */
-export const questionnairePass: PlanningPass = async (store, m, now) => {
+export const questionnairePass: PlanningPass = async (store, m, now, opts) => {
   const p = PassPlanner.for(store, m, now);
   const { t } = p;
   const timing = timingOf(m);
@@ -52,47 +54,78 @@ export const questionnairePass: PlanningPass = async (store, m, now) => {
       now >= questionnaireClosesAt(meeting.ends_at, timing)
     )
       continue;
-    await t.meetings.markHeld(meeting.id);
-    const summary = await meetingSummary(t, meeting);
-    const form = await currentForm(t, meeting.format);
-    const closesAt = questionnaireClosesAt(meeting.ends_at, timing);
-    const closesOn = localDateOf(closesAt, timing.timeZone);
-    const answered = new Set(
-      (await t.questionnaires.responses(meeting.id)).map((r) => r.respondent_staff_id).filter(Boolean),
-    );
-    for (const participant of await t.meetings.participants(meeting.id)) {
-      const s = staff.get(participant.staff_id);
-      if (!s || !attended(participant)) continue;
-      const locale = localeFrom(s.locale);
-      const card = (mode: 'first' | 'reminder') =>
-        cardActivity(
-          questionnaireCard({ form, meeting: summary, locale, closesOn, mode, profession: s.profession }),
-          AFTER_MEETING_TEXTS[locale].questionnaire.summary,
-        );
-      const fresh = await p.enqueue(
-        outboxKeys.questionnaire(meeting.id, s.id),
-        'questionnaire.first',
-        { staffId: s.id },
-        { activity: card('first') },
-        now,
-        closesAt,
-      );
-      // Not in the same pass as the first: a scheduler that was down must not send both at once.
-      if (!fresh && shouldRemind(meeting.ends_at, now, answered.has(s.id), timing)) {
-        await p.enqueue(
-          outboxKeys.questionnaireReminder(meeting.id, s.id),
-          'questionnaire.reminder',
-          { staffId: s.id },
-          { activity: card('reminder') },
-          now,
-          closesAt,
-        );
-      }
-    }
-    if (meeting.format === 'child') await requestMinutes(p, meeting, summary, staff);
+    await planAfterMeeting(p, meeting, staff, opts?.parentLinks);
   }
   return p.result;
 };
+
+/**
+ * Teams said the meeting has ended (its `meetingEnd` event, docs/graph.md): the questionnaire and
+ * the minutes request go out now instead of at the scheduled end plus the delay. Whichever comes
+ * first plans them; the other finds their keys taken and plans nothing, so each goes out once.
+ */
+export async function planAtMeetingEnd(
+  store: Store,
+  m: MunicipalityContext,
+  meeting: MeetingRow,
+  now: Date,
+  opts?: PassOptions,
+): Promise<PassResult> {
+  const p = PassPlanner.for(store, m, now);
+  if (meeting.status === 'cancelled' || now >= questionnaireClosesAt(meeting.ends_at, timingOf(m)))
+    return p.result;
+  await planAfterMeeting(p, meeting, await activeStaff(p.t), opts?.parentLinks);
+  return p.result;
+}
+
+/** The meeting is held: each attendee gets the questionnaire (reminded once later), and a child meeting's minutes are asked for. */
+async function planAfterMeeting(
+  p: PassPlanner,
+  meeting: MeetingRow,
+  staff: Map<string, StaffRow>,
+  parentLinks: ParentLinks | undefined,
+): Promise<void> {
+  const { t, now } = p;
+  const timing = timingOf(p.m);
+  await t.meetings.markHeld(meeting.id);
+  const summary = await meetingSummary(t, meeting);
+  const form = await currentForm(t, meeting.format);
+  const closesAt = questionnaireClosesAt(meeting.ends_at, timing);
+  const closesOn = localDateOf(closesAt, timing.timeZone);
+  const answered = new Set(
+    (await t.questionnaires.responses(meeting.id)).map((r) => r.respondent_staff_id).filter(Boolean),
+  );
+  for (const participant of await t.meetings.participants(meeting.id)) {
+    const s = staff.get(participant.staff_id);
+    if (!s || !attended(participant)) continue;
+    const locale = localeFrom(s.locale);
+    const card = (mode: 'first' | 'reminder') =>
+      cardActivity(
+        questionnaireCard({ form, meeting: summary, locale, closesOn, mode, profession: s.profession }),
+        AFTER_MEETING_TEXTS[locale].questionnaire.summary,
+      );
+    const fresh = await p.enqueue(
+      outboxKeys.questionnaire(meeting.id, s.id),
+      'questionnaire.first',
+      { staffId: s.id },
+      { activity: card('first') },
+      now,
+      closesAt,
+    );
+    // Not in the same pass as the first: a scheduler that was down must not send both at once.
+    if (!fresh && shouldRemind(meeting.ends_at, now, answered.has(s.id), timing)) {
+      await p.enqueue(
+        outboxKeys.questionnaireReminder(meeting.id, s.id),
+        'questionnaire.reminder',
+        { staffId: s.id },
+        { activity: card('reminder') },
+        now,
+        closesAt,
+      );
+    }
+  }
+  if (meeting.format === 'child') await requestMinutes(p, meeting, summary, staff, parentLinks);
+}
 
 /** The meeting's organiser, else its team's coordinators, are asked for the SoS minutes. */
 async function requestMinutes(
@@ -100,8 +133,10 @@ async function requestMinutes(
   meeting: MeetingRow,
   summary: MeetingSummary,
   staff: Map<string, StaffRow>,
+  parentLinks: ParentLinks | undefined,
 ) {
   if (await p.t.minutes.get(meeting.id)) return;
+  const extras = await minutesCardExtras(await minutesExtras(p.t, p.m, meeting, parentLinks));
   const organiser = meeting.organizer_staff_id ? staff.get(meeting.organizer_staff_id) : undefined;
   const recipients = organiser
     ? [organiser]
@@ -122,6 +157,7 @@ async function requestMinutes(
       participants,
       locale,
       request: true,
+      extras,
     });
     await p.enqueue(
       outboxKeys.minutesRequest(meeting.id, r.id),
@@ -146,7 +182,7 @@ export const agreementPass: PlanningPass = async (store: Store, m: MunicipalityC
   const summaries = new Map<string, MeetingSummary>();
   for (const a of due) {
     if (agreementReminderDate(a.due) > today) continue;
-    const owner = staff.get(a.owner_staff_id);
+    const owner = a.owner_staff_id ? staff.get(a.owner_staff_id) : undefined;
     if (!owner) continue;
     let summary = summaries.get(a.meeting_id);
     if (!summary) {

@@ -1,6 +1,8 @@
 import type { MunicipalityContext } from '../app/municipalityContext';
 import type { Store } from '../store/store';
 import type { CalendarLinks } from '../app/meetings/calendarLinks';
+import type { CalendarPort } from '../app/meetings/calendarPort';
+import type { ParentLinks } from '../app/parentLinks';
 import { AFTER_MEETING_PASSES } from './afterMeetingPasses';
 import { MEETING_PASSES } from './meetings';
 
@@ -22,9 +24,15 @@ export type PlanningPass = (
   opts?: PassOptions,
 ) => Promise<PassResult>;
 
-/** What the deployment gives every pass: the signed calendar links, when it has a public URL. */
+/**
+ * What the deployment gives every pass: the signed calendar and parents' links, when it has a
+ * public URL, and a municipality's Outlook calendar, when Microsoft Graph is configured and turned
+ * on for it.
+ */
 export interface PassOptions {
   calendarLinks?: CalendarLinks;
+  parentLinks?: ParentLinks;
+  calendarFor?: (m: MunicipalityContext) => CalendarPort | null;
 }
 
 /** Run in this order after the follow-up reminders, for every municipality, on every tick. */

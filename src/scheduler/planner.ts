@@ -30,48 +30,69 @@ type Message = Parameters<PassPlanner['enqueueMany']>[0][number];
  * A recipient whose working day is over gets nothing more today; tomorrow's pass takes over.
  *
  * It costs what is due, not what exists (docs/performance.md): it reads only the measures whose
- * `plan_on` day has come, in one indexed query, inserts their reminders in set-based statements and
- * moves each measure's `plan_on` to the next day it has something new. One transaction holds the
- * municipality's advisory lock, so a second instance skips the pass instead of repeating it.
+ * `plan_on` day has come, inserts their reminders in set-based statements and moves each measure's
+ * `plan_on` to the next day it has something new. It works in slices of a few hundred measures, each
+ * in its own transaction holding the municipality's advisory lock (a second instance skips instead
+ * of repeating it), and gives the event loop back between them: on the embedded store a transaction
+ * holds the only connection, so a card press waits for one slice, never for the whole pass.
  */
 export const planMunicipality: PlanningPass = async (store, m, now) => {
-  let moved = 0;
-  const result = await store.inTransaction({ municipalityId: m.id, actor: 'scheduler' }, async (t) => {
-    const p = new PassPlanner(t, m, now);
-    if (!(await t.planning.tryLock())) return p.result;
-    const policy: ReminderPolicy = {
-      daysBefore: m.settings.reminderDaysBefore,
-      escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
-    };
-    const snoozed = new Map<string, string>();
-    let first = true;
-    for await (const rows of t.measures.toPlanInPages(p.today, PAGE)) {
-      // Snoozes are read once, and only when something is due.
-      if (first)
+  const scope = { municipalityId: m.id, actor: 'scheduler' };
+  const policy: ReminderPolicy = {
+    daysBefore: m.settings.reminderDaysBefore,
+    escalateAfterWorkingDays: m.settings.escalateAfterWorkingDays,
+  };
+  const total = { planned: 0, alreadyPlanned: 0 };
+  const add = (r: PassResult) => {
+    total.planned += r.planned;
+    total.alreadyPlanned += r.alreadyPlanned;
+  };
+  let snoozed: Map<string, string> | null = null;
+  // A row whose write-back did not apply (a writer changed it meanwhile) is left to the next pass.
+  const seen = new Set<string>();
+  for (;;) {
+    const slice = await store.inTransaction(scope, async (t) => {
+      const p = new PassPlanner(t, m, now);
+      if (!(await t.planning.tryLock())) return null;
+      const rows = (await t.measures.toPlanSlice(p.today, SLICE)).filter((r) => !seen.has(r.id));
+      if (rows.length === 0) {
+        if (isWorkingDay(p.today) && (await t.planning.markOnce('digest', p.today)))
+          await planDigests(p, policy);
+        return { result: p.result, rows: 0 };
+      }
+      // Snoozes are read once a pass, and only when something is due.
+      if (!snoozed) {
+        snoozed = new Map();
         for (const z of await t.snoozes.active(p.today)) snoozed.set(`${z.staff_id}|${z.subject}`, z.until);
-      first = false;
-      moved += rows.length;
+      }
+      for (const r of rows) seen.add(r.id);
       await planDue(p, rows, policy, snoozed);
-    }
-    if (isWorkingDay(p.today) && (await t.planning.markOnce('digest', p.today))) await planDigests(p, policy);
-    return p.result;
-  });
-  // After the transaction, so the pass holds no lock for it.
-  if (moved >= ANALYZE_AFTER_ROWS)
-    await store.tenant({ municipalityId: m.id, actor: 'scheduler' }).measures.analyze();
-  return result;
+      return { result: p.result, rows: rows.length };
+    });
+    if (!slice) break;
+    add(slice.result);
+    if (slice.rows === 0) break;
+    await yieldToLoop();
+  }
+  // After the pass, so it holds no lock for it.
+  if (seen.size >= ANALYZE_AFTER_ROWS) await store.tenant(scope).measures.analyze();
+  return total;
 };
 
-/** Reminders per multi-row insert, and the most cards a pass holds at once. */
-const ENQUEUE_CHUNK = 500;
-
-/** Due measures read at once (docs/performance.md "Memory"). */
-const PAGE = 5_000;
+/**
+ * Measures per slice: a few hundred rows keep each transaction, and each stretch of the event loop
+ * (deadlines, cards, the insert's JSON), to a few milliseconds (docs/performance.md "A pass that
+ * yields").
+ */
+const SLICE = 400;
 
 /** A pass that moved this many rows (the one after an import, a morning) refreshes the statistics. */
 const ANALYZE_AFTER_ROWS = 1_000;
 
-/** One page of due measures: their reminders inserted, their next planning day written back. */
+/** Lets waiting I/O (a card press, a send's answer) run before the next slice. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** One slice of due measures: their reminders inserted, their next planning day written back. */
 async function planDue(
   p: PassPlanner,
   rows: MeasureToPlan[],
@@ -131,8 +152,6 @@ async function planDue(
       nextDue: d.due,
       planOn: nextLook(d.due, today, complete, policy),
     });
-    // Inserted as they come: a morning's cards are never all held in memory at once.
-    if (messages.length >= ENQUEUE_CHUNK) await p.enqueueMany(messages.splice(0));
   }
   await p.enqueueMany(messages);
   await t.measures.setPlanned(planned);

@@ -8,6 +8,8 @@ import { findUnstorablePath } from '../domain/text';
  * adds fields over time.
  */
 const text = (max: number) => z.string().max(max);
+/** The channel's clock: ISO 8601 with a zone (Teams writes seven decimals). */
+const instant = z.string().max(64).datetime({ offset: true });
 const account = z
   .object({ id: text(512), name: text(512).optional(), aadObjectId: text(128).optional() })
   .passthrough();
@@ -16,6 +18,8 @@ const envelope = z
   .object({
     type: text(64),
     id: text(512).optional(),
+    timestamp: instant.optional(),
+    localTimestamp: instant.optional(),
     serviceUrl: text(2048).optional(),
     channelId: text(64).optional(),
     locale: text(32).optional(),
@@ -61,7 +65,8 @@ export function checkEnvelope(body: unknown): EnvelopeCheck {
   const a = body as Record<string, unknown> & z.infer<typeof envelope>;
   // What the user typed or submitted is judged by the handler it is for (and never stored as is).
   // The activity's own id and the id it replies to are numbered by the channel (the Agents Playground
-  // uses plain digit strings, which can have a CPR number's shape); no person writes them.
+  // uses plain digit strings, which can have a CPR number's shape), and its times were checked as
+  // times above; no person writes them.
   const {
     text: _text,
     value: _value,
@@ -69,6 +74,8 @@ export function checkEnvelope(body: unknown): EnvelopeCheck {
     channelData,
     id: _id,
     replyToId: _replyToId,
+    timestamp: _timestamp,
+    localTimestamp: _localTimestamp,
     ...envelopeFields
   } = a;
   for (const holder of [envelopeFields.from, envelopeFields.recipient, envelopeFields.conversation])

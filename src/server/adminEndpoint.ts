@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { AddressInfo } from 'node:net';
+import { jsonShapeProblem } from './boundedJson';
 
 export interface AdminRun {
   (argv: string[]): Promise<{ code: number; out: string; err: string }>;
@@ -16,7 +17,11 @@ export const FORWARDED_COMMANDS = new Set([
   'api-token',
 ]);
 
-function tokenMatches(header: string | undefined, token: string): boolean {
+/** An argv of file paths and options; nothing an admin types comes near this. */
+const MAX_ADMIN_BODY = 64 * 1024;
+
+/** A bearer header that carries `token`, compared in constant time. */
+export function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '');
   const want = Buffer.from(token);
   return given.length === want.length && timingSafeEqual(given, want);
@@ -39,10 +44,18 @@ export async function startAdminEndpoint(
     if (req.method !== 'POST' || req.url !== '/admin/run') return answer(404, { error: 'not found' });
     if (!tokenMatches(req.headers.authorization, token)) return answer(401, { error: 'unauthorized' });
     const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
+    let size = 0;
+    for await (const c of req) {
+      size += (c as Buffer).length;
+      if (size > MAX_ADMIN_BODY) return answer(413, { error: 'body too large' });
+      chunks.push(c as Buffer);
+    }
+    const body = Buffer.concat(chunks);
+    const shape = jsonShapeProblem(body);
+    if (shape) return answer(shape.status, { error: shape.detail });
     let argv: unknown;
     try {
-      argv = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { argv?: unknown }).argv;
+      argv = (JSON.parse(body.toString('utf8')) as { argv?: unknown }).argv;
     } catch {
       return answer(400, { error: 'malformed JSON' });
     }

@@ -7,9 +7,12 @@ import { redactCpr } from '../domain/cpr';
 import { PROBLEMS, sendProblem, type ProblemType } from '../api/problem';
 import { checkEnvelope } from './activityEnvelope';
 import { bufferedResponse } from './bufferedResponse';
-
-/** The largest body any route takes; a Teams activity is at most about 256 KB. */
-export const BODY_LIMIT = '1mb';
+import { boundedJson, JSON_BOUNDS } from './boundedJson';
+import { isLoopbackUrl } from './exposure';
+import { securityHeaders } from './securityHeaders';
+import { sourceLimits, sourceOf, type SourceLimits } from './sourceLimits';
+import { healthRoute } from './healthRoute';
+import { systemClock, type Clock } from '../domain/clock';
 
 export interface HttpServerDeps {
   adapter: TeamsAdapter;
@@ -18,7 +21,17 @@ export interface HttpServerDeps {
   health(): Promise<Record<string, unknown>>;
   /** False while the process is still starting (admin endpoint, scheduler): /healthz answers 503. */
   ready?: () => boolean;
+  /** The bearer token that shows /healthz's details; without it, /healthz says up or down only. */
+  adminToken?: string;
+  /** Per-source limits, shared with the routes mounted on this server (the API). */
+  limits?: SourceLimits;
+  clock?: Clock;
   log: Logger;
+  /**
+   * Inbound activities carry a verified Bot Framework token (an app id is set). Without one a reply
+   * may only go to a Bot Connector on this machine (src/server/exposure.ts).
+   */
+  authenticated?: boolean;
   /** Extra routes (the local admin endpoint) mounted before the error handler. */
   mount?: (app: express.Express) => void;
 }
@@ -26,20 +39,22 @@ export interface HttpServerDeps {
 /** The HTTP face of the bot: /api/messages for Bot Framework activities, /healthz for operators. */
 export function createHttpApp(deps: HttpServerDeps): express.Express {
   const app = express();
+  const limits = deps.limits ?? sourceLimits();
+  const clock = deps.clock ?? systemClock;
   app.disable('x-powered-by');
-  app.use(express.json({ limit: BODY_LIMIT }));
-
-  app.get('/healthz', async (_req, res) => {
-    if (deps.ready && !deps.ready()) {
-      res.status(503).json({ status: 'starting' });
-      return;
-    }
-    try {
-      res.json({ status: 'ok', ...(await deps.health()) });
-    } catch (err) {
-      res.status(503).json({ status: 'unavailable', error: (err as Error).message });
-    }
+  app.use(securityHeaders);
+  // Counted before the body is read: a flood costs a bucket lookup, not a parse.
+  app.post('/api/messages', (req, res, next) => {
+    const wait = limits.messages.take(sourceOf(req), clock.now().getTime());
+    if (wait === 0) return next();
+    res
+      .status(429)
+      .set('retry-after', String(wait))
+      .json({ error: `Too many requests; wait ${wait} s.` });
   });
+  app.use(boundedJson());
+
+  app.get('/healthz', healthRoute({ ...deps, limits, clock }));
 
   app.post('/api/messages', async (req: Request, res: Response) => {
     const body = req.body as { type?: unknown } | undefined;
@@ -50,6 +65,16 @@ export function createHttpApp(deps: HttpServerDeps): express.Express {
     const envelope = checkEnvelope(body);
     if (!envelope.ok) {
       res.status(400).json({ error: envelope.problem });
+      return;
+    }
+    // Unauthenticated, the serviceUrl is the caller's word for where replies and later proactive
+    // messages go (it is stored with the conversation): only a connector on this machine is believed.
+    const serviceUrl = (body as { serviceUrl?: unknown }).serviceUrl;
+    if (!deps.authenticated && serviceUrl !== undefined && !isLoopbackUrl(serviceUrl)) {
+      res.status(403).json({
+        error:
+          'Without an app id Samspil answers only a Bot Connector on this machine: the serviceUrl must be a loopback address.',
+      });
       return;
     }
     // botbuilder answers a failure before the turn starts (its signing keys could not be fetched)
@@ -95,6 +120,9 @@ export function createHttpApp(deps: HttpServerDeps): express.Express {
   });
 
   deps.mount?.(app);
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found.' });
+  });
 
   app.use(
     (err: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
@@ -104,13 +132,15 @@ export function createHttpApp(deps: HttpServerDeps): express.Express {
         deps.log.error({ err: redactCpr(String(err.stack ?? err)) }, 'unhandled HTTP error');
       if (res.headersSent) return;
       const detail =
-        status === 413
-          ? `The body is larger than ${BODY_LIMIT}.`
-          : err.type === 'entity.parse.failed'
-            ? 'Malformed JSON body.'
-            : status === 500
-              ? 'Internal error'
-              : 'The request cannot be read.';
+        err.type === 'entity.too.deep' || err.type === 'entity.too.wide'
+          ? err.message
+          : status === 413
+            ? `The body is larger than ${JSON_BOUNDS.limit}.`
+            : err.type === 'entity.parse.failed'
+              ? 'Malformed JSON body.'
+              : status === 500
+                ? 'Internal error'
+                : 'The request cannot be read.';
       if (req.path.startsWith('/api/v1/')) {
         const type = (Object.entries(PROBLEMS).find(([, p]) => p.status === status)?.[0] ??
           'bad-request') as ProblemType;
@@ -121,7 +151,8 @@ export function createHttpApp(deps: HttpServerDeps): express.Express {
   return app;
 }
 
-export function listen(app: express.Express, port: number, host = '0.0.0.0'): Promise<http.Server> {
+/** Listens on `host`; `samspil start` chooses it with exposureOf, and only loopback without authentication. */
+export function listen(app: express.Express, port: number, host: string): Promise<http.Server> {
   return new Promise((resolve, reject) => {
     const server = http.createServer(app);
     server.once('error', reject);

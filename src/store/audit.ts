@@ -1,13 +1,27 @@
 import { SqlExecutor } from './engine';
 import { AuditRow, TenantContext } from './types';
 
+/*
+ * The audit log records who did what to which entity, and when (docs/privacy.md "Audit and
+ * insight"): facts such as ids, dates, counts and codes. What people wrote (a reason, a comment,
+ * minutes, answers) stays in its own table, under that table's retention, and never here. The
+ * keys that carry people's text in Samspil's records are refused by the type.
+ */
+type FreeTextKey = 'reason' | 'text' | 'comment' | 'note' | 'purpose' | 'theme' | 'answers' | 'place';
+export type FactsOnly<D extends object> = D & { readonly [K in Extract<keyof D, FreeTextKey>]: never };
+
 export class AuditRepo {
   constructor(
     private readonly db: SqlExecutor,
     private readonly ctx: TenantContext,
   ) {}
 
-  async write(action: string, entity: string, entityId: string | null, details?: unknown): Promise<void> {
+  async write<D extends object>(
+    action: string,
+    entity: string,
+    entityId: string | null,
+    details?: FactsOnly<D>,
+  ): Promise<void> {
     await this.db.query(
       'INSERT INTO audit_log (municipality_id, actor, action, entity, entity_id, details) VALUES ($1, $2, $3, $4, $5, $6)',
       [
@@ -22,8 +36,8 @@ export class AuditRepo {
   }
 
   /** Many entries in one statement (a set-based write logs each row it changed). */
-  async writeMany(
-    entries: readonly { action: string; entity: string; entityId: string | null; details?: unknown }[],
+  async writeMany<D extends object>(
+    entries: readonly { action: string; entity: string; entityId: string | null; details?: FactsOnly<D> }[],
   ): Promise<void> {
     if (entries.length === 0) return;
     await this.db.query(

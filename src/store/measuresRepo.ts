@@ -109,7 +109,10 @@ export class MeasuresRepo {
       `UPDATE measures SET cadence = $3, ${INVALIDATE_DEADLINE} WHERE municipality_id = $1 AND id = $2`,
       [this.ctx.municipalityId, measureId, cadence],
     );
-    await this.audit.write('update', 'measure_cadence', measureId, cadence);
+    await this.audit.write('update', 'measure_cadence', measureId, {
+      every: cadence.every,
+      decidedOn: cadence.decidedOn,
+    });
   }
 
   async setPostponement(measureId: string, to: LocalDate | null, reason: string | null): Promise<void> {
@@ -118,7 +121,7 @@ export class MeasuresRepo {
        WHERE municipality_id = $1 AND id = $2`,
       [this.ctx.municipalityId, measureId, to, reason],
     );
-    await this.audit.write('postpone', 'measure', measureId, { to, reason });
+    await this.audit.write('postpone', 'measure', measureId, { to });
   }
 
   async addFollowUp(input: FollowUpInput): Promise<Upserted> {
@@ -274,19 +277,16 @@ export class MeasuresRepo {
   }
 
   /**
-   * `toPlan` a page at a time, through a cursor of the caller's transaction: a pass over a whole
-   * municipality's morning never holds all its rows (and their cards) in memory at once
-   * (docs/performance.md "Memory"). The cursor ends with the transaction.
+   * At most `size` of `toPlan`'s rows, in no order. A pass takes one slice per transaction and moves
+   * each row's `plan_on` past today before the next, so the next slice reads the rows not yet
+   * planned (docs/performance.md "Planning costs what is due").
    */
-  async *toPlanInPages(today: LocalDate, size: number): AsyncGenerator<MeasureToPlan[]> {
-    await this.db.query(`DECLARE plan_due NO SCROLL CURSOR FOR ${TO_PLAN}`, [this.ctx.municipalityId, today]);
-    for (;;) {
-      const page = await this.db.query<MeasureToPlan>(`FETCH ${Math.max(1, Math.floor(size))} FROM plan_due`);
-      if (page.length === 0) break;
-      yield page;
-      if (page.length < size) break;
-    }
-    await this.db.query('CLOSE plan_due');
+  async toPlanSlice(today: LocalDate, size: number): Promise<MeasureToPlan[]> {
+    return this.db.query<MeasureToPlan>(`${TO_PLAN} LIMIT $3`, [
+      this.ctx.municipalityId,
+      today,
+      Math.max(1, Math.floor(size)),
+    ]);
   }
 
   /**

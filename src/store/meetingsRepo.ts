@@ -23,6 +23,8 @@ export interface MeetingRow {
   child_reference: string | null;
   purpose: string | null;
   parents_take_part: boolean;
+  /** How many parents' answers the meeting's link takes (0 when no parents take part). */
+  parents_expected: number;
   child_takes_part: boolean;
   sequence: number;
   organizer_staff_id: string | null;
@@ -30,6 +32,19 @@ export interface MeetingRow {
   created_by: string;
   /** The sequence participants were last told about (NULL: not yet invited). */
   notified_sequence: number | null;
+  /** Why it was cancelled, in the canceller's words for the participants (NULL: none given). */
+  cancel_reason: string | null;
+  /** When and where the meeting was before its latest move (NULL: never moved). */
+  moved_from: MeetingPlace | null;
+}
+
+/** When and where a meeting takes place. */
+export interface MeetingPlace {
+  date: LocalDate;
+  start_time: string;
+  end_time: string;
+  place: string | null;
+  online_url: string | null;
 }
 
 /** What a move changes; the rest of the meeting stays. */
@@ -158,7 +173,9 @@ export class MeetingsRepo {
   async move(id: string, m: MeetingMove, expectedSequence: number): Promise<MeetingRow | null> {
     const [row] = await this.db.query<MeetingRow>(
       `UPDATE meetings SET date = $4, start_time = $5, end_time = $6, starts_at = $7, ends_at = $8,
-         place = $9, online_url = $10, sequence = sequence + 1, updated_at = now()
+         place = $9, online_url = $10, sequence = sequence + 1, updated_at = now(),
+         moved_from = jsonb_build_object('date', to_char(date, 'YYYY-MM-DD'), 'start_time', start_time,
+           'end_time', end_time, 'place', place, 'online_url', online_url)
        WHERE municipality_id = $1 AND id = $2 AND sequence = $3 AND status = 'scheduled'
        RETURNING *`,
       [
@@ -187,12 +204,16 @@ export class MeetingsRepo {
   }
 
   /** Calls a scheduled meeting off; SEQUENCE goes up so the cancelling .ics supersedes the invitation. */
-  async cancel(id: string, expectedSequence: number): Promise<MeetingRow | null> {
+  async cancel(
+    id: string,
+    expectedSequence: number,
+    reason: string | null = null,
+  ): Promise<MeetingRow | null> {
     const [row] = await this.db.query<MeetingRow>(
-      `UPDATE meetings SET status = 'cancelled', sequence = sequence + 1, updated_at = now()
+      `UPDATE meetings SET status = 'cancelled', sequence = sequence + 1, updated_at = now(), cancel_reason = $4
        WHERE municipality_id = $1 AND id = $2 AND sequence = $3 AND status = 'scheduled'
        RETURNING *`,
-      [this.ctx.municipalityId, id, expectedSequence],
+      [this.ctx.municipalityId, id, expectedSequence, reason],
     );
     if (row) await this.audit.write('cancel', 'meeting', id, { sequence: row.sequence });
     return row ?? null;

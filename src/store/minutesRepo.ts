@@ -2,6 +2,7 @@ import { SqlExecutor } from './engine';
 import { AuditRepo } from './audit';
 import { TenantContext } from './types';
 import type { LocalDate } from '../domain/localDate';
+import { agreementOwner } from '../domain/meetings/minutes';
 
 export interface MinutesRow {
   meeting_id: string;
@@ -19,8 +20,11 @@ export interface AgreementRow {
   id: string;
   meeting_id: string;
   text: string;
-  owner_staff_id: string;
-  owner_name: string;
+  /** Null when a role owns it (owner_role). */
+  owner_staff_id: string | null;
+  owner_name: string | null;
+  /** `parent`, `family` or a role as written in the minutes; null for a staff owner. */
+  owner_role: string | null;
   due: LocalDate;
   done_on: LocalDate | null;
 }
@@ -36,8 +40,9 @@ export interface NewMinutes {
   recordedAt: Date;
 }
 
-const AGREEMENT_SELECT = `SELECT a.id, a.meeting_id, a.text, a.owner_staff_id, s.name AS owner_name, a.due, a.done_on
-  FROM agreements a JOIN staff s ON s.id = a.owner_staff_id`;
+const AGREEMENT_SELECT = `SELECT a.id, a.meeting_id, a.text, a.owner_staff_id, s.name AS owner_name, a.owner_role,
+    a.due, a.done_on
+  FROM agreements a LEFT JOIN staff s ON s.id = a.owner_staff_id`;
 
 /** Signs of Safety minutes of child meetings and their agreements. */
 export class MinutesRepo {
@@ -85,11 +90,19 @@ export class MinutesRepo {
     );
     if (!row) return null;
     for (const a of m.agreements) {
+      const owner = agreementOwner(a.ownerId);
+      if (owner.kind === 'role') {
+        await this.db.query(
+          `INSERT INTO agreements (municipality_id, meeting_id, text, owner_role, due) VALUES ($1, $2, $3, $4, $5)`,
+          [this.ctx.municipalityId, m.meetingId, a.text, owner.role, a.due],
+        );
+        continue;
+      }
       const inserted = await this.db.query(
         `INSERT INTO agreements (municipality_id, meeting_id, text, owner_staff_id, due)
          SELECT $1, $2, $3, s.id, $5 FROM staff s WHERE s.municipality_id = $1 AND s.id = $4
          RETURNING id`,
-        [this.ctx.municipalityId, m.meetingId, a.text, a.ownerId, a.due],
+        [this.ctx.municipalityId, m.meetingId, a.text, owner.staffId, a.due],
       );
       if (inserted.length === 0) throw new Error(`No staff ${a.ownerId} in this municipality`);
     }
@@ -122,12 +135,25 @@ export class MinutesRepo {
     return rows[0] ?? null;
   }
 
-  /** Open agreements due from `from` to `to` (inclusive), for the reminder pass. */
+  /**
+   * Open agreements of a staff owner due from `from` to `to` (inclusive), for the reminder pass. A
+   * role's agreement (a parent, the family) is never reminded: it is followed up at the next meeting.
+   */
   async openAgreementsDue(from: LocalDate, to: LocalDate): Promise<AgreementRow[]> {
     return this.db.query<AgreementRow>(
-      `${AGREEMENT_SELECT} WHERE a.municipality_id = $1 AND a.done_on IS NULL AND a.due >= $2 AND a.due <= $3
+      `${AGREEMENT_SELECT} WHERE a.municipality_id = $1 AND a.done_on IS NULL AND a.owner_staff_id IS NOT NULL
+         AND a.due >= $2 AND a.due <= $3
        ORDER BY a.due, a.id`,
       [this.ctx.municipalityId, from, to],
+    );
+  }
+
+  /** The agreements of a meeting that a role owns, for the coordinator to follow up at the next meeting. */
+  async roleAgreements(meetingId: string): Promise<AgreementRow[]> {
+    return this.db.query<AgreementRow>(
+      `${AGREEMENT_SELECT} WHERE a.municipality_id = $1 AND a.meeting_id = $2 AND a.owner_role IS NOT NULL
+       ORDER BY a.due, a.id`,
+      [this.ctx.municipalityId, meetingId],
     );
   }
 

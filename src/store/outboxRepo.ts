@@ -28,6 +28,12 @@ export interface OutboxPayload {
   activity: Record<string, unknown>;
   /** Set when the message replaces an earlier card in place (updateActivity reuses its id). */
   replaceActivityId?: string | null;
+  /**
+   * Also replace, when it is sent, every earlier card of these kinds about the same subject to the
+   * same recipient that was delivered by then: a card still on the wire when the newer version was
+   * planned is found at send time, not at planning time (docs/outbox.md "Keys").
+   */
+  replaceEarlier?: { kinds: readonly string[] };
 }
 
 export interface OutboxMessage {
@@ -232,14 +238,42 @@ export class OutboxRepo {
     return rows.length;
   }
 
-  /** The activity id of the newest sent message about a subject to a person, of the given kinds. */
-  async lastActivity(subject: string, staffId: string, kinds: readonly string[]): Promise<string | null> {
+  /**
+   * True while a message of these kinds about a subject to a person, older than `version`, is on
+   * the wire (claimed, not yet settled): its card may still arrive after a newer version is planned.
+   */
+  async delivering(
+    subject: string,
+    staffId: string,
+    kinds: readonly string[],
+    version: number,
+  ): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM outbox
+       WHERE municipality_id = $1 AND subject = $2 AND recipient_staff_id = $3 AND status = 'sending'
+         AND kind = ANY($4::text[]) AND version < $5
+       LIMIT 1`,
+      [this.ctx.municipalityId, subject, staffId, kinds, version],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The activity id of the newest sent message about a subject to a person, of the given kinds
+   * (and older than `beforeVersion`, when given).
+   */
+  async lastActivity(
+    subject: string,
+    staffId: string,
+    kinds: readonly string[],
+    beforeVersion: number | null = null,
+  ): Promise<string | null> {
     const rows = await this.db.query<{ activity_id: string }>(
       `SELECT activity_id FROM outbox
        WHERE municipality_id = $1 AND subject = $2 AND recipient_staff_id = $3 AND status = 'sent'
-         AND activity_id IS NOT NULL AND kind = ANY($4::text[])
+         AND activity_id IS NOT NULL AND kind = ANY($4::text[]) AND ($5::bigint IS NULL OR version < $5)
        ORDER BY sent_at DESC, id DESC LIMIT 1`,
-      [this.ctx.municipalityId, subject, staffId, kinds],
+      [this.ctx.municipalityId, subject, staffId, kinds, beforeVersion],
     );
     return rows[0]?.activity_id ?? null;
   }
@@ -464,6 +498,32 @@ export class OutboxQueue {
       [JSON.stringify(values)],
     );
     return new Set(rows.map((r) => Number(r.id)));
+  }
+
+  /**
+   * The cards a replacement (`replaceEarlier`) must update: the activity ids of the older messages
+   * of those kinds about its subject to its recipient that were sent, and whether one is still on
+   * the wire (then the replacement waits for it rather than leave it live beside the newer one).
+   */
+  async earlierCards(
+    m: Pick<
+      OutboxMessage,
+      'municipality_id' | 'subject' | 'version' | 'recipient_staff_id' | 'conversation_id'
+    >,
+    kinds: readonly string[],
+  ): Promise<{ activityIds: string[]; inFlight: boolean }> {
+    const rows = await this.db.query<{ status: OutboxStatus; activity_id: string | null }>(
+      `SELECT status, activity_id FROM outbox
+       WHERE municipality_id = $1 AND subject = $2 AND version < $3
+         AND recipient_staff_id IS NOT DISTINCT FROM $4::uuid AND conversation_id IS NOT DISTINCT FROM $5::text
+         AND kind = ANY($6::text[]) AND status IN ('sent', 'sending')
+       ORDER BY sent_at, id`,
+      [m.municipality_id, m.subject, m.version, m.recipient_staff_id, m.conversation_id, kinds],
+    );
+    return {
+      activityIds: rows.flatMap((r) => (r.status === 'sent' && r.activity_id ? [r.activity_id] : [])),
+      inFlight: rows.some((r) => r.status === 'sending'),
+    };
   }
 
   async counts(): Promise<Record<OutboxStatus, number>> {

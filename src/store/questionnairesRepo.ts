@@ -18,19 +18,36 @@ export interface ResponseRow {
   form_version: number;
   answers: Record<string, unknown>;
   answered_at: Date;
+  /** A parent's answer: its place among the parents expected; null for staff. */
+  parent_place: number | null;
+  /** A parent's answer typed by the coordinator with the parent in Teams. */
+  assisted: boolean;
 }
 
-export interface NewResponse {
+/** A parent's answer: on their own phone (`assisted` false) or with the coordinator in Teams. */
+export interface NewParentResponse {
   meetingId: string;
-  /** NULL for a parent's answer, which a coordinator records on their behalf. */
-  respondentStaffId: string | null;
-  recordedByStaffId: string;
-  onBehalfOfParent: boolean;
+  /** The coordinator who helped; null on the parent's own phone. */
+  recordedByStaffId: string | null;
+  assisted: boolean;
   formId: string;
   formVersion: number;
   answers: Record<string, unknown>;
   answeredAt: Date;
 }
+
+export interface NewResponse {
+  meetingId: string;
+  respondentStaffId: string;
+  recordedByStaffId: string;
+  formId: string;
+  formVersion: number;
+  answers: Record<string, unknown>;
+  answeredAt: Date;
+}
+
+const RESPONSE_COLUMNS = `id, meeting_id, respondent_staff_id, recorded_by_staff_id, on_behalf_of_parent, form_id,
+  form_version, answers, answered_at, parent_place, assisted`;
 
 /** Versioned questionnaire forms and the answers given on them. */
 export class QuestionnairesRepo {
@@ -79,17 +96,15 @@ export class QuestionnairesRepo {
     const rows = await this.db.query<ResponseRow>(
       `INSERT INTO questionnaire_responses (municipality_id, meeting_id, respondent_staff_id, recorded_by_staff_id,
          on_behalf_of_parent, form_id, form_version, answers, answered_at)
-       SELECT m.municipality_id, m.id, $3, $4, $5, $6, $7, $8, $9
+       SELECT m.municipality_id, m.id, $3, $4, false, $5, $6, $7, $8
        FROM meetings m WHERE m.municipality_id = $1 AND m.id = $2
        ON CONFLICT DO NOTHING
-       RETURNING id, meeting_id, respondent_staff_id, recorded_by_staff_id, on_behalf_of_parent, form_id,
-         form_version, answers, answered_at`,
+       RETURNING ${RESPONSE_COLUMNS}`,
       [
         this.ctx.municipalityId,
         r.meetingId,
         r.respondentStaffId,
         r.recordedByStaffId,
-        r.onBehalfOfParent,
         r.formId,
         r.formVersion,
         r.answers,
@@ -103,15 +118,75 @@ export class QuestionnairesRepo {
       meetingId: r.meetingId,
       formId: r.formId,
       formVersion: r.formVersion,
-      onBehalfOfParent: r.onBehalfOfParent,
+      onBehalfOfParent: false,
     });
     return row;
   }
 
+  /**
+   * Stores a parent's answer in a free place of the meeting (1 .. parents_expected), picked at random
+   * so the place says nothing about who answered first. Null when no place is free. Two answers racing
+   * for the last place: the unique index lets one in, and the other tries the places still free.
+   */
+  async recordParent(r: NewParentResponse): Promise<ResponseRow | null> {
+    for (;;) {
+      const [free] = await this.db.query<{ places: number }>(
+        `SELECT m.parents_expected - (SELECT count(*) FROM questionnaire_responses q
+           WHERE q.meeting_id = m.id AND q.parent_place IS NOT NULL)::int AS places
+         FROM meetings m WHERE m.municipality_id = $1 AND m.id = $2`,
+        [this.ctx.municipalityId, r.meetingId],
+      );
+      if (!free || free.places <= 0) return null;
+      const rows = await this.db.query<ResponseRow>(
+        `INSERT INTO questionnaire_responses (municipality_id, meeting_id, respondent_staff_id, recorded_by_staff_id,
+           on_behalf_of_parent, form_id, form_version, answers, answered_at, parent_place, assisted)
+         SELECT m.municipality_id, m.id, NULL, $3, true, $4, $5, $6, $7, p.place, $8
+         FROM meetings m
+         CROSS JOIN LATERAL (
+           SELECT g AS place FROM generate_series(1, m.parents_expected) g
+           WHERE NOT EXISTS (SELECT 1 FROM questionnaire_responses q WHERE q.meeting_id = m.id AND q.parent_place = g)
+           ORDER BY random() LIMIT 1) p
+         WHERE m.municipality_id = $1 AND m.id = $2
+         ON CONFLICT DO NOTHING
+         RETURNING ${RESPONSE_COLUMNS}`,
+        [
+          this.ctx.municipalityId,
+          r.meetingId,
+          r.recordedByStaffId,
+          r.formId,
+          r.formVersion,
+          r.answers,
+          r.answeredAt,
+          r.assisted,
+        ],
+      );
+      const row = rows[0];
+      if (!row) continue;
+      await this.audit.write('answer', 'questionnaire_response', row.id, {
+        meetingId: r.meetingId,
+        formId: r.formId,
+        formVersion: r.formVersion,
+        onBehalfOfParent: true,
+        assisted: r.assisted,
+      });
+      return row;
+    }
+  }
+
+  /** How many parents' answers a meeting has, and how many it takes. */
+  async parentPlaces(meetingId: string): Promise<{ expected: number; taken: number } | null> {
+    const [row] = await this.db.query<{ expected: number; taken: number }>(
+      `SELECT m.parents_expected AS expected, (SELECT count(*) FROM questionnaire_responses q
+         WHERE q.meeting_id = m.id AND q.parent_place IS NOT NULL)::int AS taken
+       FROM meetings m WHERE m.municipality_id = $1 AND m.id = $2`,
+      [this.ctx.municipalityId, meetingId],
+    );
+    return row ?? null;
+  }
+
   async responseOf(meetingId: string, staffId: string): Promise<ResponseRow | null> {
     const rows = await this.db.query<ResponseRow>(
-      `SELECT id, meeting_id, respondent_staff_id, recorded_by_staff_id, on_behalf_of_parent, form_id, form_version,
-         answers, answered_at
+      `SELECT ${RESPONSE_COLUMNS}
        FROM questionnaire_responses WHERE municipality_id = $1 AND meeting_id = $2 AND respondent_staff_id = $3`,
       [this.ctx.municipalityId, meetingId, staffId],
     );
@@ -120,8 +195,7 @@ export class QuestionnairesRepo {
 
   async responses(meetingId: string): Promise<ResponseRow[]> {
     return this.db.query<ResponseRow>(
-      `SELECT id, meeting_id, respondent_staff_id, recorded_by_staff_id, on_behalf_of_parent, form_id, form_version,
-         answers, answered_at
+      `SELECT ${RESPONSE_COLUMNS}
        FROM questionnaire_responses WHERE municipality_id = $1 AND meeting_id = $2 ORDER BY answered_at, id`,
       [this.ctx.municipalityId, meetingId],
     );

@@ -15,6 +15,7 @@ export interface RetentionCounts {
   agreements: number;
   questionnaireResponses: number;
   outbox: number;
+  auditEntries: number;
 }
 
 /**
@@ -34,7 +35,16 @@ export class RetentionRepo {
     return Number(row?.n ?? 0);
   }
 
-  async deleteBefore(cutoff: LocalDate, cutoffInstant: Date): Promise<RetentionCounts> {
+  /** Audit entries written before `before`; their own rule, apart from the data they are about. */
+  async deleteAuditBefore(before: Date): Promise<number> {
+    const rows = await this.db.query<{ id: string }>(
+      'DELETE FROM audit_log WHERE municipality_id = $1 AND at < $2 RETURNING id',
+      [this.ctx.municipalityId, before],
+    );
+    return rows.length;
+  }
+
+  async deleteBefore(cutoff: LocalDate, cutoffInstant: Date): Promise<Omit<RetentionCounts, 'auditEntries'>> {
     const mid = this.ctx.municipalityId;
     const cases = (
       await this.db.query<{ id: string }>(
@@ -58,7 +68,7 @@ export class RetentionRepo {
     const subjects = [...measures, ...meetings];
     const outboxWhere = `municipality_id = $1 AND (split_part(dedupe_key, ':', 2) = ANY($2::text[])
       OR (status IN ('sent', 'cancelled', 'parked') AND created_at < $3))`;
-    const counts: RetentionCounts = {
+    const counts: Omit<RetentionCounts, 'auditEntries'> = {
       cases: cases.length,
       measures: measures.length,
       followups: await this.count('SELECT count(*) AS n FROM followups WHERE measure_id = ANY($1::uuid[])', [

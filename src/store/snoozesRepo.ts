@@ -29,7 +29,7 @@ export class SnoozesRepo {
       [this.ctx.municipalityId, staffId, subject, until, reason],
     );
     if (rows.length === 0) throw new Error(`No staff ${staffId} in this municipality`);
-    await this.audit.write('snooze', 'reminder', subject, { staffId, until, reason });
+    await this.audit.write('snooze', 'reminder', subject, { staffId, until });
   }
 
   /** Snoozes still in force on `today` (they end the day before `until`). */

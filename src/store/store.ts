@@ -17,6 +17,8 @@ import { ReportQueries } from './reportQueries';
 import { PlanningRepo } from './planningRepo';
 import { ApiTokensRepo } from './apiTokensRepo';
 import { RetentionRepo } from './retentionRepo';
+import { CalendarEventsRepo } from './calendarEventsRepo';
+import { GraphSubscriptionsRepo } from './graphSubscriptionsRepo';
 import { ReadCache, TransactionReadCache, TtlReadCache } from './readCache';
 import { Clock, systemClock } from '../domain/clock';
 
@@ -40,6 +42,8 @@ export interface TenantStore {
   readonly reports: ReportQueries;
   /** Deletion of what the retention period no longer allows. */
   readonly retention: RetentionRepo;
+  /** Outlook events of meetings, for municipalities with Microsoft Graph (docs/graph.md). */
+  readonly calendarEvents: CalendarEventsRepo;
 }
 
 export interface Store {
@@ -47,6 +51,8 @@ export interface Store {
   readonly municipalities: MunicipalitiesRepo;
   /** Case-system API tokens (looked up by token, across municipalities). */
   readonly apiTokens: ApiTokensRepo;
+  /** Graph change-notification subscriptions, found by id before the municipality is known. */
+  readonly graphSubscriptions: GraphSubscriptionsRepo;
   /** The deployment-wide send queue (claims across municipalities). */
   readonly queue: OutboxQueue;
   tenant(ctx: TenantContext): TenantStore;
@@ -74,6 +80,7 @@ export function tenantStore(db: SqlExecutor, ctx: TenantContext, cache: ReadCach
     planning: new PlanningRepo(db, ctx),
     reports: new ReportQueries(db, ctx),
     retention: new RetentionRepo(db, ctx),
+    calendarEvents: new CalendarEventsRepo(db, ctx),
   };
 }
 
@@ -94,6 +101,7 @@ export function createStore(
     engine,
     municipalities: new MunicipalitiesRepo(engine, cache),
     apiTokens: new ApiTokensRepo(engine),
+    graphSubscriptions: new GraphSubscriptionsRepo(engine),
     queue: new OutboxQueue(engine),
     tenant: (ctx) => tenantStore(engine, ctx, cache),
     async inTransaction(ctx, fn) {

@@ -8,6 +8,7 @@ import { REPORTS } from '../reports';
 import type { ReportScope, ReportTable } from '../reports/report';
 import type { MeetingTeamRow } from '../store/teamsRepo';
 import type { Viewer } from './viewer';
+import { caseDisclosure } from '../app/disclosure';
 
 /**
  * One table of the tab: a `samspil report` run for the viewer's scope and period. `args` is the
@@ -112,6 +113,7 @@ export async function runSpec(
     ...period,
     now,
     scope: spec.scope,
+    disclosure: caseDisclosure(viewer.staff, spec.scope),
   });
 }
 
@@ -164,6 +166,7 @@ export async function complianceByMonth(viewer: Viewer, spec: TableSpec, period:
       viewer.municipality.policy,
       { from, to: minDate(end, period.to) },
       localDateOf(now, viewer.municipality.settings.timeZone),
+      caseDisclosure(viewer.staff, spec.scope),
     );
     months.push({ month: from, figures: rows.find((r) => r.category === 'all')!.figures });
   }

@@ -49,7 +49,9 @@ function sendAsset(res: express.Response, type: string, body: string): void {
 export function mountTabRoutes(app: express.Express, deps: TabDeps): void {
   const router = express.Router();
   router.use((_req, res, next) => {
-    res.set('content-security-policy', CSP).set('x-content-type-options', 'nosniff');
+    // Teams frames the tab: its own frame-ancestors replace the server's "none", and X-Frame-Options,
+    // which cannot name several hosts, goes (src/server/securityHeaders.ts).
+    res.set('content-security-policy', CSP).removeHeader('x-frame-options');
     next();
   });
 

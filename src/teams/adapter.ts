@@ -13,6 +13,12 @@ export function createAdapter(config: Config): TeamsAdapter {
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
     MicrosoftAppType: config.MicrosoftAppType,
+    ...(config.CertificateThumbprint && config.CertificatePrivateKey
+      ? {
+          CertificateThumbprint: config.CertificateThumbprint,
+          CertificatePrivateKey: config.CertificatePrivateKey,
+        }
+      : {}),
   };
   return new TeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
 }

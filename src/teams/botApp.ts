@@ -10,6 +10,7 @@ import type { HandlerDeps } from './handlers/deps';
 import { registerCardVerbs } from './routes/execute';
 import { identify } from './identity';
 import { COMMANDS, registerCommands, runCommand } from './routes/commands';
+import { registerMeetingEvents } from './routes/meetingEvents';
 
 export interface BotDeps extends HandlerDeps {
   adapter: TeamsAdapter;
@@ -32,6 +33,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   // routes/cardVerbs.ts), through the one caller pipeline; the catch-alls below must stay last.
   registerCommands(app, deps);
   registerCardVerbs(app, deps);
+
+  registerMeetingEvents(app, deps);
 
   // Installation in a personal chat, a team or a group chat: remember the conversation and say hello.
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {

@@ -65,7 +65,9 @@ export function refusedForm(
   locale: Locale,
 ): CardReply {
   const lines = problems.map((p) => ({ field: p.field, text: problemText(p, locale) }));
-  return replace(withAnswers(rebuilt, values, lines, TEXTS[locale].cards.notSaved));
+  return replace(
+    withAnswers(rebuilt, values, lines, TEXTS[locale].cards.notSaved, TEXTS[locale].cards.cprCleared),
+  );
 }
 
 /**

@@ -50,7 +50,7 @@ function resolvedOnce(row: MunicipalityRow): MunicipalityContext {
   return m;
 }
 
-async function municipalityFor(store: Store, context: TurnContext, opts: IdentityOptions) {
+export async function municipalityFor(store: Store, context: TurnContext, opts: IdentityOptions) {
   const tenantId = tenantIdOf(context);
   const row = tenantId ? await store.municipalities.recentByTenant(tenantId) : null;
   if (row) return resolvedOnce(row);

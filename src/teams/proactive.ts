@@ -15,7 +15,8 @@ interface RestErrorLike {
   body?: { error?: { code?: string } };
 }
 
-function toTransportError(err: unknown): TransportError {
+/** A connector error as the sender and a turn's replies judge it: status, code, Retry-After. */
+export function toTransportError(err: unknown): TransportError {
   const e = err as RestErrorLike;
   const status = e?.statusCode ?? 0;
   const code =

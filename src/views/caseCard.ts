@@ -6,7 +6,16 @@ import { TEXTS } from '../i18n/texts';
 
 const HISTORY_SHOWN = 12;
 
-export function caseDetailsCard(d: CaseDetails, m: MunicipalityContext, locale: Locale): CardJson {
+/**
+ * One case; beside each open deadline the button to its action card (the adviser's own, or a leader
+ * acting for the adviser, who cannot snooze the adviser's reminders).
+ */
+export function caseDetailsCard(
+  d: CaseDetails,
+  m: MunicipalityContext,
+  locale: Locale,
+  viewerId: string,
+): CardJson {
   const t = TEXTS[locale];
   const c = d.case;
   const step = m.ladder.steps.find((s) => s.step === c.ladder_step);
@@ -19,9 +28,19 @@ export function caseDetailsCard(d: CaseDetails, m: MunicipalityContext, locale: 
     ladderText: step ? `${step.step}. ${step.label[locale]}` : '–',
     measures: d.measures.map(({ measure, next }) => {
       const period = `${formatDate(measure.start, locale)}${measure.end ? ` – ${formatDate(measure.end, locale)}` : ''}`;
+      const own = c.adviser_id === viewerId;
+      const act = !next
+        ? ''
+        : next.kind === 'followup'
+          ? own
+            ? t.followUps.actOn
+            : t.followUps.actOnLeader
+          : '';
       return {
         label: t.measureTypes[measure.measure_type],
         text: next ? `${period} · ${t.followUps.next}: ${formatDate(next.due, locale)}` : period,
+        measureId: measure.id,
+        actText: act || (next && own ? t.followUps.snooze : ''),
       };
     }),
     history: d.history.slice(0, HISTORY_SHOWN).map((h) => ({

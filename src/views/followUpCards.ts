@@ -32,11 +32,18 @@ export interface ReminderCardInput {
   municipality: MunicipalityContext;
   locale: Locale;
   today: LocalDate;
-  /** Shown on the leader's escalation card. */
+  /**
+   * The case's adviser, when the reader is someone else: the leader, on an escalation or acting for
+   * an absent adviser. The card then says for whom its actions are, and offers no snooze.
+   */
   adviserName?: string;
 }
 
-/** A reminder the adviser can act on: register, postpone or open the case. The leader's copy only opens. */
+/**
+ * The one card of a deadline's actions: register, postpone, snooze and open the case. Reminders,
+ * escalations, the digest, `mine opfølgninger` and the case card all reach a deadline's actions
+ * through it, so they cannot differ.
+ */
 export function reminderCard(i: ReminderCardInput): CardJson {
   const t = TEXTS[i.locale].followUps;
   const d = i.deadline;
@@ -53,16 +60,16 @@ export function reminderCard(i: ReminderCardInput): CardJson {
     dueText: dueText(d.due, i.locale),
     legalDueText: d.legalDue && d.legalDue !== d.due ? dueText(d.legalDue, i.locale) : '',
     adviserName: i.adviserName ?? '',
+    actingForText: i.adviserName ? fill(t.actingFor, { name: i.adviserName }) : '',
     statusText: statusText(d.due, i.today, i.locale),
-    actionable: i.kind !== 'escalation' && d.kind === 'followup',
-    // Any of the adviser's own reminders can be snoozed; the leader's escalation cannot.
-    snoozable: i.kind !== 'escalation',
+    actionable: d.kind === 'followup',
+    // Only the adviser's own reminders can be snoozed; the leader's escalation cannot.
+    snoozable: i.kind !== 'escalation' && !i.adviserName,
     snoozeChoices: SNOOZE_WORKING_DAYS.map((n) => ({ title: t.snoozeOptions[n], value: String(n) })),
     measureId: d.measureId,
     due: d.due,
     deadlineKind: d.kind,
     reminderKind: i.kind,
-    today: i.today,
     isFirst: d.first && d.kind === 'followup',
     cadenceChoices: cadences.choices.map((c) => ({
       title: durationText(c, i.locale),
@@ -99,9 +106,13 @@ export function resultCard(
   });
 }
 
-const LIST_LIMIT = 30;
+/** Rows a list card holds: each carries its deadline's button, and a card stays under Teams' 40 KB. */
+const LIST_LIMIT = 25;
 
-/** The adviser's deadlines, overdue first (they are sorted by due date, so they already are). */
+/**
+ * The adviser's deadlines, overdue first (they are sorted by due date, so they already are), each
+ * with the button to its action card: `mine opfølgninger` and the daily digest.
+ */
 export function followUpListCard(
   deadlines: MeasureDeadline[],
   locale: Locale,
@@ -115,6 +126,9 @@ export function followUpListCard(
     emptyText: t.empty,
     items: shown.map((d) => ({
       caseId: d.caseId,
+      measureId: d.measureId,
+      // A legal deadline cannot be registered or postponed here, only its reminder snoozed.
+      actText: d.kind === 'followup' ? t.actOn : t.snooze,
       caseRef: d.caseRef,
       child: d.childInitials ? `(${d.childInitials})` : '',
       label: deadlineLabel(d, locale),

@@ -16,9 +16,13 @@ export function weekdayName(date: LocalDate, locale: Locale): string {
 
 export function whenText(m: Pick<MeetingRow, 'date' | 'start_time' | 'end_time'>, locale: Locale): string {
   const day = `${weekdayName(m.date, locale)} ${formatDate(m.date, locale)}`;
-  return locale === 'da'
-    ? `${day} kl. ${m.start_time}–${m.end_time}`
-    : `${day}, ${m.start_time}–${m.end_time}`;
+  return locale === 'da' ? `${day} ${timeText(m, locale)}` : `${day}, ${timeText(m, locale)}`;
+}
+
+/** "kl. 14:00–15:30" / "14:00–15:30": Danish puts "kl." before a time. */
+export function timeText(m: Pick<MeetingRow, 'start_time' | 'end_time'>, locale: Locale): string {
+  const span = `${m.start_time}–${m.end_time}`;
+  return locale === 'da' ? `kl. ${span}` : span;
 }
 
 /** The meeting's subject; a child's reference only where `showChild` (never in a channel). */

@@ -9,6 +9,8 @@ import { CHILD_RULER_LABELS } from '../i18n/labels';
 import type { LocalDate } from '../domain/localDate';
 import { AGREEMENT_ROWS } from '../app/minutes';
 import { meetingFacts, type MeetingSummary } from './questionnaireCards';
+import { qrDataUri } from './qrCode';
+import { roleOwnerId } from '../domain/meetings/minutes';
 
 export interface MinutesFormInput {
   meeting: MeetingSummary;
@@ -18,6 +20,66 @@ export interface MinutesFormInput {
   locale: Locale;
   /** The request the coordinator gets when the meeting ends, or the form opened on demand. */
   request: boolean;
+  extras?: MinutesCardExtras;
+}
+
+/** The parents' link with its QR code, and the last meeting's agreements owned by a role. */
+export interface MinutesCardExtras {
+  parentLink: { url: string; qr: string; closesOn: LocalDate } | null;
+  followUps: AgreementLine[];
+}
+
+type AgreementLine = {
+  text: string;
+  owner_name: string | null;
+  owner_role: string | null;
+  due: LocalDate;
+};
+
+/** The extras with the link drawn as a QR code (the app layer gives the link, the view draws it). */
+export async function minutesCardExtras(e: {
+  followUps: AgreementLine[];
+  parentLink: { url: string; closesOn: LocalDate } | null;
+}): Promise<MinutesCardExtras> {
+  return {
+    followUps: e.followUps,
+    parentLink: e.parentLink && { ...e.parentLink, qr: await qrDataUri(e.parentLink.url) },
+  };
+}
+
+/** Who owns an agreement, in words: the staff member's name, or the role (a parent, the family). */
+function ownerText(a: AgreementLine, locale: Locale): string {
+  if (a.owner_name) return a.owner_name;
+  const role = a.owner_role ?? '';
+  const t = AFTER_MEETING_TEXTS[locale].minutes;
+  return `${t.roles[role] ?? role} (${t.noReminder})`;
+}
+
+function agreementLines(agreements: AgreementLine[], locale: Locale) {
+  const t = AFTER_MEETING_TEXTS[locale].minutes;
+  return agreements.map((a) => ({
+    text: `• ${a.text} — ${ownerText(a, locale)}, ${t.due.toLowerCase()} ${formatDate(a.due, locale)}`,
+  }));
+}
+
+/** The template data both minutes cards share: the parents' link and the agreements to follow up. */
+function extrasData(e: MinutesCardExtras | undefined, locale: Locale) {
+  const t = AFTER_MEETING_TEXTS[locale].minutes;
+  const link = e?.parentLink ?? null;
+  return {
+    parentLink: link
+      ? {
+          title: t.parentLinkTitle,
+          body: fill(t.parentLinkBody, { date: formatDate(link.closesOn, locale) }),
+          qr: link.qr,
+          alt: t.parentLinkAlt,
+          url: link.url,
+        }
+      : null,
+    followUps: agreementLines(e?.followUps ?? [], locale),
+    followUpTitle: t.followUpTitle,
+    followUpIntro: t.followUpIntro,
+  };
 }
 
 /** The SoS minutes card: four fields in SoS order, a fixed number of agreement rows, the next meeting. */
@@ -40,7 +102,13 @@ export function minutesFormCard(i: MinutesFormInput): CardJson {
     ],
     purpose: i.purpose,
     rows,
-    ownerChoices: i.participants.map((p) => ({ title: p.name, value: p.id })),
+    ownerChoices: [
+      ...i.participants.map((p) => ({ title: p.name, value: p.id })),
+      { title: t.ownerParent, value: roleOwnerId('parent') },
+      { title: t.ownerFamily, value: roleOwnerId('family') },
+    ],
+    presentChoices: i.participants.map((p) => ({ title: p.name, value: p.id })),
+    ...extrasData(i.extras, i.locale),
     presentValue: i.participants
       .filter((p) => p.present)
       .map((p) => p.id)
@@ -61,13 +129,14 @@ export interface MinutesSavedInput {
   resources: string;
   challenges: string;
   goals: string;
-  agreements: { text: string; owner_name: string; due: LocalDate }[];
+  agreements: AgreementLine[];
   childRulerLevel: string | null;
   next: { date: LocalDate; startTime: string } | null;
   recordedBy: string;
   recordedOn: LocalDate;
   /** Shown when a second save found minutes already stored. */
   already?: boolean;
+  extras?: MinutesCardExtras;
 }
 
 export function minutesSavedCard(i: MinutesSavedInput): CardJson {
@@ -97,10 +166,9 @@ export function minutesSavedCard(i: MinutesSavedInput): CardJson {
       { title: t.challenges, text: i.challenges || '–' },
       { title: t.goals, text: i.goals || '–' },
     ],
-    agreements: i.agreements.map((a) => ({
-      text: `• ${a.text} — ${a.owner_name}, ${t.due.toLowerCase()} ${formatDate(a.due, i.locale)}`,
-    })),
+    agreements: agreementLines(i.agreements, i.locale),
     lines,
+    ...extrasData(i.extras, i.locale),
     meetingId: i.meeting.id,
   });
 }

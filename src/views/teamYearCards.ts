@@ -12,7 +12,8 @@ import type { MeetingRow } from '../store/meetingsRepo';
 import type { TeamYear } from '../app/meetings/frequency';
 import type { YearPlanDraft } from '../app/meetings/yearPlan';
 import { isHeld } from '../app/meetings/frequency';
-import { weekdayName, whatText, whenText } from './meetingText';
+import { timeText, weekdayName, whatText } from './meetingText';
+import { formatNumericDate } from '../i18n/locale';
 import { statusCard } from './meetingCards';
 
 function statusLines(ty: TeamYear, locale: Locale): { text: string; color: string }[] {
@@ -44,15 +45,23 @@ export function paceText(ty: TeamYear, locale: Locale): string {
 
 const SHOWN_PAST = 3;
 const SHOWN_AHEAD = 15;
+/** Table rows in one card: a table row costs about 1 KB of the 40 KB an activity may hold. */
+const MAX_ROWS = 18;
 
 /**
  * The last few past meetings and the next ones: a busy team's whole year would not fit in one
- * activity (40 KB), and the coming meetings are the ones a coordinator acts on.
+ * activity (40 KB), and the coming meetings are the ones a coordinator acts on. `rows` caps the
+ * total when several teams share the card.
  */
-export function shownMeetings(meetings: readonly MeetingRow[], now: Date): MeetingRow[] {
+export function shownMeetings(
+  meetings: readonly MeetingRow[],
+  now: Date,
+  rows = SHOWN_PAST + SHOWN_AHEAD,
+): MeetingRow[] {
+  const pastShown = Math.min(SHOWN_PAST, Math.floor(rows / 3));
   const past = meetings.filter((m) => m.ends_at <= now);
   const ahead = meetings.filter((m) => m.ends_at > now);
-  return [...past.slice(-SHOWN_PAST), ...ahead.slice(0, SHOWN_AHEAD)];
+  return [...past.slice(Math.max(0, past.length - pastShown)), ...ahead.slice(0, rows - pastShown)];
 }
 
 export interface TeamYearView {
@@ -77,6 +86,9 @@ export function teamYearCard(
   const statusOf = (m: MeetingRow) =>
     m.status === 'cancelled' ? 'cancelled' : isHeld(m, now) ? 'held' : 'scheduled';
   // One picker for the whole card: a button per meeting would not fit in 40 KB for a busy coordinator.
+  // A choice is short enough not to be cut off in the picker, and still names the day and the format.
+  const severalTeams = views.length > 1;
+  const rowsPerTeam = Math.min(SHOWN_PAST + SHOWN_AHEAD, Math.floor(MAX_ROWS / Math.max(1, views.length)));
   const editable = views
     .flatMap((v) =>
       v.year.meetings
@@ -86,7 +98,14 @@ export function teamYearCard(
             v.staffId !== null &&
             (v.role === 'coordinator' || m.organizer_staff_id === v.staffId),
         )
-        .map((m) => ({ title: `${v.year.team.name}: ${whenText(m, locale)}`, value: m.id })),
+        .map((m) => ({
+          title: [
+            `${formatNumericDate(m.date, locale)} ${timeText(m, locale)}`,
+            whatText(m, locale, showChild),
+            ...(severalTeams ? [v.year.team.name] : []),
+          ].join(' · '),
+          value: m.id,
+        })),
     )
     .slice(0, MAX_EDITABLE);
   return renderCard('meeting-year', {
@@ -95,7 +114,7 @@ export function teamYearCard(
     emptyText: t.noTeams,
     editable,
     teams: views.map((v) => {
-      const shown = shownMeetings(v.year.meetings, now);
+      const shown = shownMeetings(v.year.meetings, now, rowsPerTeam);
       return {
         id: v.year.team.id,
         name: `${v.year.team.name} – ${INSTITUTION_TYPE_LABELS[v.year.team.institution_type][locale]}`,
@@ -112,7 +131,10 @@ export function teamYearCard(
         meetings: shown.map((m) => {
           const status = statusOf(m);
           return {
-            text: `${whenText(m, locale)} · ${whatText(m, locale, showChild)} · ${t.status[status]}`,
+            date: formatNumericDate(m.date, locale),
+            time: timeText(m, locale),
+            what: whatText(m, locale, showChild),
+            status: t.status[status],
             color: status === 'cancelled' ? 'Attention' : 'Default',
           };
         }),

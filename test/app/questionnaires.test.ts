@@ -111,17 +111,39 @@ describe('answering the post-meeting questionnaire', () => {
     expect((await answer('tove', card({ formVersion: '7' }))).ok).toBe(false);
   });
 
-  it('lets the coordinator record parents’ answers: anonymous, marked as a parent’s, several per meeting', async () => {
+  it('“Udfyld sammen med forælder”: the parents’ form, stored anonymous and marked assisted, no more than the parents expected', async () => {
     const m = await seed.municipality();
-    const parentCard = card({ verb: 'answerParentQuestionnaire', profession: undefined });
+    const parentCard = {
+      verb: 'answerParentQuestionnaire',
+      meetingId,
+      formId: 'parent',
+      formVersion: '1',
+      rating: 'good_with_room',
+      heard: 'yes',
+      understood: 'partly',
+      next_steps: 'no',
+      comment: '',
+    };
+    // The professionals' form is not a parent's: it asks about Børnelinealen and professions.
+    const childForm = await recordParentAnswer(store, m, staff.tove!, card(), afterMeeting);
+    expect(childForm).toMatchObject({ ok: false, problems: [{ code: 'questionnaireMismatch' }] });
     expect((await recordParentAnswer(store, m, staff.tove!, parentCard, afterMeeting)).ok).toBe(true);
     expect((await recordParentAnswer(store, m, staff.tove!, parentCard, afterMeeting)).ok).toBe(true);
+    const third = await recordParentAnswer(store, m, staff.tove!, parentCard, afterMeeting);
+    expect(third.ok === false && refusalText(third, 'da')).toBe(
+      'Alle de forældre, der var med til mødet, har svaret. Tak.',
+    );
     const parents = (await seed.t.questionnaires.responses(meetingId)).filter((r) => r.on_behalf_of_parent);
-    expect(parents.map((p) => [p.respondent_staff_id, p.recorded_by_staff_id, p.answers.profession])).toEqual(
-      [
-        [null, staff.tove!.id, 'parent'],
-        [null, staff.tove!.id, 'parent'],
-      ],
+    expect(
+      parents.map((p) => [p.respondent_staff_id, p.recorded_by_staff_id, p.assisted, p.form_id, p.answers]),
+    ).toEqual(
+      [1, 2].map(() => [
+        null,
+        staff.tove!.id,
+        true,
+        'parent',
+        { rating: 'good_with_room', heard: 'yes', understood: 'partly', next_steps: 'no' },
+      ]),
     );
   });
 

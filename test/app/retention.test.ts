@@ -18,7 +18,8 @@ describe.each(ENGINES)('retention on $name', (fixture) => {
 
   beforeAll(async () => {
     ({ store, dispose } = await openTestStore(fixture));
-    seed = await seedAfterMeeting(store, 'am', { retentionYears: 2 }); // kept from 2024-11-23
+    // Data kept from 2024-11-23, audit entries from 2022-11-23.
+    seed = await seedAfterMeeting(store, 'am', { retentionYears: 2, auditRetentionYears: 4 });
     const t = seed.t;
     const adviser = (
       await t.staff.upsert({ email: 'rita@am.example', name: 'Rita Rådgiver', roles: ['adviser'] })
@@ -65,7 +66,6 @@ describe.each(ENGINES)('retention on $name', (fixture) => {
         meetingId: meeting.id,
         respondentStaffId: seed.ids.lars,
         recordedByStaffId: seed.ids.lars,
-        onBehalfOfParent: false,
         formId: 'child',
         formVersion: 1,
         answers: { rating: 'good', profession: 'teacher' },
@@ -82,6 +82,13 @@ describe.each(ENGINES)('retention on $name', (fixture) => {
         recordedAt: NOW,
       });
     }
+    // Audit entries of their own age, whatever they are about: one from before the audit cut-off
+    // about a case that is kept, one after it about a case that goes.
+    await store.engine.query(
+      `INSERT INTO audit_log (municipality_id, at, actor, action, entity, entity_id, details) VALUES
+         ('am', '2022-06-01T10:00:00Z', 'test', 'update', 'case', 'OPEN-1', '{"old":true}'),
+         ('am', '2023-06-01T10:00:00Z', 'test', 'update', 'case', 'OLD-1', '{"old":false}')`,
+    );
   });
   afterAll(async () => dispose());
 
@@ -98,6 +105,7 @@ describe.each(ENGINES)('retention on $name', (fixture) => {
       'meeting_minutes',
       'agreements',
       'questionnaire_responses',
+      'audit_log',
     ];
     const out: Record<string, number> = {};
     for (const table of tables)
@@ -149,9 +157,11 @@ describe.each(ENGINES)('retention on $name', (fixture) => {
       agreements: 1,
       questionnaireResponses: 1,
       outbox: 1,
+      auditEntries: 1,
     });
+    expect(dry.auditCutoff).toBe('2022-11-23');
     expect(formatRetention(dry)).toMatch(
-      /^am: kept from 2024-11-23 \(2 years\); 1 closed cases, .* would be deleted \(dry run: nothing was changed\)\.$/,
+      /^am: kept from 2024-11-23 \(2 years\), audit entries from 2022-11-23 \(4 years\); 1 closed cases, .* 1 audit entries would be deleted \(dry run: nothing was changed\)\.$/,
     );
     expect(await tableCounts()).toEqual(before);
 
@@ -171,12 +181,24 @@ describe.each(ENGINES)('retention on $name', (fixture) => {
       meeting_minutes: dry.counts.minutes,
       agreements: dry.counts.agreements,
       questionnaire_responses: dry.counts.questionnaireResponses,
+      // One old entry gone, the run's own entry added.
+      audit_log: dry.counts.auditEntries - 1,
     });
+    const old = await store.engine.query<{ details: { old: boolean } }>(
+      "SELECT details FROM audit_log WHERE municipality_id = 'am' AND details ? 'old'",
+    );
+    expect(old.map((r) => r.details.old)).toEqual([false]);
     expect((await seed.t.cases.list()).map((c) => c.case_ref).sort()).toEqual(['KEPT-1', 'OPEN-1']);
     const [entry] = await store.engine.query<{ details: { cutoff: string; counts: unknown } }>(
       "SELECT details FROM audit_log WHERE municipality_id = 'am' AND entity = 'retention'",
     );
-    expect(entry!.details).toEqual({ cutoff: '2024-11-23', retentionYears: 2, counts: dry.counts });
+    expect(entry!.details).toEqual({
+      cutoff: '2024-11-23',
+      retentionYears: 2,
+      auditCutoff: '2022-11-23',
+      auditRetentionYears: 4,
+      counts: dry.counts,
+    });
     expect(JSON.stringify(entry)).not.toMatch(/OLD-1|Ring til far/);
     expect(await reports()).toEqual(reportsBefore);
   });

@@ -17,7 +17,7 @@ describe('docs/domain-rules.md, "Reminders": every card is an Adaptive Card Team
     expect(cardNames().filter((n) => !used.has(n))).toEqual([]);
   });
 
-  it('offers register and postpone only for follow-ups, snooze on the adviser\'s reminders, and nothing but "open case" to a leader', () => {
+  it("offers register and postpone only for follow-ups, snooze only on the adviser's own reminders, and a leader register and postpone for the adviser", () => {
     const actions = (c: CardJson) => JSON.stringify(c).match(/"verb":"(\w+)"/g) ?? [];
     const upcoming = reminderCard({
       kind: 'upcoming',
@@ -39,7 +39,21 @@ describe('docs/domain-rules.md, "Reminders": every card is an Adaptive Card Team
       locale: 'da',
       today: '2026-11-25',
     });
-    expect(actions(escalation)).toEqual(['"verb":"openCase"']);
+    expect(actions(escalation)).toEqual([
+      '"verb":"registerFollowUp"',
+      '"verb":"postponeFollowUp"',
+      '"verb":"openCase"',
+    ]);
+    const forAdviser = reminderCard({
+      kind: 'overdue',
+      deadline: deadline(),
+      municipality,
+      locale: 'da',
+      today: '2026-11-25',
+      adviserName: 'Anna Rådgiver',
+    });
+    expect(actions(forAdviser)).not.toContain('"verb":"snoozeReminder"');
+    expect(JSON.stringify(forAdviser)).toContain('Du handler på vegne af Anna Rådgiver; det står i loggen.');
     const inv = reminderCard({
       kind: 'due',
       deadline: deadline({ kind: 'investigation' }),
@@ -48,6 +62,24 @@ describe('docs/domain-rules.md, "Reminders": every card is an Adaptive Card Team
       today: '2026-11-25',
     });
     expect(actions(inv)).toEqual(['"verb":"snoozeReminder"', '"verb":"openCase"']);
+  });
+
+  it('fixes no date when sent and preselects no answer on the child conversation, a key figure', () => {
+    const card = reminderCard({
+      kind: 'due',
+      deadline: deadline(),
+      municipality,
+      locale: 'da',
+      today: '2026-11-25',
+    });
+    const inputs =
+      JSON.stringify(card).match(
+        /\{"type":"Input\.[^{}]*?"id":"(heldOn|childConversation|postponeTo)"[^{}]*/g,
+      ) ?? [];
+    expect(inputs).toHaveLength(3);
+    // A card pressed days later must not save the day it was sent, nor be bounded by it.
+    for (const i of inputs) expect(i).not.toMatch(/"(value|max|min)":/);
+    expect(JSON.stringify(card)).toContain('"placeholder":"I dag"');
   });
 
   it('asks for the cadence and its reason only on the first follow-up (Barnets Lov § 95 stk. 3)', () => {

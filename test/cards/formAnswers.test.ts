@@ -53,28 +53,55 @@ describe('a refused form comes back as the same card, with the values and the re
     });
   });
 
-  it('heads the card with the title, and lists there what no visible input can show', () => {
+  it('heads the card with the title, and lists there what no input on the card can show', () => {
     const card = withAnswers(
       form(),
       {},
-      [
-        { text: 'Teamet har allerede et møde den dag.' },
-        { field: 'reason', text: 'Skriv en begrundelse.' },
-        { field: 'nowhere', text: 'Tjek værdien.' },
-      ],
+      [{ text: 'Teamet har allerede et møde den dag.' }, { field: 'nowhere', text: 'Tjek værdien.' }],
       'Ikke gemt – ret det markerede nedenfor.',
     );
     expect(
       body(card)
-        .slice(0, 4)
+        .slice(0, 3)
         .map((e) => e.text),
     ).toEqual([
       'Ikke gemt – ret det markerede nedenfor.',
       'Teamet har allerede et møde den dag.',
-      'Skriv en begrundelse.', // its input is in a folded ShowCard
       'Tjek værdien.',
     ]);
-    expect(JSON.stringify(card.actions)).toContain('"errorMessage":"Skriv en begrundelse."');
+    // Nothing points into the folded form, so it stays folded.
+    expect((card.actions as Record<string, unknown>[])[0]!.type).toBe('Action.ShowCard');
+  });
+
+  it('unfolds a folded form that holds a problem, so the reason stands beside its open field', () => {
+    const card = withAnswers(
+      form(),
+      { reason: 'Ferie' },
+      [{ field: 'reason', text: 'Skriv en begrundelse.' }],
+      'Ikke gemt – ret det markerede nedenfor.',
+    );
+    expect(card.actions).toEqual([]);
+    const unfolded = body(card).at(-1) as { type: string; items: Record<string, unknown>[] };
+    expect(unfolded.type).toBe('Container');
+    expect(unfolded.items.map((e) => e.text ?? e.id)).toEqual(['Udskyd', 'reason', 'Skriv en begrundelse.']);
+    expect(unfolded.items[1]).toMatchObject({ value: 'Ferie', errorMessage: 'Skriv en begrundelse.' });
+    // Said once: beside the field, not again under the title.
+    expect(JSON.stringify(card).split('Skriv en begrundelse.').length - 1).toBe(2); // errorMessage + the line
+  });
+
+  it('says beside an emptied input that it held a CPR number', () => {
+    const card = withAnswers(
+      form(),
+      { purpose: 'Mor 010190-1234' },
+      [{ field: 'purpose', text: 'Ligner et CPR-nummer.' }],
+      'Ikke gemt',
+      'Feltet er tømt.',
+    );
+    const i = body(card).findIndex((e) => e.id === 'purpose');
+    expect(body(card)[i]!.value).toBeUndefined();
+    expect(body(card)[i]!.errorMessage).toBe('Ligner et CPR-nummer. Feltet er tømt.');
+    expect(body(card)[i + 2]!.text).toBe('Feltet er tømt.');
+    expect(JSON.stringify(card)).not.toContain('010190');
   });
 
   it('leaves the card it was given untouched', () => {

@@ -1,4 +1,6 @@
 import { CliHarness } from '../support/cli';
+import { COMMANDS } from '../../src/cli/commands';
+import { REPORTS } from '../../src/reports';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,6 +71,23 @@ describe('samspil command', () => {
     const help = await cli.run('--help');
     for (const c of ['start', 'migrate', 'demo', 'import', 'tick', 'report'])
       expect(help.out).toContain(`  ${c}`);
+  });
+
+  it('answers --help on every command with its usage and what it does, touching no store', async () => {
+    for (const [name, c] of Object.entries(COMMANDS)) {
+      for (const flag of ['--help', '-h']) {
+        const r = await new CliHarness({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }).run(
+          name,
+          flag,
+        );
+        expect([name, flag, r.code, r.err]).toEqual([name, flag, 0, '']);
+        expect(r.out).toContain(`samspil ${c.usage}`);
+        expect(r.out).toContain(c.summary);
+      }
+    }
+    const report = await cli.run('report', '--help');
+    for (const name of [...Object.keys(REPORTS), 'yearly-status']) expect(report.out).toContain(`  ${name}`);
+    expect(report.out).toContain('--audience');
   });
 
   it('migrates and says so', async () => {

@@ -20,19 +20,39 @@ describe('Anne Knudsen, coordinator of Tværfagligt team Børnehuset Mågen, in 
   });
   afterEach(async () => pg.assertClean());
 
-  it('shows the team’s meetings this school year on møder', async () => {
+  it('shows the team’s meetings this school year on møder as a table: date, time, format, status', async () => {
     await pg.say('møder');
-    await pg.card(/Teammøder 2026\/27/).waitFor();
+    const year = pg.card(/Teammøder 2026\/27/);
+    await year.waitFor();
+    const table = year.getByRole('table').first();
+    await table.waitFor();
+    const header = await table.getByRole('row').first().innerText();
+    expect(header.replace(/\s+/g, ' ')).toMatch(/Dato Tid Mødeform Status/);
+    // Børnehuset Mågen's six meetings of the year, one row each under the header.
+    expect(await table.getByRole('row').count()).toBe(7);
     await pg.shot('moeder');
   });
 
-  it('schedules a child meeting: a CPR number and an open case are refused beside the field, initials are accepted', async () => {
+  it('schedules a child meeting: a CPR number and an open case are refused beside the field; initials like an open case’s are asked about before anything is sent', async () => {
+    // A case whose child has the initials QX, so the coordinator's QX is asked about.
+    await samspil.samspil(
+      'import',
+      samspil.file(
+        'cases.csv',
+        'case_ref;adviser_email;opened;ladder_step;child_initials\nFJ-9002;susanne.pedersen@fjordby.example;2026-07-01;3;QX\n',
+      ),
+    );
     const year = pg.card(/Teammøder 2026\/27/);
-    const card = await pg.pressOpening(year, 'Planlæg møde', 'Planlæg og send invitationer');
-    await card
-      .getByText(/Barn\/ung\/familie/)
-      .first()
-      .click();
+    const choice = await pg.pressOpening(year, 'Planlæg møde', 'Møde om et barn, en ung eller en familie');
+    await pg.pressUpdating(
+      choice,
+      'Møde om et barn, en ung eller en familie',
+      'Planlæg og send invitationer',
+    );
+    const card = pg.card('Planlæg og send invitationer');
+    // The form starts at the team's usual time and place, with only a child meeting's fields.
+    expect(await card.getByRole('textbox', { name: /Sted/ }).inputValue()).not.toBe('');
+    expect(await card.getByRole('textbox', { name: /^Tema/ }).count()).toBe(0);
     await card.getByRole('combobox', { name: /Dato/ }).fill('2026-11-24');
     await card.getByRole('textbox', { name: /Sted/ }).fill('Børnehuset Mågen, personalerummet');
     const purpose = card.getByRole('textbox', { name: /Formål/ });
@@ -46,28 +66,47 @@ describe('Anne Knudsen, coordinator of Tværfagligt team Børnehuset Mågen, in 
     await refused.getByRole('textbox', { name: /Barn \(initialer/ }).fill('FJ-0016');
     await pg.pressUpdating(refused, 'Planlæg og send invitationer', 'Barnet har en aktiv sag (FJ-0016)');
     await pg.shot('aaben-sag-afvist');
+    const sentBefore = (await samspil.report('outbox')).rows.length;
     const again = pg.card('Planlæg og send invitationer');
-    await again.getByRole('textbox', { name: /Barn \(initialer/ }).fill('KL');
-    await pg.pressUpdating(again, 'Planlæg og send invitationer', 'Mødet er planlagt');
+    await again.getByRole('textbox', { name: /Barn \(initialer/ }).fill('QX');
+    await pg.pressUpdating(again, 'Planlæg og send invitationer', 'Initialerne findes også på en åben sag');
+    await pg.shot('initialer-spoerger-foerst');
+    // Nothing planned or sent yet: the warning came first.
+    await samspil.tick();
+    expect((await samspil.report('outbox')).rows.length).toBe(sentBefore);
+    const asked = pg.card('Planlæg og send invitationer');
+    await expectValue(asked.getByRole('textbox', { name: /Barn \(initialer/ }), 'QX');
+    await asked.getByText(/Jeg har kontrolleret initialerne/).click();
+    await pg.pressUpdating(asked, 'Planlæg og send invitationer', 'Mødet er planlagt');
     await pg.shot('moede-planlagt');
   });
 
-  it('moves the child meeting and cancels two theme meetings, each on its own card', async () => {
+  it('moves the child meeting, and cancels two theme meetings only after confirming, once with a reason', async () => {
     await pg.say('møder');
     let edit = await pg.pressOpening(pg.card(/Teammøder 2026\/27/), 'Flyt eller aflys', 'Flyt mødet');
     await edit.getByRole('textbox', { name: /Sted/ }).fill('Rådhuset, mødelokale 2');
     await pg.pressUpdating(edit, 'Flyt mødet', 'Mødet er flyttet');
     await pg.shot('moede-flyttet');
     await pg.say('møder');
-    await pg.chooseOption(pg.card(/Teammøder 2026\/27/), /Vælg et møde/, /februar 2027/);
+    await pg.chooseOption(pg.card(/Teammøder 2026\/27/), /Vælg et møde/, /\.02\.2027/);
     edit = await pg.pressOpening(pg.card(/Teammøder 2026\/27/), 'Flyt eller aflys', 'Aflys mødet');
-    await pg.pressUpdating(edit, 'Aflys mødet', 'Mødet er aflyst');
+    await pg.pressUpdating(edit, 'Aflys mødet', 'Aflys mødet?');
+    const ask = pg.card('Aflys mødet?');
+    await ask
+      .getByText(/får besked om aflysningen|Ingen er inviteret endnu/)
+      .first()
+      .waitFor();
+    await ask.getByRole('textbox', { name: /Begrundelse/ }).fill('Tovholderen er syg; vi finder en ny dato.');
+    await pg.shot('aflys-spoerger-foerst');
+    await pg.pressUpdating(ask, 'Aflys og giv besked', 'Mødet er aflyst');
+    await pg.card('Mødet er aflyst').getByText('Tovholderen er syg; vi finder en ny dato.').waitFor();
     await pg.shot('moede-aflyst');
     // A second cancellation leaves the team short of the model's minimum for the year plan below.
     await pg.say('møder');
-    await pg.chooseOption(pg.card(/Teammøder 2026\/27/), /Vælg et møde/, /april 2027/);
+    await pg.chooseOption(pg.card(/Teammøder 2026\/27/), /Vælg et møde/, /\.04\.2027/);
     edit = await pg.pressOpening(pg.card(/Teammøder 2026\/27/), 'Flyt eller aflys', 'Aflys mødet');
-    await pg.pressUpdating(edit, 'Aflys mødet', 'Mødet er aflyst');
+    await pg.pressUpdating(edit, 'Aflys mødet', 'Aflys mødet?');
+    await pg.pressUpdating(pg.card('Aflys mødet?'), 'Aflys og giv besked', 'Mødet er aflyst');
   });
 
   it('then plans the rest of the school year from the proposed dates', async () => {

@@ -72,7 +72,48 @@ describe('Lene Knudsen, team participant, in the Agents Playground', () => {
     expect(again).toMatch(/Godt/);
     expect(await answersInAll(samspil)).toBe(before);
   });
+
+  it('presses an answer on the invitation after the meeting: the card keeps the meeting’s details and says it is held', async () => {
+    const card = pg.card('Du har svaret: deltager.');
+    const when = await card
+      .getByText(/kl\. \d\d:\d\d–\d\d:\d\d/)
+      .first()
+      .innerText();
+    // The next morning: Samspil restarts on that day's clock, the card still in the chat.
+    await samspil.stop();
+    await samspil.start(dayAfter(when));
+    await pg.pressUpdating(card, 'Deltager ikke', 'Mødet er afholdt');
+    const held = pg.card('Mødet er afholdt');
+    const text = await held.innerText();
+    expect(text).toContain(when);
+    expect(text).toContain('Du har svaret: deltager.');
+    expect(text).not.toContain('Allerede udført');
+    expect(await held.getByRole('button', { name: /^Deltager/ }).count()).toBe(0);
+    await pg.shot('svar-efter-moedet');
+  });
 });
+
+const MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** 09:00 UTC on the day after a card's "8. december 2026 kl. 13:00–14:30". */
+function dayAfter(when: string): string {
+  const m = /(\d{1,2})\. (\p{L}+) (\d{4})/u.exec(when);
+  if (!m) throw new Error(`no date in "${when}"`);
+  return new Date(Date.UTC(Number(m[3]), MONTHS.indexOf(m[2]!), Number(m[1]) + 1, 9)).toISOString();
+}
 
 /** The newest unanswered questionnaire, filled in as Lene would. */
 async function fillQuestionnaire(pg: PlaygroundClient) {

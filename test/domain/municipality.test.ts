@@ -16,6 +16,7 @@ describe('municipalitySettingsSchema defaults', () => {
       escalateAfterWorkingDays: 5,
       workingHours: { start: '08:00', end: '16:00' },
       retentionYears: 5,
+      auditRetentionYears: 5,
       schoolYearStartMonthDay: '08-01',
       questionnaireDelayMinutes: 30,
       questionnaireReminderWorkingDays: 2,
@@ -55,6 +56,7 @@ describe('municipalitySettingsSchema defaults', () => {
     ['a school year starting on 02-29 (not every year has one)', { schoolYearStartMonthDay: '02-29' }],
     ['a caseload target of 0', { caseloadTarget: 0 }],
     ['retention of 0 years', { retentionYears: 0 }],
+    ['audit retention of 0 years', { auditRetentionYears: 0 }],
   ])('rejects %s', (_what, input) => {
     const r = municipalitySettingsSchema.safeParse(input);
     expect(r.success).toBe(false);

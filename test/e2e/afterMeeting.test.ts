@@ -234,24 +234,31 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
     expect(lastText(tove.chat)).toContain('Du har ingen møder om børn, der mangler referat.');
   });
 
-  it('lets the coordinator record a parent’s answer on their behalf', async () => {
+  it('“Udfyld sammen med forælder” opens the parents’ own form, and the answer is saved as assisted', async () => {
     const data = submitData(withVerb(tove.chat, 'saveMinutes')[0]!, 'openParentQuestionnaire');
     await post(cardExecute(connector.url, tove, 'act-minutes', data));
     const parentCard = withVerb(tove.chat, 'answerParentQuestionnaire')[0]!;
-    expect(parentCard).toContain('Forældres svar på statusskemaet');
-    expect(parentCard).not.toContain('"id":"profession"');
-    const { profession: _p, ...answers } = childAnswers;
+    expect(parentCard).toContain('Forældreskema – udfyldt sammen med forælderen');
+    expect(parentCard).toContain('Følte du dig forstået?');
+    for (const professional of [
+      '"id":"profession"',
+      '"id":"child_ruler_level"',
+      'Følte forældrene sig hørt?',
+    ])
+      expect(parentCard).not.toContain(professional);
     const recorded = cardOf(
       await post(
         cardExecute(connector.url, tove, 'act-parent', {
           ...submitData(parentCard, 'answerParentQuestionnaire'),
-          ...answers,
           rating: 'good_with_room',
+          heard: 'yes',
+          understood: 'yes',
+          next_steps: 'partly',
         }),
       ),
     );
-    expect(recorded).toContain('Forælderens svar er registreret');
-    expect(recorded).toContain('forælder');
+    expect(recorded).toContain('Forælderens svar er gemt');
+    expect(recorded).toContain('Udfyldt sammen med forælderen af');
   });
 
   it('reminds a non-respondent once, 2 working days later, and nobody who answered', async () => {
@@ -293,14 +300,16 @@ describe('after a team meeting: questionnaire, SoS minutes and agreement reminde
           .map((r) => [
             r.respondent_staff_id === lars.id ? 'lars' : r.respondent_staff_id,
             r.on_behalf_of_parent,
+            r.assisted,
+            r.form_id,
             r.form_version,
             r.answers.rating,
             r.answers.profession,
           ])
           .sort(),
       ).toEqual([
-        [null, true, 1, 'good_with_room', 'parent'],
-        ['lars', false, 1, 'good', 'teacher'],
+        [null, true, true, 'parent', 1, 'good_with_room', undefined],
+        ['lars', false, false, 'child', 1, 'good', 'teacher'],
       ]);
       expect((await t.meetings.get(meetingId))?.status).toBe('held');
       const minutes = await t.minutes.get(meetingId);

@@ -136,7 +136,7 @@ describe('follow-up reminders through Teams, end to end', () => {
     expect(connector.updates(annaChat).length).toBe(updatesBefore);
   });
 
-  it('answers a submission without a date with the reason beside the date input', async () => {
+  it('answers a submission without the child-conversation answer with the reason beside it, the form open', async () => {
     const card = connector
       .sent(annaChat)
       .map((a) => JSON.stringify(a))
@@ -145,11 +145,14 @@ describe('follow-up reminders through Teams, end to end', () => {
     const reply = await post(
       cardExecute(connector.url, anna, 'act-reminder', {
         ...submitData(card, 'registerFollowUp'),
-        childConversation: 'yes',
+        cadence: 'm3',
+        cadenceReason: 'Stabil',
       }),
     );
-    expect(reply.value).toMatch(/"id":"heldOn"(?:(?!"id":).)*"errorMessage":"Skal udfyldes."/);
-    expect(reply.value).toMatch(/"id":"childConversation"(?:(?!"id":).)*"value":"yes"/);
+    expect(reply.value).toMatch(
+      /"id":"childConversation"(?:(?!"id":).)*"errorMessage":"Vælg en af mulighederne."/,
+    );
+    expect(reply.value).toMatch(/"id":"cadenceReason"(?:(?!"id":).)*"value":"Stabil"/);
   });
 
   it('refuses a follow-up date in the future beside the date, and a CPR number in the reason without echoing it', async () => {

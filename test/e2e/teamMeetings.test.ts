@@ -332,7 +332,10 @@ describe('team meetings through Teams, end to end', () => {
   it('lets a member call a child meeting, but not about a child with an active case or by CPR number', async () => {
     await post(personalMessage(connector.url, lars, 'planlæg møde'));
     const form = lastCard(lars.chat);
-    expect(form).toContain('Planlæg møde: Team Nord');
+    // A member only calls meetings about a child: the form has that format's fields and no theme.
+    expect(form).toContain('Planlæg møde om barn/ung/familie: Team Nord');
+    expect(form).toContain('"id":"childReference"');
+    expect(form).not.toContain('"id":"theme"');
     const base = {
       ...inputs(form),
       ...submitData(form, 'meetingSchedule'),
@@ -374,7 +377,7 @@ describe('team meetings through Teams, end to end', () => {
     expect(done).toContain('Mødet er planlagt');
   });
 
-  it('cancels a meeting: the cards are marked and a cancelling .ics has the same UID and a higher SEQUENCE', async () => {
+  it('cancels a meeting after asking, with the reason on the participants’ cards; the cancelling .ics has the same UID and a higher SEQUENCE', async () => {
     await post(personalMessage(connector.url, tove, 'møder'));
     const list = lastCard(tove.chat);
     const choices = (JSON.parse(list) as { attachments: { content: unknown }[] }).attachments[0]!.content;
@@ -391,21 +394,33 @@ describe('team meetings through Teams, end to end', () => {
     const original = (await invitations(pia.chat)).find((e) =>
       e.props.DTSTART!.startsWith(date.replace(/-/g, '')),
     )!;
+    const question = cardOf(
+      await post(cardExecute(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancelAsk'))),
+    );
+    expect(question).toContain('Aflys mødet?');
+    expect(question).toMatch(/\d+ deltagere får besked om aflysningen/);
+    // Asking changes nothing: the meeting still stands until the question is answered.
+    await tick('2026-08-10T10:30:00+02:00');
+    expect((await invitations(pia.chat)).some((e) => e.method === 'CANCEL')).toBe(false);
+    const reason = 'Tovholderen er syg; vi finder en ny dato.';
     const cancelledCard = cardOf(
-      await post(cardExecute(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel'))),
+      await post(
+        cardExecute(connector.url, tove, 'act-cancel', { ...submitData(question, 'meetingCancel'), reason }),
+      ),
     );
     expect(cancelledCard).toContain('Mødet er aflyst');
+    expect(cancelledCard).toContain(reason);
     const again = cardOf(
-      await post(cardExecute(connector.url, tove, 'act-cancel', submitData(edit, 'meetingCancel'))),
+      await post(cardExecute(connector.url, tove, 'act-cancel', submitData(question, 'meetingCancel'))),
     );
     expect(again).toContain('Allerede udført');
     await tick('2026-08-10T11:00:00+02:00');
     const cancelled = (await invitations(pia.chat)).find((e) => e.method === 'CANCEL')!;
     expect(cancelled.method).toBe('CANCEL');
     expect(cancelled.props).toMatchObject({ UID: original.props.UID, SEQUENCE: '1', STATUS: 'CANCELLED' });
-    expect(JSON.stringify(connector.updates(pia.chat).at(-1)!.body)).toContain(
-      'Aflyst: tværfagligt teammøde',
-    );
+    const piaCard = JSON.stringify(connector.updates(pia.chat).at(-1)!.body);
+    expect(piaCard).toContain('Aflyst: tværfagligt teammøde');
+    expect(piaCard).toContain(reason);
   });
 
   it('shows the team’s year in its channel without naming any child, and speaks English to an English user', async () => {

@@ -80,6 +80,7 @@ interface Manifest {
   }[];
   configurableTabs?: { configurationUrl: string; scopes: string[]; context?: string[] }[];
   webApplicationInfo?: { id: string; resource: string };
+  authorization?: { permissions?: { resourceSpecific?: { name: string; type: string }[] } };
 }
 type Localization = Record<string, string>;
 
@@ -323,6 +324,12 @@ describe('Teams app manifest', () => {
     expect(bot.botId).toMatch(GUID);
     expect([...bot.scopes].sort()).toEqual([...BOT_SCOPES].sort());
     expect(bot.supportsFiles).toBe(false);
+  });
+
+  it('asks for exactly one resource-specific permission: meeting events in a chat it is in (meetingEnd)', () => {
+    expect(manifest().authorization).toEqual({
+      permissions: { resourceSpecific: [{ name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' }] },
+    });
   });
 
   it('has the personal tab "Overblik" beside the chat, a channel tab, and single sign-on', () => {

@@ -2,6 +2,7 @@ import { loadConfig } from '../../src/config';
 import { fixedClock, offsetClock } from '../../src/domain/clock';
 import { createLogger } from '../../src/log';
 import { emptyDrain, OutboxSender } from '../../src/outbox/sender';
+import { SENDER_PER_TENANT_SECOND } from '../../src/outbox/rateLimiter';
 import { createBotApp } from '../../src/teams/botApp';
 import { Store } from '../../src/store/store';
 import { createAdapter } from '../../src/teams/adapter';
@@ -196,7 +197,7 @@ describe('outbox sender against a fake Bot Connector (PGlite)', () => {
     expect(await first).toMatchObject({ sent: 1, leaseLost: 0 });
     expect(connector.sent('a:personal-h@s.example').map((a) => a.text)).toEqual(['slow']);
   });
-  it("sends another municipality's messages while one municipality's backlog waits for its 50/s", async () => {
+  it("sends another municipality's messages while one municipality's backlog waits for its share of 50/s", async () => {
     await store.municipalities.create({ id: 'tby', name: 'Tby', tenant_id: 't2', settings: {} });
     const busy: string[] = [];
     for (let i = 0; i < 60; i++) {
@@ -234,9 +235,52 @@ describe('outbox sender against a fake Bot Connector (PGlite)', () => {
     }
     expect(await sender(MONDAY_0900).drain()).toMatchObject({ sent: 65 });
     const order = connector.sent().map((a) => String(a.text));
-    // The 51st of the busy municipality waits for the next second; the other's five do not.
+    // The busy municipality's 41st (past the sender's 40 a second) waits; the other's five do not.
     const lastQuiet = Math.max(...quiet.map((q) => order.indexOf(q)));
-    expect(lastQuiet).toBeLessThan(order.indexOf('busy-50'));
+    expect(lastQuiet).toBeLessThan(order.indexOf(`busy-${SENDER_PER_TENANT_SECOND}`));
     expect(order.filter((x) => busy.includes(x))).toHaveLength(60);
+  });
+
+  it('holds a replacement while an earlier card is on the wire, then updates every earlier card delivered', async () => {
+    const id = await person('r@s.example');
+    const card = (version: number, kind: string, extra = {}) =>
+      t().outbox.enqueue({
+        key: { key: `meeting-x:${version}:${kind}`, subject: 'meeting-x', version },
+        kind,
+        recipientStaffId: id,
+        payload: { activity: { type: 'message', text: `${kind} ${version}` }, ...extra },
+        notBefore: new Date(MONDAY_0900),
+      });
+    await card(0, 'meeting.invitation');
+    expect(await sender(MONDAY_0900).drain()).toEqual({ ...emptyDrain(), sent: 1 });
+    await card(1, 'meeting.update');
+    const [onWire] = await store.queue.claim('other', new Date(MONDAY_0900), 10, 60_000);
+    await card(2, 'meeting.replace', {
+      replaceActivityId: null,
+      replaceEarlier: { kinds: ['meeting.invitation', 'meeting.update'] },
+    });
+    await card(2, 'meeting.update');
+    connector.reset();
+    // The update of version 1 is still being sent by another sender: the replacement waits.
+    expect(await sender(MONDAY_0900).drain()).toMatchObject({ deferred: 1 });
+    expect(connector.updates()).toEqual([]);
+    await store.queue.settle([
+      {
+        id: onWire!.id,
+        token: onWire!.lease_token,
+        status: 'sent',
+        at: new Date(MONDAY_0900),
+        activityId: 'act-v1',
+      },
+    ]);
+    const later = new Date(Date.parse(MONDAY_0900) + 5_000).toISOString();
+    expect(await sender(later).drain()).toMatchObject({ sent: 1 });
+    const first = (await t().outbox.list('sent')).find((r) => r.kind === 'meeting.invitation')!;
+    expect(
+      connector
+        .updates()
+        .map((c) => c.activityId)
+        .sort(),
+    ).toEqual([first.activity_id, 'act-v1'].sort());
   });
 });

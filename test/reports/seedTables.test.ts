@@ -9,6 +9,7 @@ import { formatReport } from '../../src/reports/format';
 import type { ReportScope } from '../../src/reports/report';
 import type { Store } from '../../src/store/store';
 import { ENGINES, openTestStore } from '../support/db';
+import { run } from '../../src/cli/run';
 
 /**
  * Seed 002 (Evaluering af Vesthimmerlandsmodellen, 2019) reproduced from raw events: every row below
@@ -268,7 +269,7 @@ describe.each(ENGINES.filter((e) => e.name === 'pglite'))(
         );
       }, 180_000);
 
-      it('compares every child on the two cut-off dates: the stock and the moves of figur D', async () => {
+      it('compares every child on the two cut-off dates: the stock and the moves of figur D, for a reader who may not open the cases', async () => {
         const t = await report('ladder-movements', '2018-04-01', '2019-03-31');
         expect(t.summary).toMatchObject({
           cut_off_start: '2018-03-31',
@@ -294,6 +295,39 @@ describe.each(ENGINES.filter((e) => e.name === 'pglite'))(
         ]);
         expect(t.summary).toMatchObject({ up: HIDDEN, in: HIDDEN, moved: HIDDEN });
         expect(t.rows[0]).toMatchObject({ from_label: 'Ikke på trappen', direction_label: 'Ind' });
+      });
+
+      it("gives an admin figur D's moves exactly through `samspil report ladder-movements --format json`: 5, 21, 4 and 8", async () => {
+        const cli = async (...extra: string[]) => {
+          let out = '';
+          let err = '';
+          const argv = ['report', 'ladder-movements', '--from', '2018-04-01', '--to', '2019-03-31'];
+          const code = await run(
+            [...argv, '--format', 'json', '--municipality', M, ...extra],
+            { LOG_LEVEL: 'silent', SAMSPIL_NOW: NOW.toISOString() },
+            { out: (x) => (out += x), err: (x) => (err += x) },
+            store,
+          );
+          expect([code, err]).toEqual([0, '']);
+          return JSON.parse(out) as Json;
+        };
+        const t = await cli();
+        const count = (from: number | null, to: number | null) =>
+          t.rows.find((r) => r.from_step === from && r.to_step === to)?.count;
+        // Seed 002 note 6: 106 − 5 − 21 + 4 + 8 = 92 placed children.
+        expect([count(3, 2), count(3, 1), count(2, 3), count(null, 3)]).toEqual([5, 21, 4, 8]);
+        expect(t.summary).toMatchObject({
+          positions_start: { '2': 224, '3': 106 },
+          positions_end: { '1': 156, '2': 195, '3': 92 },
+          up: 4,
+          in: 113,
+          moved: 278,
+        });
+        expect(JSON.stringify(t)).not.toContain(HIDDEN);
+        // The same report for publishing hides the 4 and what would give it back, as above.
+        const published = await cli('--audience', 'public');
+        expect(published.summary).toMatchObject({ up: HIDDEN, in: HIDDEN, moved: HIDDEN });
+        expect(published.rows.find((r) => r.from_step === 2 && r.to_step === 3)?.count).toBe(HIDDEN);
       });
 
       it('shows every move of note 6 when no group is small: a fifth child moving up', async () => {

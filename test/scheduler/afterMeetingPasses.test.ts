@@ -58,7 +58,6 @@ describe('after-meeting planning passes', () => {
       meetingId,
       respondentStaffId: seed.ids.lars,
       recordedByStaffId: seed.ids.lars,
-      onBehalfOfParent: false,
       formId: 'child',
       formVersion: 1,
       answers: { rating: 'good' },

@@ -210,6 +210,48 @@ describe('invitations, updates and cancellations', () => {
     expect(mine.some((o) => o.kind === 'meeting.replace')).toBe(false);
   });
 
+  it('on a move while the earlier invitations are on the wire, plans a replacement that waits for them and then covers them', async () => {
+    const m = await f.t.meetings.create(meetingOn(f, '2027-01-26'));
+    await planMeetingInvitations(f.store, f.m, now);
+    // A sender has claimed the invitations and not yet settled them when the meeting moves.
+    const onWire = (
+      await f.store.queue.claim('test', at('2030-01-01T00:00:00Z'), 1000, 60_000, { perDestination: 1000 })
+    ).filter((r) => r.subject === meetingSubject(m.id));
+    expect(onWire).toHaveLength(3);
+    await f.t.meetings.move(
+      m.id,
+      {
+        date: '2027-02-02',
+        startTime: '14:00',
+        endTime: '15:30',
+        startsAt: at('2027-02-02T13:00:00Z'),
+        endsAt: at('2027-02-02T14:30:00Z'),
+        place: 'Nordskolen',
+        onlineUrl: null,
+      },
+      0,
+    );
+    await planMeetingInvitations(f.store, f.m, now);
+    const replaced = (await rows(f, 'meeting.replace')).filter((r) => r.subject === meetingSubject(m.id));
+    expect(replaced).toHaveLength(3);
+    const first = replaced[0]!;
+    expect(first.payload).toMatchObject({
+      replaceActivityId: null,
+      replaceEarlier: { kinds: expect.any(Array) },
+    });
+    expect(JSON.stringify(first.payload)).not.toContain('meetingRsvp');
+    const kinds = first.payload.replaceEarlier!.kinds;
+    expect(await f.store.queue.earlierCards(first, kinds)).toEqual({ activityIds: [], inFlight: true });
+    const mine = onWire.find((r) => r.recipient_staff_id === first.recipient_staff_id)!;
+    await f.store.queue.settle([
+      { id: mine.id, token: mine.lease_token, status: 'sent', at: now, activityId: 'act-on-wire' },
+    ]);
+    expect(await f.store.queue.earlierCards(first, kinds)).toEqual({
+      activityIds: ['act-on-wire'],
+      inFlight: false,
+    });
+  });
+
   it('keeps a meeting about a child private in the calendar, without the child in the summary or channel', async () => {
     const m = await f.t.meetings.create(
       meetingOn(f, '2027-02-02', {

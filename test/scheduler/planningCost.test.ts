@@ -1,4 +1,4 @@
-import { openIsolatedPostgres } from '../support/db';
+import { ENGINES, openIsolatedPostgres, openTestStore } from '../support/db';
 import type { SqlEngine } from '../../src/store/engine';
 import { recording } from '../../src/store/recordingEngine';
 import { openPostgres } from '../../src/store/engines/postgres';
@@ -87,6 +87,10 @@ describe('planning costs what is due, not what exists (PostgreSQL)', () => {
     probe.statements.length = 0;
     expect((await pass()).planned).toBe(1001);
     expect(probe.statements.filter((q) => q.startsWith('ANALYZE'))).toEqual(['ANALYZE measures']);
+    // A few hundred measures a slice: three slices with rows, and the one that finds none.
+    expect(
+      probe.statements.filter((q) => q.includes('m.plan_on <= $2') && q.endsWith('LIMIT $3')),
+    ).toHaveLength(4);
     await t.measures.setPostponement(
       (await t.measures.forCase((await t.cases.byRef('bulk-0'))!.id))[0]!.id,
       '2026-11-19',
@@ -143,4 +147,37 @@ describe('planning costs what is due, not what exists (PostgreSQL)', () => {
     await t.cases.upsert({ ...input, closed: null });
     expect((await planMunicipality(store, m, overdue)).planned).toBe(1);
   });
+});
+
+describe('a pass lets turns through between its slices (PGlite, one connection)', () => {
+  it('answers a query made while a large morning is planned before the pass has finished', async () => {
+    const { store, dispose } = await openTestStore(ENGINES[0]!);
+    try {
+      await seed(store, 'turns', 1);
+      await store.engine.query(
+        `INSERT INTO cases (municipality_id, case_ref, adviser_id, opened)
+         SELECT 'turns', 'turns-x' || i, (SELECT id FROM staff WHERE municipality_id = 'turns'), DATE '2026-10-01'
+         FROM generate_series(1, 1200) i`,
+      );
+      await store.engine.query(
+        `INSERT INTO measures (municipality_id, case_id, measure_type, start)
+         SELECT 'turns', c.id, 'institution', DATE '2026-11-02' FROM cases c
+         WHERE c.municipality_id = 'turns' AND c.case_ref LIKE 'turns-x%'`,
+      );
+      const m = await loadMunicipality(store, 'turns');
+      const order: string[] = [];
+      const pass = planMunicipality(store, m, new Date('2026-11-16T09:00:00Z')).then((r) => {
+        order.push('pass');
+        return r;
+      });
+      // What a card press reads first, asked once the pass has begun its first slice.
+      await new Promise((r) => setImmediate(r));
+      const press = store.municipalities.list().then(() => order.push('press'));
+      await Promise.all([pass, press]);
+      expect((await pass).planned).toBe(1201);
+      expect(order).toEqual(['press', 'pass']);
+    } finally {
+      await dispose();
+    }
+  }, 120_000);
 });

@@ -85,40 +85,41 @@ describe.each(ENGINES)('minutes and questionnaire repositories on $name', (fixtu
     const first = await seed.t.questionnaires.record({
       ...base,
       respondentStaffId: seed.ids.lars,
-      onBehalfOfParent: false,
     });
     expect(first?.form_version).toBe(1);
     expect(
       await seed.t.questionnaires.record({
         ...base,
         respondentStaffId: seed.ids.lars,
-        onBehalfOfParent: false,
         answers: { rating: 'poor' },
       }),
     ).toBeNull();
     expect((await seed.t.questionnaires.responseOf(meetingId, seed.ids.lars))?.answers).toEqual({
       rating: 'good',
     });
-    const parent = {
-      ...base,
-      respondentStaffId: null,
-      onBehalfOfParent: true,
+    // Parents take the meeting's places (2 by default): a third answer finds none.
+    const parent = { ...base, formId: 'parent', recordedByStaffId: null, assisted: false };
+    const first_ = await seed.t.questionnaires.recordParent(parent);
+    const second = await seed.t.questionnaires.recordParent({
+      ...parent,
       recordedByStaffId: seed.ids.tove,
-    };
-    expect(await seed.t.questionnaires.record(parent)).not.toBeNull();
-    expect(await seed.t.questionnaires.record(parent)).not.toBeNull();
+      assisted: true,
+    });
+    expect([first_?.parent_place, second?.parent_place].sort()).toEqual([1, 2]);
+    expect(await seed.t.questionnaires.recordParent(parent)).toBeNull();
+    expect(await seed.t.questionnaires.parentPlaces(meetingId)).toEqual({ expected: 2, taken: 2 });
     const all = await seed.t.questionnaires.responses(meetingId);
     expect(
       all
         .map(
           (r) =>
-            `${r.respondent_staff_id === seed.ids.lars ? 'lars' : r.respondent_staff_id}:${r.on_behalf_of_parent}`,
+            `${r.respondent_staff_id === seed.ids.lars ? 'lars' : r.respondent_staff_id}:${r.on_behalf_of_parent}:${r.assisted}`,
         )
         .sort(),
-    ).toEqual(['lars:false', 'null:true', 'null:true']);
+    ).toEqual(['lars:false:false', 'null:true:false', 'null:true:true']);
     // Another municipality can neither see the answers nor answer this meeting.
     expect(await other().questionnaires.responses(meetingId)).toEqual([]);
-    expect(await other().questionnaires.record({ ...parent })).toBeNull();
+    expect(await other().questionnaires.recordParent({ ...parent })).toBeNull();
   });
 
   it('keeps form versions per municipality and never overwrites a published version', async () => {

@@ -1,5 +1,6 @@
 import { ENGINES, openTestStore } from '../support/db';
 import { migrate } from '../../src/store/migrate';
+import { MIGRATIONS } from '../../src/store/migrations';
 import { Store } from '../../src/store/store';
 
 /** One contract, both engines: PGlite (embedded default) and PostgreSQL (production). */
@@ -144,6 +145,53 @@ describe.each(ENGINES)('store contract on $name', (fixture) => {
       reason: 'Stabil',
       decidedOn: '2026-02-02',
     });
+  });
+
+  it('audits a postponement, a cadence and a snooze as facts, without the reason written with them (docs/privacy.md)', async () => {
+    const t = nordby();
+    const c = await t.cases.byRef('N-2026-001');
+    const [m] = await t.measures.ofCases([c!.id]);
+    const adviser = await t.staff.byEmail('anna.adviser@nordby.example');
+    await t.measures.setPostponement(m!.id, '2026-03-20', 'Mor er indlagt');
+    await t.measures.setCadence(m!.id, {
+      every: { weeks: 6 },
+      reason: 'Uro i hjemmet',
+      decidedOn: '2026-03-02',
+    });
+    await t.snoozes.snooze(adviser!.id, `followup:${m!.id}`, '2026-03-05', 'Afventer skolens udtalelse');
+    const rows = await store.engine.query<{ action: string; entity: string; details: unknown }>(
+      `SELECT action, entity, details FROM audit_log
+       WHERE municipality_id = 'nordby' AND entity_id IN ($1, $2) AND action IN ('postpone', 'update', 'snooze')
+       ORDER BY id DESC LIMIT 3`,
+      [m!.id, `followup:${m!.id}`],
+    );
+    expect(rows.reverse()).toEqual([
+      { action: 'postpone', entity: 'measure', details: { to: '2026-03-20' } },
+      {
+        action: 'update',
+        entity: 'measure_cadence',
+        details: { every: { weeks: 6 }, decidedOn: '2026-03-02' },
+      },
+      { action: 'snooze', entity: 'reminder', details: { staffId: adviser!.id, until: '2026-03-05' } },
+    ]);
+    expect(JSON.stringify(rows)).not.toMatch(/indlagt|Uro|udtalelse/);
+  });
+
+  it('migration 010 takes the reasons earlier versions wrote out of the audit log', async () => {
+    await store.engine.query(
+      `INSERT INTO audit_log (municipality_id, actor, action, entity, entity_id, details) VALUES
+         ('nordby', 'old', 'snooze', 'reminder', 'followup:x', '{"staffId":"s","until":"2026-01-02","reason":"Syg"}'),
+         ('nordby', 'old', 'export', 'case', 'c', '{"reason":"insight"}')`,
+    );
+    const sql = MIGRATIONS.find((m) => m.id === '010_audit_facts')!.sql;
+    await store.engine.exec(sql);
+    const rows = await store.engine.query<{ details: unknown }>(
+      "SELECT details FROM audit_log WHERE actor = 'old' ORDER BY id",
+    );
+    expect(rows.map((r) => r.details)).toEqual([
+      { staffId: 's', until: '2026-01-02' },
+      { request: 'insight' },
+    ]);
   });
 
   it('counts the cases open on a date in the caseload, per adviser', async () => {

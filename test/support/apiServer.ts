@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/log';
+import { createLogger, type Logger } from '../../src/log';
 import { createAdapter } from '../../src/teams/adapter';
 import { createBotApp } from '../../src/teams/botApp';
 import { createHttpApp, listen } from '../../src/server/httpServer';
@@ -18,10 +18,10 @@ export async function startApiServer(
   store: Store,
   clock: Clock,
   rateLimit?: RateLimit,
-  o: { devFallback?: boolean } = {},
+  o: { devFallback?: boolean; log?: Logger } = {},
 ) {
   const config = loadConfig({ PORT: '0' });
-  const log = createLogger('silent');
+  const log = o.log ?? createLogger('silent');
   const adapter = createAdapter(config);
   const bot = createBotApp({
     adapter,

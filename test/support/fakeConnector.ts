@@ -10,6 +10,8 @@ export interface ConnectorCall {
   activityId: string | null;
   body: Record<string, unknown> | null;
   at: number;
+  /** The id the connector gave a posted activity (what a later PUT names). */
+  answeredId?: string;
 }
 
 export type FailureRule = (
@@ -42,14 +44,18 @@ export class FakeConnector {
     { id: string; name: string; email: string; userPrincipalName: string; aadObjectId: string }
   >();
 
-  async start(): Promise<string> {
+  private host = '127.0.0.1';
+
+  /** Listens on a free port of `host` (loopback unless a test needs the connector elsewhere). */
+  async start(host = '127.0.0.1'): Promise<string> {
+    this.host = host;
     this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    await new Promise<void>((r) => this.server!.listen(0, host, r));
     return this.url;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return `http://${this.host}:${(this.server!.address() as AddressInfo).port}`;
   }
 
   async stop(): Promise<void> {
@@ -120,7 +126,10 @@ export class FakeConnector {
     if (m[2] === 'pagedmembers' || m[2] === 'members')
       return reply(200, { members: [...this.members.values()] });
     if (call.method === 'PUT') return reply(200, { id: m[3] });
-    if (call.method === 'POST' && m[2] === 'activities') return reply(200, { id: `act-${randomUUID()}` });
+    if (call.method === 'POST' && m[2] === 'activities') {
+      call.answeredId = `act-${randomUUID()}`;
+      return reply(200, { id: call.answeredId });
+    }
     return reply(200, {});
   }
 

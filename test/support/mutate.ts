@@ -1,18 +1,8 @@
 import { Random } from '../../src/demo/random';
+import { CPR_SPELLING_TABLE } from './cprSpellings';
 
 /** The CPR spellings people and systems write; the fuzzers plant them anywhere a value can go. */
-export const CPR_SPELLINGS = [
-  '0101901234',
-  '010190-1234',
-  '010190 - 1234',
-  '01.01.90-1234',
-  '01 01 90 1234',
-  '010190/1234',
-  '0101-90-1234',
-  '\uff10\uff11\uff10\uff11\uff19\uff10\uff11\uff12\uff13\uff14',
-  '250285\u20131111',
-  '3112\u200b99\u200b0001',
-];
+export const CPR_SPELLINGS = CPR_SPELLING_TABLE.map((row) => row.text);
 
 const NASTY = [
   '',

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadDemo } from '../../src/demo/load';
 import { fixedClock } from '../../src/domain/clock';
 import { listen } from '../../src/server/httpServer';
+import { securityHeaders } from '../../src/server/securityHeaders';
 import type { Store } from '../../src/store/store';
 import { mountTabRoutes, type TabDeps } from '../../src/tab/routes';
 import { ENGINES, openTestStore } from '../support/db';
@@ -20,12 +21,13 @@ export interface TabServer {
   close(): Promise<void>;
 }
 
-/** Samspil's tab routes on a real HTTP server on a free loopback port. */
+/** Samspil's tab routes on a real HTTP server on a free loopback port, with the server's headers. */
 export async function startTabServer(
   store: Store,
   extra: Partial<Pick<TabDeps, 'verify'>> = {},
 ): Promise<TabServer> {
   const app = express();
+  app.use(securityHeaders);
   mountTabRoutes(app, { store, clock, log: pino({ level: 'silent' }), botId: BOT_ID, ...extra });
   const server: http.Server = await listen(app, 0, '127.0.0.1');
   return {

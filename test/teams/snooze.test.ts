@@ -95,7 +95,7 @@ describe('snoozing a follow-up reminder from its card', () => {
     const empty = await press(anna, { ...snooze, measureId, workingDays: '2', snoozeReason: '  ' });
     // The same reminder comes back with the reason beside the reason field; nothing else is sent.
     expect(empty.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(empty.reply).toMatch(/"id":"snoozeReason"[^}]*"errorMessage":"Skriv en begrundelse/);
+    expect(empty.reply).toMatch(/"id":"snoozeReason"[^}]*"errorMessage":"Skal udfyldes./);
     expect(empty.reply).toContain('"verb":"snoozeReminder"');
     expect([empty.sent, empty.updated]).toEqual(['[]', '[]']);
     const cpr = await press(anna, {

@@ -42,6 +42,13 @@ export const moveInput = meetingRefInput
 
 export type MoveInput = z.infer<typeof moveInput>;
 
+/** The cancellation: the reason is optional, and what is given goes to the participants. */
+export const cancelInput = meetingRefInput.extend({
+  reason: optionalField(noCprText('reason', { max: 500 })),
+});
+
+export type CancelInput = z.infer<typeof cancelInput>;
+
 /** The meeting, if the caller may change it: a coordinator of its team, or whoever called it. */
 async function changeable(
   store: Store,
@@ -94,16 +101,34 @@ export async function moveMeeting(
   return ok({ before: found.value, after });
 }
 
-export async function cancelMeeting(
+/** What a cancellation is about to do, for the confirmation card: the meeting and who will be told. */
+export async function cancellationPreview(
   store: Store,
   m: MunicipalityContext,
   staff: StaffRow,
   input: z.infer<typeof meetingRefInput>,
+): Promise<Result<{ meeting: MeetingRow; teamName: string; invited: number }>> {
+  const found = await changeable(store, m, staff, input.meetingId, input.sequence);
+  if (!found.ok) return found;
+  const t = store.tenant({ municipalityId: m.id, actor: `staff:${staff.email}` });
+  const team = await t.teams.get(found.value.team_id);
+  const invited =
+    found.value.notified_sequence === null ? 0 : (await t.meetings.participants(input.meetingId)).length;
+  return ok({ meeting: found.value, teamName: team?.name ?? '', invited });
+}
+
+export async function cancelMeeting(
+  store: Store,
+  m: MunicipalityContext,
+  staff: StaffRow,
+  input: CancelInput,
 ): Promise<Result<MeetingRow>> {
   const found = await changeable(store, m, staff, input.meetingId, input.sequence);
   if (!found.ok) return found;
   const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
-  const after = await store.inTransaction(actor, (tx) => tx.meetings.cancel(input.meetingId, input.sequence));
+  const after = await store.inTransaction(actor, (tx) =>
+    tx.meetings.cancel(input.meetingId, input.sequence, input.reason ?? null),
+  );
   if (!after) return refuse('meetingAlreadyCancelled', { stale: true });
   return ok(after);
 }

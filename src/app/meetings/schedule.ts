@@ -10,8 +10,10 @@ import type { Store } from '../../store/store';
 import type { StaffRow } from '../../store/types';
 import type { MunicipalityContext } from '../municipalityContext';
 import { ok, refuse, type Result } from '../../domain/result';
-import { instantOf, schoolHolidaysFor, teamRole, unusableDay } from './common';
+import { instantOf, schoolHolidaysFor, teamRole, unusableDay, type TeamRole } from './common';
 import { schoolYearOf } from '../../domain/meetings/schoolYear';
+import { addDays, type LocalDate } from '../../domain/localDate';
+import type { MeetingTeamRow, TeamMemberRow } from '../../store/teamsRepo';
 
 const flag = z.preprocess((v) => v === true || v === 'true', z.boolean());
 
@@ -31,6 +33,8 @@ export const scheduleCardInput = z.object({
   participants: z.string().default(''),
   parentsTakePart: flag.optional(),
   childTakesPart: flag.optional(),
+  /** Ticked once the caller has checked that initials matching an open case are another child. */
+  initialsChecked: flag.optional(),
 });
 
 export type ScheduleCardInput = z.infer<typeof scheduleCardInput>;
@@ -64,31 +68,31 @@ export function toMeetingRequest(i: ScheduleCardInput): z.SafeParseReturnType<un
 
 export interface Scheduled {
   meeting: MeetingRow;
-  /** Set when the initials match an open case's child: not provable either way, so the caller is told. */
-  initialsNotice: InitialsNotice | null;
 }
 
-/** The initials a child meeting shares with an open case (src/i18n words the notice). */
-export interface InitialsNotice {
-  initials: string;
+/** What the caller has confirmed on the form before anything is sent. */
+export interface ScheduleConfirmations {
+  /** The caller has checked that initials matching an open case's child are another child. */
+  initialsChecked: boolean;
 }
 
 /**
  * A case reference is unique in the municipality, so a match with an open case is proof of an
  * active case and the meeting is refused. Initials are not unique — refusing on them would block
- * meetings about other children — so a match only adds a notice asking the caller to check.
+ * meetings about other children — so a match asks the caller to check and confirm before anything
+ * is sent (see scheduleMeeting).
  */
 async function activeCaseCheck(
   store: Store,
   m: MunicipalityContext,
   ref: string,
-): Promise<{ activeCase: string | null; notice: InitialsNotice | null }> {
+): Promise<{ activeCase: string | null; initialsMatch: boolean }> {
   const t = store.tenant({ municipalityId: m.id, actor: 'scheduler' });
   const open = await t.cases.list({ openOnly: true });
   const byRef = open.find((c) => c.case_ref.toLowerCase() === ref.toLowerCase());
-  if (byRef) return { activeCase: byRef.case_ref, notice: null };
+  if (byRef) return { activeCase: byRef.case_ref, initialsMatch: false };
   const byInitials = open.some((c) => c.child_initials !== null && c.child_initials === ref);
-  return { activeCase: null, notice: byInitials ? { initials: ref } : null };
+  return { activeCase: null, initialsMatch: byInitials };
 }
 
 export async function scheduleMeeting(
@@ -98,6 +102,7 @@ export async function scheduleMeeting(
   teamId: string,
   req: MeetingRequest,
   now: Date,
+  confirmed: ScheduleConfirmations = { initialsChecked: false },
 ): Promise<Result<Scheduled>> {
   const actor = { municipalityId: m.id, actor: `staff:${staff.email}` };
   const t = store.tenant(actor);
@@ -111,13 +116,15 @@ export async function scheduleMeeting(
   const year = schoolYearOf(req.date, m.settings.schoolYearStartMonthDay);
   const why = unusableDay(req.date, schoolHolidaysFor(m, year));
   if (why) return refuse('unusableDay', { field: 'date', params: { holiday: why.holiday } });
-  let notice: InitialsNotice | null = null;
   if (req.format === 'child') {
     const check = await activeCaseCheck(store, m, req.childReference);
     if (check.activeCase) {
       return refuse('childHasActiveCase', { field: 'childReference', params: { caseRef: check.activeCase } });
     }
-    notice = check.notice;
+    // Asked before the invitations go out, not after: once sent, a meeting about a child with a
+    // case has already told the team about that child.
+    if (check.initialsMatch && !confirmed.initialsChecked)
+      return refuse('initialsOnOpenCase', { field: 'childReference' });
   }
   const existing = await t.meetings.forTeam(teamId, req.date, req.date);
   const clash = existing.find(
@@ -150,5 +157,47 @@ export async function scheduleMeeting(
       participantIds: [...new Set([staff.id, ...req.participants])],
     }),
   );
-  return ok({ meeting, initialsNotice: notice });
+  return ok({ meeting });
+}
+
+/** What the scheduling form of one team needs, for someone in that team (null otherwise). */
+export interface ScheduleFormData {
+  team: MeetingTeamRow;
+  role: TeamRole;
+  members: TeamMemberRow[];
+  /** Active staff outside the team who may be invited as needed (not pre-selected). */
+  others: { id: string; name: string; profession: string | null }[];
+  /** The place of the team's latest meeting with one, where the next most likely is too. */
+  usualPlace: string | null;
+}
+
+const MAX_OTHERS = 60;
+
+export async function scheduleFormData(
+  store: Store,
+  m: MunicipalityContext,
+  staff: StaffRow,
+  teamId: string,
+  today: LocalDate,
+): Promise<ScheduleFormData | null> {
+  const t = store.tenant({ municipalityId: m.id, actor: `staff:${staff.email}` });
+  const team = await t.teams.get(teamId);
+  const role = team ? await teamRole(t, staff, teamId) : null;
+  if (!team || !role) return null;
+  const members = await t.teams.members(teamId);
+  const inTeam = new Set(members.map((x) => x.staff_id));
+  const others = (await t.staff.list())
+    .filter((s) => s.active && !inTeam.has(s.id))
+    .slice(0, MAX_OTHERS)
+    .map((s) => ({ id: s.id, name: s.name, profession: s.profession }));
+  const year = schoolYearOf(today, m.settings.schoolYearStartMonthDay);
+  const recent = await t.meetings.forTeam(teamId, addDays(year.start, -366), year.end);
+  const usualPlace =
+    recent
+      .filter((x) => x.status !== 'cancelled' && x.place && x.date <= today)
+      .map((x) => x.place!)
+      .at(-1) ??
+    recent.find((x) => x.status !== 'cancelled' && x.place)?.place ??
+    null;
+  return { team, role, members, others, usualPlace };
 }

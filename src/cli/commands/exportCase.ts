@@ -31,7 +31,7 @@ export const exportCase: Command = {
         now: ctx.clock.now(),
         scope: { caseRef: ref },
       });
-      await tenant.audit.write('export', 'case', (await tenant.cases.byRef(ref))!.id, { reason: 'insight' });
+      await tenant.audit.write('export', 'case', (await tenant.cases.byRef(ref))!.id, { request: 'insight' });
       const exported = {
         municipality: municipalityId,
         exported_at: ctx.clock.now().toISOString(),

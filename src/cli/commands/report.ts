@@ -4,6 +4,7 @@ import { UsageError } from '../context';
 import { resolveMunicipalityId, withStore } from '../storeAccess';
 import { loadMunicipality } from '../../app/municipalityContext';
 import { REPORTS } from '../../reports';
+import { AUDIENCES, audienceDisclosure, type Audience } from '../../app/disclosure';
 import { formatReport, ReportFormat } from '../../reports/format';
 import type { ReportScope } from '../../reports/report';
 import { YEARLY_STATUS, yearlyStatusDocument } from '../../reports/yearlyStatus';
@@ -40,8 +41,23 @@ async function scopeFrom(tenant: TenantStore, unit?: string, team?: string): Pro
 
 export const report: Command = {
   usage:
-    'report NAME [--from D] [--to D | --year Y] [--unit NAME] [--team NAME] [--format table|csv|json]; report early-help --cutoff D; report audit [--case REF] [--actor EMAIL]; report yearly-status --year Y [--unit NAME]',
+    'report NAME [--from D] [--to D | --year Y] [--unit NAME] [--team NAME] [--format table|csv|json] [--audience internal|public]; report early-help --cutoff D; report audit [--case REF] [--actor EMAIL]; report yearly-status --year Y [--unit NAME] [--audience internal|public]',
   summary: `print a report (${NAMES.join(', ')})`,
+  details: [
+    'Reports:',
+    ...Object.values(REPORTS).map((r) => `  ${r.name.padEnd(26)} ${r.description}`),
+    `  ${YEARLY_STATUS.padEnd(26)} The calendar year's key figures as an HTML document`,
+    '',
+    'Options:',
+    '  --from D, --to D           the period (YYYY-MM-DD, both days included); --to alone: the year up to D',
+    '  --year Y                   the calendar year Y',
+    '  --unit NAME, --team NAME   narrow case figures to a unit, meeting figures to a team',
+    '  --format table|csv|json    table for reading, csv and json for machines (stable columns and keys)',
+    '  --audience internal|public internal (default): exact case counts, for the administrator;',
+    '                             public: groups of fewer than 5 children hidden, for publishing.',
+    '                             Questionnaire answers are hidden below 5 for every audience.',
+    '  --municipality ID          the municipality, when there are several',
+  ].join('\n'),
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, {
       from: { type: 'string' },
@@ -53,8 +69,13 @@ export const report: Command = {
       case: { type: 'string' },
       actor: { type: 'string' },
       format: { type: 'string' },
+      audience: { type: 'string' },
       municipality: { type: 'string' },
     });
+    const audience = (values.audience ?? 'internal') as Audience;
+    if (!AUDIENCES.includes(audience))
+      throw new UsageError(`--audience must be one of ${AUDIENCES.join(', ')}.`);
+    const disclosure = audienceDisclosure(audience);
     const name = positionals[0];
     const yearly = name === YEARLY_STATUS;
     const def = name ? REPORTS[name] : undefined;
@@ -113,7 +134,7 @@ export const report: Command = {
         actor: values.actor?.toLowerCase() ?? null,
       };
       if (yearly) {
-        ctx.out(await yearlyStatusDocument({ tenant, municipality, year: year!, now, scope }));
+        ctx.out(await yearlyStatusDocument({ tenant, municipality, year: year!, now, scope, disclosure }));
         return 0;
       }
       const today = localDateOf(now, municipality.settings.timeZone);
@@ -121,7 +142,7 @@ export const report: Command = {
       const end = to ?? today;
       const period = { from: from ?? `${end.slice(0, 4)}-01-01`, to: end };
       if (period.from > period.to) throw new UsageError(`--from ${period.from} is after --to ${period.to}.`);
-      const table = await def!.run({ tenant, municipality, ...period, now, scope, cutoff });
+      const table = await def!.run({ tenant, municipality, ...period, now, scope, cutoff, disclosure });
       ctx.out(formatReport(table, format));
       return 0;
     });

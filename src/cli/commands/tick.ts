@@ -9,7 +9,8 @@ import { tick as schedulerTick } from '../../scheduler/scheduler';
 import { createAdapter } from '../../teams/adapter';
 import { BotFrameworkTransport } from '../../teams/proactive';
 import { sendWindowFrom } from '../../app/sendWindow';
-import { calendarLinksOf } from '../../config';
+import { calendarLinksOf, parentLinksOf } from '../../config';
+import { graphFromConfig } from '../../graph/municipalities';
 
 export const tick: Command = {
   usage: 'tick [--now ISO]',
@@ -29,6 +30,8 @@ export const tick: Command = {
       const sender = new OutboxSender(store, transport, { clock, log, sendWindow: sendWindowFrom(store) });
       const r = await schedulerTick(store, sender, clock.now(), {
         calendarLinks: calendarLinksOf(ctx.config),
+        calendarFor: graphFromConfig(ctx.config).calendarFor,
+        parentLinks: parentLinksOf(ctx.config),
       });
       for (const p of r.plans) {
         ctx.out(`${p.municipality}: ${p.planned} reminders planned (${p.alreadyPlanned} already planned)`);

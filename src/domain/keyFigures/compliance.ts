@@ -1,7 +1,7 @@
 import { complianceOfHistory, dueButNotHeld } from '../followup';
 import type { LocalDate } from '../localDate';
 import type { FollowUpPolicy } from '../policy';
-import { guard, suppressComplementaryGroups, type Guarded } from './suppression';
+import { guard, suppressComplementaryGroups, SUPPRESSED, type Disclosure, type Guarded } from './suppression';
 import { percent } from './numbers';
 import {
   categoryOf,
@@ -56,6 +56,7 @@ export function compliance(
   policy: FollowUpPolicy,
   period: Period,
   today: LocalDate,
+  d: Disclosure = SUPPRESSED,
 ): ComplianceRow[] {
   checkPeriod(period);
   const judged: Judged[] = [];
@@ -79,26 +80,31 @@ export function compliance(
   }
   const figures = (rows: Judged[]): ComplianceFigures => {
     const cases = new Set(rows.map((r) => r.caseId));
-    return guard(cases.size, () => {
-      const policyRows = rows.filter((r) => r.onTimePolicy !== null);
-      const legalRows = rows.filter((r) => r.onTimeLegal !== null);
-      const onTimePolicy = policyRows.filter((r) => r.onTimePolicy).length;
-      const onTimeLegal = legalRows.filter((r) => r.onTimeLegal).length;
-      return {
-        held: rows.filter((r) => !r.missed).length,
-        missedPolicy: policyRows.filter((r) => r.missed).length,
-        onTimePolicy,
-        policyShare: percent(onTimePolicy, policyRows.length),
-        legalBase: legalRows.length,
-        missedLegal: legalRows.filter((r) => r.missed).length,
-        onTimeLegal,
-        legalShare: percent(onTimeLegal, legalRows.length),
-      };
-    });
+    return guard(
+      cases.size,
+      () => {
+        const policyRows = rows.filter((r) => r.onTimePolicy !== null);
+        const legalRows = rows.filter((r) => r.onTimeLegal !== null);
+        const onTimePolicy = policyRows.filter((r) => r.onTimePolicy).length;
+        const onTimeLegal = legalRows.filter((r) => r.onTimeLegal).length;
+        return {
+          held: rows.filter((r) => !r.missed).length,
+          missedPolicy: policyRows.filter((r) => r.missed).length,
+          onTimePolicy,
+          policyShare: percent(onTimePolicy, policyRows.length),
+          legalBase: legalRows.length,
+          missedLegal: legalRows.filter((r) => r.missed).length,
+          onTimeLegal,
+          legalShare: percent(onTimeLegal, legalRows.length),
+        };
+      },
+      d,
+    );
   };
   const { parts, total } = suppressComplementaryGroups(
     FOLLOW_UP_CATEGORIES.map((category) => figures(judged.filter((j) => j.category === category))),
     figures(judged),
+    d,
   );
   return [
     ...FOLLOW_UP_CATEGORIES.map((category, i) => ({ category, figures: parts[i]! })),

@@ -1,5 +1,5 @@
 import { addDuration, isLocalDate, type LocalDate } from '../localDate';
-import { guard, type Guarded } from './suppression';
+import { guard, SUPPRESSED, type Disclosure, type Guarded } from './suppression';
 import { percent } from './numbers';
 
 export interface CaseMeasureStart {
@@ -42,6 +42,7 @@ export type EarlyHelpFigures = Guarded<{ recipients: number; followed: number; s
 export function earlyHelpFollowedByInvestigation(
   measures: readonly CaseMeasureStart[],
   w: EarlyHelpWindow,
+  d: Disclosure = SUPPRESSED,
 ): EarlyHelpFigures {
   if (!(w.coursesFrom <= w.coursesTo && w.coursesTo <= w.followedUntil)) {
     throw new Error(`Not a window: ${w.coursesFrom} – ${w.coursesTo}, followed until ${w.followedUntil}`);
@@ -64,5 +65,5 @@ export function earlyHelpFollowedByInvestigation(
     if (investigated) followed++;
   }
   const recipients = firstCourse.size;
-  return guard(recipients, () => ({ recipients, followed, share: percent(followed, recipients) }));
+  return guard(recipients, () => ({ recipients, followed, share: percent(followed, recipients) }), d);
 }

@@ -1,5 +1,5 @@
 import { daysBetween } from '../localDate';
-import { guard, type Guarded } from './suppression';
+import { guard, SUPPRESSED, type Disclosure, type Guarded } from './suppression';
 import { mean1 } from './numbers';
 import {
   categoryOf,
@@ -32,7 +32,11 @@ export interface IntervalRow {
  * measure's start to its first follow-up is not an interval between follow-ups. n is the number of
  * cases with a follow-up held in the period.
  */
-export function followUpIntervals(measures: readonly MeasureHistory[], period: Period): IntervalRow[] {
+export function followUpIntervals(
+  measures: readonly MeasureHistory[],
+  period: Period,
+  d: Disclosure = SUPPRESSED,
+): IntervalRow[] {
   checkPeriod(period);
   return FOLLOW_UP_CATEGORIES.map((category) => {
     let held = 0;
@@ -50,11 +54,15 @@ export function followUpIntervals(measures: readonly MeasureHistory[], period: P
     }
     return {
       category,
-      figures: guard(cases.size, () => ({
-        held,
-        averageDays: mean1(intervals),
-        intervals: intervals.length,
-      })),
+      figures: guard(
+        cases.size,
+        () => ({
+          held,
+          averageDays: mean1(intervals),
+          intervals: intervals.length,
+        }),
+        d,
+      ),
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../localDate';
 import { maxDate, minDate } from '../localDate';
-import { guard, type Guarded } from './suppression';
+import { guard, SUPPRESSED, type Disclosure, type Guarded } from './suppression';
 import {
   categoryOf,
   checkPeriod,
@@ -55,7 +55,11 @@ export interface PerHalfYearRow {
  * period only partly covers counts as one, as the seed counts its half-years. n is the number of
  * distinct cases active in the period.
  */
-export function followUpsPerHalfYear(measures: readonly MeasureHistory[], period: Period): PerHalfYearRow[] {
+export function followUpsPerHalfYear(
+  measures: readonly MeasureHistory[],
+  period: Period,
+  d: Disclosure = SUPPRESSED,
+): PerHalfYearRow[] {
   const halves = halfYearsOf(period);
   return FOLLOW_UP_CATEGORIES.map((category) => {
     const mine = measures.filter((m) => categoryOf(m.measureType) === category);
@@ -69,11 +73,15 @@ export function followUpsPerHalfYear(measures: readonly MeasureHistory[], period
     }
     return {
       category,
-      figures: guard(cases.size, () => ({
-        held,
-        caseHalfYears,
-        average: caseHalfYears === 0 ? null : Math.round((held * 100) / caseHalfYears) / 100,
-      })),
+      figures: guard(
+        cases.size,
+        () => ({
+          held,
+          caseHalfYears,
+          average: caseHalfYears === 0 ? null : Math.round((held * 100) / caseHalfYears) / 100,
+        }),
+        d,
+      ),
     };
   });
 }

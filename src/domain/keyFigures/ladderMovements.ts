@@ -1,6 +1,13 @@
 import { classifyMove, stepOn, type LadderStepEntry, type MoveDirection } from '../ladder';
 import { isLocalDate, type LocalDate } from '../localDate';
-import { complementarySuppression, type Count, type PublishedSum, SUPPRESSED_TEXT } from './suppression';
+import {
+  complementarySuppression,
+  type Count,
+  type Disclosure,
+  type PublishedSum,
+  SUPPRESSED,
+  SUPPRESSED_TEXT,
+} from './suppression';
 
 export interface CaseLadderStep extends LadderStepEntry {
   caseId: string;
@@ -45,6 +52,7 @@ export function ladderMovements(
   history: readonly CaseLadderStep[],
   start: LocalDate,
   end: LocalDate,
+  d: Disclosure = SUPPRESSED,
 ): LadderFigures {
   if (!isLocalDate(start) || !isLocalDate(end)) throw new Error(`Not a period: ${start} – ${end}`);
   if (start >= end) throw new Error(`The first cut-off date must be before the second: ${start} – ${end}`);
@@ -98,8 +106,11 @@ export function ladderMovements(
   );
   // Direction totals are hidden first, the children on each step last: the stock on the two dates
   // is what the seed's figures are read by (note 6).
-  const hidden = complementarySuppression(values, sums, (k) =>
-    k.startsWith('dir:') || k === 'moved' ? 0 : k.startsWith('pair:') ? 1 : 2,
+  const hidden = complementarySuppression(
+    values,
+    sums,
+    (k) => (k.startsWith('dir:') || k === 'moved' ? 0 : k.startsWith('pair:') ? 1 : 2),
+    d,
   );
   const shown = (k: string): Count => (hidden.has(k) ? SUPPRESSED_TEXT : (values.get(k) ?? 0));
 

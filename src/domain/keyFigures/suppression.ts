@@ -17,13 +17,30 @@ export type Count = number | Suppressed;
 
 export type Guarded<T> = ({ suppressed: false; n: number } & T) | { suppressed: true };
 
-export function isSmallGroup(n: number): boolean {
-  return n > 0 && n < MIN_GROUP_SIZE;
+/**
+ * Whether small groups are hidden depends on who reads the figure (SPEC "Disclosure by audience"):
+ * a leader, an admin or the adviser sees exact counts of the cases they may open anyway; a reader
+ * without access to the cases behind a figure (a coordinator, a document for the public), and every
+ * reader of questionnaire answers, sees groups below `minGroupSize` hidden. Every calculation that
+ * suppresses takes one, and defaults to hiding: forgetting it can only hide too much.
+ */
+export interface Disclosure {
+  /** Groups of 1 to minGroupSize − 1 are hidden; 0 hides nothing. */
+  minGroupSize: number;
+}
+
+/** For readers who may open every case behind the figure. */
+export const EXACT: Disclosure = Object.freeze({ minGroupSize: 0 });
+/** For everyone else, and always for questionnaire answers. */
+export const SUPPRESSED: Disclosure = Object.freeze({ minGroupSize: MIN_GROUP_SIZE });
+
+export function isSmallGroup(n: number, d: Disclosure = SUPPRESSED): boolean {
+  return n > 0 && n < d.minGroupSize;
 }
 
 /** The figures of a group of `n`, or only the fact that they were suppressed (not even n is kept). */
-export function guard<T extends object>(n: number, figures: () => T): Guarded<T> {
-  if (isSmallGroup(n)) return { suppressed: true };
+export function guard<T extends object>(n: number, figures: () => T, d: Disclosure = SUPPRESSED): Guarded<T> {
+  if (isSmallGroup(n, d)) return { suppressed: true };
   return { suppressed: false, n, ...figures() };
 }
 
@@ -48,9 +65,10 @@ export function complementarySuppression(
   sums: readonly PublishedSum[],
   /** Lower is hidden first; by default parts (0) before totals (1). */
   priority?: (key: string) => number,
+  d: Disclosure = SUPPRESSED,
 ): Set<string> {
   const hidden = new Set<string>();
-  for (const [k, v] of values) if (v === null || isSmallGroup(v)) hidden.add(k);
+  for (const [k, v] of values) if (v === null || isSmallGroup(v, d)) hidden.add(k);
   const primary = new Set(hidden);
   const totals = new Set(sums.map((s) => s.total));
   const rank = priority ?? ((k: string) => (totals.has(k) ? 1 : 0));
@@ -154,11 +172,17 @@ export function determinedHidden(
 export function suppressComplementaryGroups<T>(
   parts: readonly Guarded<T>[],
   total: Guarded<T>,
+  d: Disclosure = SUPPRESSED,
 ): { parts: Guarded<T>[]; total: Guarded<T> } {
   const size = (g: Guarded<T>) => (g.suppressed ? null : g.n);
   const values = new Map<string, number | null>([['total', size(total)]]);
   parts.forEach((p, i) => values.set(String(i), size(p)));
-  const hide = complementarySuppression(values, [{ total: 'total', parts: parts.map((_, i) => String(i)) }]);
+  const hide = complementarySuppression(
+    values,
+    [{ total: 'total', parts: parts.map((_, i) => String(i)) }],
+    undefined,
+    d,
+  );
   const out = (g: Guarded<T>, key: string): Guarded<T> => (hide.has(key) ? { suppressed: true } : g);
   return { parts: parts.map((p, i) => out(p, String(i))), total: out(total, 'total') };
 }

@@ -11,10 +11,37 @@ import { idField, localDateField, noCprText, optionalField } from './fields';
 
 const LEVEL_IDS = CHILD_RULER_LEVELS.map((l) => l.id) as [ChildRulerLevel, ...ChildRulerLevel[]];
 
-/** One concrete agreement; it becomes a reminder to its owner on the due date. */
+/**
+ * Who owns an agreement: someone at the meeting (a staff id), reminded in Teams on the due date, or
+ * a role outside the staff — the parent, the family, or a role written in the minutes — which gets
+ * no reminder and is followed up at the next meeting (seed 001: the parents are at the table and
+ * take on agreements too). A role is written `role:<code or words>`.
+ */
+export type AgreementOwner = { kind: 'staff'; staffId: string } | { kind: 'role'; role: string };
+
+/** The roles the minutes card offers; any other role is kept as written. */
+export const OWNER_ROLES = ['parent', 'family'] as const;
+export type OwnerRole = (typeof OWNER_ROLES)[number];
+
+const ROLE_PREFIX = 'role:';
+
+export function agreementOwner(ownerId: string): AgreementOwner {
+  return ownerId.startsWith(ROLE_PREFIX)
+    ? { kind: 'role', role: ownerId.slice(ROLE_PREFIX.length).trim() }
+    : { kind: 'staff', staffId: ownerId };
+}
+
+export function roleOwnerId(role: string): string {
+  return ROLE_PREFIX + role;
+}
+
+/** One concrete agreement; a staff owner is reminded on the due date, a role is followed up at the next meeting. */
 export const agreementSchema = z.object({
   text: noCprText('agreements.text', { max: 1000, required: true }),
-  ownerId: idField('agreements.ownerId'),
+  ownerId: idField('agreements.ownerId').refine((id) => {
+    const owner = agreementOwner(id);
+    return owner.kind === 'staff' || (owner.role.length > 0 && owner.role.length <= 60);
+  }, 'agreements.ownerId: a role of 1 to 60 characters'),
   due: localDateField,
 });
 

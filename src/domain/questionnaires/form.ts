@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 
-const text = z.object({ da: z.string().trim().min(1), en: z.string().trim().min(1) });
+/**
+ * Danish and English always; further languages by their code (the parents' page offers one more,
+ * src/i18n/parentPage). A missing one falls back to English where it is shown.
+ */
+const text = z
+  .object({ da: z.string().trim().min(1), en: z.string().trim().min(1) })
+  .catchall(z.string().trim().min(1));
 export type BilingualText = z.infer<typeof text>;
 
 /** Question ids are the keys of the stored answers, which reports read: short, stable, snake_case. */
@@ -53,7 +59,8 @@ export const questionSchema = z.discriminatedUnion('type', [
   date,
 ]);
 
-export const FORM_IDS = ['theme', 'child'] as const;
+/** `parent`: the parents' own form after a meeting about their child, answered on the public page. */
+export const FORM_IDS = ['theme', 'child', 'parent'] as const;
 export type FormId = (typeof FORM_IDS)[number];
 
 export const formSchema = z
@@ -104,6 +111,7 @@ export const REQUIRED_KEYS: Record<FormId, readonly string[]> = {
     'child_ruler_level',
     'next_step',
   ],
+  parent: ['rating', 'heard', 'understood', 'next_steps'],
 };
 
 export type QuestionnaireForm = z.output<typeof formSchema>;

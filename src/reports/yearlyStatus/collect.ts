@@ -1,5 +1,5 @@
 import { caseloadReport } from '../../domain/caseload';
-import { earlyHelpWindowFor } from '../../domain/keyFigures';
+import { earlyHelpWindowFor, type Disclosure } from '../../domain/keyFigures';
 import { localDateOf } from '../../domain/calendar';
 import { minDate, type LocalDate } from '../../domain/localDate';
 import type { MunicipalityContext } from '../../app/municipalityContext';
@@ -20,6 +20,8 @@ export interface YearlyStatusInput {
   year: number;
   now: Date;
   scope?: ReportScope;
+  /** Exact for an internal reader (an admin), hidden small groups for a document for the public. */
+  disclosure?: Disclosure;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function collectYearlyStatus(input: YearlyStatusInput) {
     ladderMoves: await ladderFigures(input, period),
     earlyHelp: {
       window: earlyHelpWindow,
-      figures: earlyHelpFigures(followUps.histories, earlyHelpWindow),
+      figures: earlyHelpFigures(followUps.histories, earlyHelpWindow, input.disclosure),
     },
     caseload: {
       on: caseloadOn,

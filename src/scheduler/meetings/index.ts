@@ -4,6 +4,7 @@
  * what is due at `now` and enqueues it under a unique key, so a second run plans nothing twice.
  */
 import type { PlanningPass } from '../passes';
+import { syncMeetingCalendars } from './calendar';
 import { planFrequencyWarnings, planLeaderOverview } from './frequency';
 import { planMeetingInvitations } from './invitations';
 import { planMeetingReminders } from './reminders';
@@ -11,6 +12,7 @@ import { planMeetingReminders } from './reminders';
 export { planFrequencyWarnings, planLeaderOverview, planMeetingInvitations, planMeetingReminders };
 
 export const MEETING_PASSES: PlanningPass[] = [
+  syncMeetingCalendars,
   planMeetingInvitations,
   planMeetingReminders,
   planFrequencyWarnings,

@@ -8,9 +8,14 @@ import { createLogger, type Logger } from '../../log';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import type { MeetingTeamRow } from '../../store/teamsRepo';
 import type { StaffRow } from '../../store/types';
-import { channelSummaryCard, invitationCard, type ChannelChange } from '../../views/meetingCards';
+import {
+  channelSummaryCard,
+  invitationCard,
+  type ChannelChange,
+  type InvitationInput,
+} from '../../views/meetingCards';
 import { PassPlanner } from '../passKit';
-import { meetingSubject, outboxKeys } from '../../outbox/keys';
+import { meetingSubject, outboxKeys, type OutboxKey } from '../../outbox/keys';
 
 /** The messages whose card a later version replaces in place. */
 const INVITATION_KINDS = ['meeting.invitation', 'meeting.update'] as const;
@@ -97,27 +102,6 @@ async function inviteParticipants(
     // participant (in the outbox, atomically), so passes on several instances never undo each other.
     const key = (replace: boolean) =>
       outboxKeys.meetingInvitation(meeting.id, p.staff_id, meeting.sequence, { cancelled, replace });
-    const earlier = changed
-      ? await plan.t.outbox.lastActivity(meetingSubject(meeting.id), p.staff_id, INVITATION_KINDS)
-      : null;
-    if (earlier) {
-      const old = invitationCard({
-        meeting,
-        team,
-        participants,
-        organizerName,
-        locale,
-        variant: cancelled ? 'cancelled' : 'replaced',
-      });
-      await plan.enqueue(
-        key(true),
-        'meeting.replace',
-        { staffId: p.staff_id },
-        { activity: cardActivity(old), replaceActivityId: earlier },
-        plan.now,
-        meeting.ends_at,
-      );
-    }
     // A cancellation only needs its own message when no earlier card was there to mark it.
     const variant = cancelled ? 'cancelled' : changed ? 'updated' : 'invitation';
     const calendarUrl = links?.url(plan.m.id, meeting.id, p.staff_id);
@@ -135,5 +119,45 @@ async function inviteParticipants(
       plan.now,
       meeting.ends_at,
     );
+    if (changed)
+      await replaceEarlierCards(plan, key(true), p.staff_id, {
+        meeting,
+        team,
+        participants,
+        organizerName,
+        locale,
+        variant: cancelled ? 'cancelled' : 'replaced',
+      });
   }
+}
+
+/**
+ * Marks the participant's earlier cards of the meeting as replaced (docs/outbox.md "Keys"). Looked
+ * up after the newer version is stored: from then on an unsent older version is superseded and
+ * cannot be claimed, so what is not yet sent here is on the wire, and the replacement also covers
+ * it (the sender waits for it and updates every earlier card delivered by then). No earlier card,
+ * none on the wire: nothing to mark.
+ */
+async function replaceEarlierCards(
+  plan: PassPlanner,
+  key: OutboxKey,
+  staffId: string,
+  face: InvitationInput,
+): Promise<void> {
+  const subject = meetingSubject(face.meeting.id);
+  const version = face.meeting.sequence;
+  const earlier = await plan.t.outbox.lastActivity(subject, staffId, INVITATION_KINDS, version);
+  if (!earlier && !(await plan.t.outbox.delivering(subject, staffId, INVITATION_KINDS, version))) return;
+  await plan.enqueue(
+    key,
+    'meeting.replace',
+    { staffId },
+    {
+      activity: cardActivity(invitationCard(face)),
+      replaceActivityId: earlier,
+      replaceEarlier: { kinds: INVITATION_KINDS },
+    },
+    plan.now,
+    face.meeting.ends_at,
+  );
 }

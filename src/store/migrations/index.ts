@@ -7,6 +7,11 @@ import ladderHistory from './006_ladder_history';
 import apiTokens from './007_api_tokens';
 import planningIndex from './008_planning_index';
 import outboxDue from './009_outbox_due_per_municipality';
+import auditFacts from './010_audit_facts';
+import tenantSendBudget from './011_tenant_send_budget';
+import parentsTakePart from './012_parents_take_part';
+import graph from './013_graph';
+import meetingChanges from './015_meeting_changes';
 
 /** Ordered; an applied migration is never edited, a change is a new entry. */
 export const MIGRATIONS: { id: string; sql: string }[] = [
@@ -19,4 +24,9 @@ export const MIGRATIONS: { id: string; sql: string }[] = [
   { id: '007_api_tokens', sql: apiTokens },
   { id: '008_planning_index', sql: planningIndex },
   { id: '009_outbox_due_per_municipality', sql: outboxDue },
+  { id: '010_audit_facts', sql: auditFacts },
+  { id: '011_tenant_send_budget', sql: tenantSendBudget },
+  { id: '012_parents_take_part', sql: parentsTakePart },
+  { id: '013_graph', sql: graph },
+  { id: '015_meeting_changes', sql: meetingChanges },
 ];

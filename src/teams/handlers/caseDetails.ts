@@ -26,7 +26,10 @@ export async function openCase(
     today(deps, caller),
   );
   if (!res.ok) return note(refusalText(res, caller.locale));
-  return opened(caseDetailsCard(res.value, caller.municipality, caller.locale), caller.locale);
+  return opened(
+    caseDetailsCard(res.value, caller.municipality, caller.locale, caller.staff.id),
+    caller.locale,
+  );
 }
 
 /** `sag REF` / `case REF`: what the Overblik tab's chat link sends, to open one case's card. */

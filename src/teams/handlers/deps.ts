@@ -2,6 +2,7 @@ import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
 import type { CalendarLinks } from '../../app/meetings/calendarLinks';
+import type { ParentLinks } from '../../app/parentLinks';
 import { localDateOf } from '../../domain/calendar';
 import type { Caller } from '../identity';
 import type { CardReply, Message } from '../cardReply';
@@ -13,6 +14,8 @@ export interface HandlerDeps {
   devFallback: boolean;
   /** Signed links to a participant's .ics, when the deployment has a public URL. */
   calendarLinks?: CalendarLinks;
+  /** Signed links to the parents' questionnaire page, when the deployment has a public URL. */
+  parentLinks?: ParentLinks;
 }
 
 export type KnownCaller = Caller & { staff: NonNullable<Caller['staff']> };

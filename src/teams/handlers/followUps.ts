@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { openDeadlines } from '../../app/deadlines';
 import {
+  currentDeadline,
   earlierRegistration,
   postponeFollowUp,
   postponeInput,
@@ -19,7 +20,8 @@ import type { StaffRow } from '../../store/types';
 import { fill, TEXTS } from '../../i18n/texts';
 import { formatDate } from '../../i18n/locale';
 import { followUpListCard, reminderCard, resultCard } from '../../views/followUpCards';
-import { deadlineLabel } from '../../views/deadlineText';
+import { deadlineLabel, statusOf } from '../../views/deadlineText';
+import type { CardJson } from '../../cards/render';
 import {
   alreadyDone,
   cardMessage,
@@ -51,28 +53,56 @@ export async function showFollowUpsFromCard(deps: HandlerDeps, caller: KnownCall
   return opened(await followUpList(deps, caller), caller.locale, TEXTS[caller.locale].followUps.listTitle);
 }
 
+/** The adviser's name when the caller acts on someone else's deadline (a leader), else undefined. */
+async function adviserNameFor(caller: KnownCaller, d: MeasureDeadline): Promise<string | undefined> {
+  if (d.adviserId === caller.staff.id) return undefined;
+  return (await caller.tenant.staff.get(d.adviserId))?.name ?? '–';
+}
+
 /**
- * The reminder the button sat on, built again for its deadline, so a refusal can show it with the
- * user's values; null when the deadline is gone (then only the reason is said).
+ * A deadline's action card, built for the caller today; null when the deadline is gone or not the
+ * caller's. `kind` is the reminder the card was (kept on a refusal), else the deadline's state today.
  */
-async function reminderAgain(deps: HandlerDeps, caller: KnownCaller, values: Record<string, unknown>) {
+async function deadlineCard(
+  deps: HandlerDeps,
+  caller: KnownCaller,
+  values: Record<string, unknown>,
+): Promise<CardJson | null> {
   const day = today(deps, caller);
-  const deadlines = await openDeadlines(caller.tenant, caller.municipality.policy, {
-    adviserId: caller.staff.id,
-    today: day,
-  });
-  const d = deadlines.find((x) => x.measureId === values.measureId && x.kind === (values.kind ?? x.kind));
-  if (!d) return null;
+  const res = await currentDeadline(
+    deps.store,
+    caller.municipality,
+    caller.staff,
+    String(values.measureId),
+    day,
+  );
+  if (!res.ok) return null;
+  const d = res.value;
   const kind = (REMINDER_KINDS as readonly string[]).includes(String(values.reminderKind))
     ? (values.reminderKind as ReminderKind)
-    : 'due';
+    : statusOf(d.due, day);
   return reminderCard({
     kind,
     deadline: d,
     municipality: caller.municipality,
     locale: caller.locale,
     today: day,
+    adviserName: await adviserNameFor(caller, d),
   });
+}
+
+/**
+ * "Registrér · Udskyd · Påmind" beside a deadline in the digest, `mine opfølgninger` or the case
+ * card: the deadline's action card below, the pressed card kept.
+ */
+export async function openDeadline(
+  deps: HandlerDeps,
+  caller: KnownCaller,
+  values: Record<string, unknown>,
+): Promise<CardReply> {
+  const card = await deadlineCard(deps, caller, { measureId: values.measureId });
+  if (!card) return note(TEXTS[caller.locale].followUps.deadlineGone);
+  return opened(card, caller.locale, TEXTS[caller.locale].followUps.register);
 }
 
 /** A second "Gem": the card shows the registration that spent it, marked as already done. */
@@ -96,7 +126,7 @@ async function firstResult(deps: HandlerDeps, caller: KnownCaller, values: Recor
 
 async function refused(deps: HandlerDeps, caller: KnownCaller, values: Record<string, unknown>, r: Refusal) {
   if (r.stale) return alreadyDone(caller.locale, await firstResult(deps, caller, values), r);
-  const card = await reminderAgain(deps, caller, values);
+  const card = await deadlineCard(deps, caller, values);
   if (!card) return note(refusalText(r, caller.locale));
   return refusedForm(card, values, r.problems, caller.locale);
 }
@@ -122,7 +152,7 @@ function cardAction<I, V extends { deadline: MeasureDeadline }>(
     input: I,
     today: LocalDate,
   ) => Promise<Result<V>>,
-  outcome: (value: V, caller: KnownCaller) => Outcome,
+  outcome: (value: V, caller: KnownCaller, by: string) => Outcome,
 ) {
   return async (
     deps: HandlerDeps,
@@ -133,8 +163,14 @@ function cardAction<I, V extends { deadline: MeasureDeadline }>(
     if (!parsed.success) return refused(deps, caller, values, invalidInput(parsed.error));
     const res = await act(deps.store, caller.municipality, caller.staff, parsed.data, today(deps, caller));
     if (!res.ok) return refused(deps, caller, values, res);
-    const o = outcome(res.value, caller);
     const d = res.value.deadline;
+    const forName = await adviserNameFor(caller, d);
+    const o = outcome(
+      res.value,
+      caller,
+      fill(followUpTexts(caller).by, { name: caller.staff.name }) +
+        (forName ? ` ${fill(followUpTexts(caller).registeredFor, { name: forName })}` : ''),
+    );
     return replace(
       resultCard(
         caller.locale,
@@ -147,22 +183,24 @@ function cardAction<I, V extends { deadline: MeasureDeadline }>(
   };
 }
 
-export const register = cardAction(registerInput, registerFollowUp, ({ heldOn, next }, caller) => {
+const followUpTexts = (caller: KnownCaller) => TEXTS[caller.locale].followUps;
+
+export const register = cardAction(registerInput, registerFollowUp, ({ heldOn, next }, caller, by) => {
   const t = TEXTS[caller.locale].followUps;
   return {
     title: t.register,
     lines: [
-      `${fill(t.registered, { date: formatDate(heldOn, caller.locale) })} ${fill(t.by, { name: caller.staff.name })}`,
+      `${fill(t.registered, { date: formatDate(heldOn, caller.locale) })} ${by}`,
       next ? fill(t.nextDue, { date: formatDate(next.due, caller.locale) }) : t.noNext,
     ],
   };
 });
 
-export const postpone = cardAction(postponeInput, postponeFollowUp, ({ to, reason }, caller) => {
+export const postpone = cardAction(postponeInput, postponeFollowUp, ({ to, reason }, caller, by) => {
   const t = TEXTS[caller.locale].followUps;
   return {
     title: t.postpone,
-    lines: [fill(t.postponed, { date: formatDate(to, caller.locale) }), `${t.reason}: ${reason}`],
+    lines: [`${fill(t.postponed, { date: formatDate(to, caller.locale) })} ${by}`, `${t.reason}: ${reason}`],
     color: 'Accent',
   };
 });

@@ -1,10 +1,22 @@
-/** `planlæg møde`: the scheduling card and its submission. */
+/** `planlæg møde`: which kind of meeting (for a coordinator), its form, and the submission. */
 import { z } from 'zod';
-import { scheduleCardInput, scheduleMeeting, toMeetingRequest } from '../../app/meetings/schedule';
-import { teamRole } from '../../app/meetings/common';
+import {
+  scheduleCardInput,
+  scheduleFormData,
+  scheduleMeeting,
+  toMeetingRequest,
+} from '../../app/meetings/schedule';
+import type { Refusal } from '../../domain/result';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
-import { meetingFacts, scheduleFormCard, statusCard, teamChoiceCard } from '../../views/meetingCards';
+import type { MeetingFormatId } from '../../store/meetingsRepo';
+import {
+  formatChoiceCard,
+  meetingFacts,
+  scheduleFormCard,
+  statusCard,
+  teamChoiceCard,
+} from '../../views/meetingCards';
 import {
   cardMessage,
   note,
@@ -17,60 +29,79 @@ import {
 import { HandlerDeps, KnownCaller, today } from './deps';
 import { cprRefusal, invalid, refusedMeetingCard } from './meetingsShared';
 
-const teamRef = z.object({ teamId: z.string().uuid() });
+const formRef = z.object({
+  teamId: z.string().uuid(),
+  format: z.enum(['theme', 'child']).optional(),
+});
 
-/** The scheduling form of one team, or null when the caller is not in it. */
-async function scheduleFormOf(deps: HandlerDeps, caller: KnownCaller, teamId: string) {
-  const t = caller.tenant;
-  const team = await t.teams.get(teamId);
-  const role = team ? await teamRole(t, caller.staff, teamId) : null;
-  if (!team || !role) return null;
-  const members = await t.teams.members(teamId);
-  const inTeam = new Set(members.map((m) => m.staff_id));
-  const others = (await t.staff.list())
-    .filter((s) => s.active && !inTeam.has(s.id))
-    .slice(0, 60)
-    .map((s) => ({ id: s.id, name: s.name, profession: s.profession }));
+/**
+ * The first card for one team: a coordinator chooses the kind of meeting first (a theme meeting is
+ * theirs to call), so each form shows only its own fields; anyone else goes straight to a child meeting.
+ */
+async function firstCardOf(
+  deps: HandlerDeps,
+  caller: KnownCaller,
+  teamId: string,
+  format?: MeetingFormatId,
+  askInitialsCheck = false,
+) {
+  const data = await scheduleFormData(
+    deps.store,
+    caller.municipality,
+    caller.staff,
+    teamId,
+    today(deps, caller),
+  );
+  if (!data) return null;
+  if (!format && data.role === 'coordinator') return formatChoiceCard(data.team, caller.locale);
   return scheduleFormCard({
-    team,
-    members,
-    others,
-    coordinator: role === 'coordinator',
+    ...data,
+    format: data.role === 'coordinator' ? (format ?? 'child') : 'child',
     today: today(deps, caller),
     locale: caller.locale,
+    askInitialsCheck,
   });
 }
 
-/** One team: its form at once; several: which team first. */
+/** One team: its first card at once; several: which team first. */
 export async function scheduleCommand(deps: HandlerDeps, caller: KnownCaller): Promise<Message[]> {
   const t = MEETING_TEXTS[caller.locale];
   const teams = await caller.tenant.teams.of(caller.staff.id);
   if (teams.length === 1) {
-    const form = await scheduleFormOf(deps, caller, teams[0]!.id);
-    if (form) return [cardMessage(form, t.scheduleTitle)];
+    const card = await firstCardOf(deps, caller, teams[0]!.id);
+    if (card) return [cardMessage(card, t.scheduleTitle)];
   }
   if (teams.length === 0) return [refusalNotice(t.noTeams, caller.locale)];
   return [cardMessage(teamChoiceCard(teams, 'meetingScheduleForm', caller.locale))];
 }
 
-/** "Planlæg møde" on a team's card or the team choice: the form below, that card kept. */
+/**
+ * "Planlæg møde" on a team's card or the team choice opens the first step below, that card kept; a
+ * kind chosen on the step itself turns that card into the form.
+ */
 export async function scheduleForm(
   deps: HandlerDeps,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
   const t = MEETING_TEXTS[caller.locale];
-  const parsed = teamRef.safeParse(values);
-  const form = parsed.success ? await scheduleFormOf(deps, caller, parsed.data.teamId) : null;
-  return form ? opened(form, caller.locale, t.scheduleTitle) : note(t.noTeams);
+  const parsed = formRef.safeParse(values);
+  if (!parsed.success) return note(t.noTeams);
+  const card = await firstCardOf(deps, caller, parsed.data.teamId, parsed.data.format);
+  if (!card) return note(t.noTeams);
+  return parsed.data.format ? replace(card) : opened(card, caller.locale, t.scheduleTitle);
 }
+
+const asksInitialsCheck = (r: Refusal) => r.problems.some((p) => p.code === 'initialsOnOpenCase');
 
 export async function schedule(
   deps: HandlerDeps,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
-  const form = async () => scheduleFormOf(deps, caller, String(values.teamId ?? ''));
+  const format = values.format === 'theme' ? 'theme' : 'child';
+  const form = async (r?: Refusal) =>
+    firstCardOf(deps, caller, String(values.teamId ?? ''), format, r ? asksInitialsCheck(r) : false);
   const cpr = cprRefusal(values);
   if (cpr) return refusedMeetingCard(caller, values, cpr, await form());
   const input = scheduleCardInput.safeParse(values);
@@ -84,19 +115,17 @@ export async function schedule(
     input.data.teamId,
     request.data,
     deps.clock.now(),
+    { initialsChecked: input.data.initialsChecked ?? false },
   );
-  if (!res.ok) return refusedMeetingCard(caller, values, res, await form());
+  if (!res.ok) return refusedMeetingCard(caller, values, res, await form(res));
   const t = MEETING_TEXTS[caller.locale];
-  const { meeting, initialsNotice } = res.value;
+  const { meeting } = res.value;
   const team = await caller.tenant.teams.get(meeting.team_id);
   const participants = await caller.tenant.meetings.participants(meeting.id);
-  const lines = [fill(t.scheduledLine, { n: participants.length })];
-  if (initialsNotice)
-    lines.push(`${t.initialsNotice}: ${fill(t.initialsShared, { initials: initialsNotice.initials })}`);
   return replace(
     statusCard(t.scheduledTitle, {
       color: 'Accent',
-      lines,
+      lines: [fill(t.scheduledLine, { n: participants.length })],
       facts: meetingFacts(meeting, team?.name ?? '', caller.locale, { participants }),
     }),
   );

@@ -1,4 +1,10 @@
-import { completeAgreement, meetingsLackingMinutes, minutesAccess, saveMinutes } from '../../app/minutes';
+import {
+  completeAgreement,
+  meetingsLackingMinutes,
+  minutesAccess,
+  minutesExtras,
+  saveMinutes,
+} from '../../app/minutes';
 import {
   cardMessage,
   note,
@@ -14,7 +20,13 @@ import { localDateOf } from '../../domain/calendar';
 import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
 import type { MeetingRow } from '../../store/meetingsRepo';
 import { attended } from '../../domain/questionnaires/schedule';
-import { agreementCard, minutesFormCard, minutesListCard, minutesSavedCard } from '../../views/minutesCards';
+import {
+  agreementCard,
+  minutesCardExtras,
+  minutesFormCard,
+  minutesListCard,
+  minutesSavedCard,
+} from '../../views/minutesCards';
 import { HandlerDeps, KnownCaller, today } from './deps';
 
 /** Minutes record the actor ('staff:<e-mail>'); the card shows the person's name. */
@@ -23,7 +35,14 @@ async function recorderName(caller: KnownCaller, actor: string): Promise<string>
   return (await caller.tenant.staff.byEmail(email))?.name ?? email;
 }
 
-async function savedCard(caller: KnownCaller, meeting: MeetingRow, already: boolean) {
+/** The parents' link (as a QR code) and the last meeting's agreements a role owns, for both minutes cards. */
+async function extrasOf(deps: HandlerDeps, caller: KnownCaller, meeting: MeetingRow) {
+  return minutesCardExtras(
+    await minutesExtras(caller.tenant, caller.municipality, meeting, deps.parentLinks),
+  );
+}
+
+async function savedCard(deps: HandlerDeps, caller: KnownCaller, meeting: MeetingRow, already: boolean) {
   const t = caller.tenant;
   const minutes = await t.minutes.get(meeting.id);
   const next = minutes?.next_meeting_id ? await t.meetings.get(minutes.next_meeting_id) : null;
@@ -42,11 +61,12 @@ async function savedCard(caller: KnownCaller, meeting: MeetingRow, already: bool
       ? localDateOf(minutes.recorded_at, caller.municipality.settings.timeZone)
       : meeting.date,
     already,
+    extras: await extrasOf(deps, caller, meeting),
   });
 }
 
 /** The minutes form of a meeting, as it is sent: to show a refused save on it again. */
-async function minutesForm(caller: KnownCaller, meeting: MeetingRow) {
+async function minutesForm(deps: HandlerDeps, caller: KnownCaller, meeting: MeetingRow) {
   const participants = (await caller.tenant.meetings.participants(meeting.id)).map((p) => ({
     id: p.staff_id,
     name: p.name,
@@ -58,6 +78,7 @@ async function minutesForm(caller: KnownCaller, meeting: MeetingRow) {
     participants,
     locale: caller.locale,
     request: false,
+    extras: await extrasOf(deps, caller, meeting),
   });
 }
 
@@ -72,9 +93,9 @@ export async function submitMinutes(
     const aboutCard = res.stale || res.problems.some((p) => p.field);
     const meeting = aboutCard ? await caller.tenant.meetings.get(String(values.meetingId ?? '')) : null;
     // Saved before: the spent card shows the minutes that were saved, titled as already saved.
-    if (res.stale && meeting) return replace(await savedCard(caller, meeting, true));
+    if (res.stale && meeting) return replace(await savedCard(deps, caller, meeting, true));
     if (!meeting) return note(refusalText(res, caller.locale));
-    return refusedForm(await minutesForm(caller, meeting), values, res.problems, caller.locale);
+    return refusedForm(await minutesForm(deps, caller, meeting), values, res.problems, caller.locale);
   }
   const saved = res.value;
   const minutes = saved.minutes;
@@ -93,6 +114,7 @@ export async function submitMinutes(
         : null,
       recordedBy: caller.staff.name,
       recordedOn: today(deps, caller),
+      extras: await extrasOf(deps, caller, saved.meeting),
     }),
   );
 }
@@ -107,8 +129,8 @@ export async function openMinutes(
   if (!res.ok) return note(refusalText(res, caller.locale));
   const meeting = res.value;
   if (await caller.tenant.minutes.get(meeting.id))
-    return opened(await savedCard(caller, meeting, false), caller.locale);
-  return opened(await minutesForm(caller, meeting), caller.locale);
+    return opened(await savedCard(deps, caller, meeting, false), caller.locale);
+  return opened(await minutesForm(deps, caller, meeting), caller.locale);
 }
 
 /** The owner marks an agreement done; the reminder is updated in place, a second press changes nothing. */

@@ -1,4 +1,5 @@
 import { currentForm } from '../../app/questionnaireForms';
+import { PARENT_FORM_ID } from '../../app/parentAnswers';
 import {
   answerQuestionnaire,
   meetingSummary,
@@ -106,6 +107,6 @@ export async function openParentQuestionnaire(
   );
   if (!res.ok) return note(refusalText(res, caller.locale));
   const meeting = res.value;
-  const form = await currentForm(caller.tenant, meeting.format);
+  const form = await currentForm(caller.tenant, PARENT_FORM_ID);
   return opened(await formCard(caller, meeting, form, true), caller.locale, t.parentTitle);
 }

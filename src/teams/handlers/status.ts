@@ -2,6 +2,7 @@ import { fill } from '../../i18n/texts';
 import { teamYear, type TeamYear } from '../../app/meetings/frequency';
 import { REPORT_TEXTS } from '../../i18n/reportTexts';
 import { caseFiguresFor, teamFiguresFor } from '../../reports/statusFigures';
+import { caseDisclosure } from '../../app/disclosure';
 import { caseSection, statusCard, teamSections, type StatusSection } from '../../views/statusCard';
 import { HandlerDeps, KnownCaller, today } from './deps';
 import { cardMessage, textMessage, type Message } from '../cardReply';
@@ -30,14 +31,19 @@ export async function showStatus(deps: HandlerDeps, caller: KnownCaller): Promis
       sections.push(
         caseSection(
           fill(s.unit, { unit: unitName }),
-          await caseFiguresFor(src, { unitId }, period),
+          await caseFiguresFor(
+            { ...src, disclosure: caseDisclosure(caller.staff, { unitId }) },
+            { unitId },
+            period,
+          ),
           caller.locale,
         ),
       );
     } else {
       notes.push(s.noUnit);
     }
-    sections.push(caseSection(s.municipality, await caseFiguresFor(src, {}, period), caller.locale));
+    const all = await caseFiguresFor({ ...src, disclosure: caseDisclosure(caller.staff, {}) }, {}, period);
+    sections.push(caseSection(s.municipality, all, caller.locale));
   }
   if (isCoordinator) {
     if (teamIds.length === 0) notes.push(s.noTeams);

@@ -5,11 +5,11 @@
  * type-check.
  */
 import { openCase } from '../handlers/caseDetails';
-import { postpone, register, showFollowUpsFromCard, snooze } from '../handlers/followUps';
+import { openDeadline, postpone, register, showFollowUpsFromCard, snooze } from '../handlers/followUps';
 import { saveSettings, showSettingsFromCard } from '../handlers/settings';
 import { scheduleForm, schedule } from '../handlers/meetingsSchedule';
 import { confirmYear, yearPlan } from '../handlers/meetingsYear';
-import { cancel, editForm, move, rsvp } from '../handlers/meetingsChange';
+import { cancel, cancelAsk, cancelKeep, editForm, move, rsvp } from '../handlers/meetingsChange';
 import {
   openParentQuestionnaire,
   submitParentQuestionnaire,
@@ -35,6 +35,7 @@ export const CARD_VERBS = {
   postponeFollowUp: personal(postpone),
   snoozeReminder: personal(snooze),
   openCase: personal(openCase),
+  openDeadline: personal(openDeadline),
   saveSettings: personal(saveSettings),
   // Team meetings.
   meetingScheduleForm: personal(scheduleForm),
@@ -43,6 +44,8 @@ export const CARD_VERBS = {
   meetingYearConfirm: personal(confirmYear),
   meetingEditForm: personal(editForm),
   meetingMove: personal(move),
+  meetingCancelAsk: personal(cancelAsk),
+  meetingCancelKeep: personal(cancelKeep),
   meetingCancel: personal(cancel),
   meetingRsvp: personal(rsvp),
   // After a meeting: answers and minutes are written in the personal chat only.

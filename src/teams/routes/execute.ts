@@ -6,21 +6,27 @@
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { CardJson } from '../../cards/render';
 import { valuesOf } from '../../cards/formAnswers';
 import { localeFrom } from '../../i18n/locale';
 import { TEXTS } from '../../i18n/texts';
+import { cardActivity, type CardJson } from '../../cards/render';
 import type { HandlerDeps } from '../handlers/deps';
 import { CARD_VERBS, type CardVerb, type CardVerbRoute } from './cardVerbs';
-import { admit, sendMessages } from './pipeline';
+import { checkCardIds } from './cardData';
+import { admit } from './pipeline';
+import { replyWithinTurn, TURN_REPLY_WINDOW_MS } from '../turnReply';
 
 async function execute(
   deps: HandlerDeps,
+  verb: CardVerb,
   route: CardVerbRoute,
   context: TurnContext,
   data: unknown,
 ): Promise<CardJson | string> {
   let locale = localeFrom();
+  const values = valuesOf(data);
+  // Wall time, not the domain clock: Teams gives an invoke a real number of seconds to answer.
+  const deadline = Date.now() + TURN_REPLY_WINDOW_MS;
   try {
     const admission = await admit(deps, context, route.scope);
     if (!admission.ok && admission.why === 'unknown') {
@@ -29,14 +35,19 @@ async function execute(
     }
     locale = admission.caller!.locale;
     if (!admission.ok) return TEXTS[locale].errors.personalOnly;
-    const reply = await route.run(deps, admission.caller, valuesOf(data));
-    await sendMessages(context, reply.send ?? []);
+    const ids = checkCardIds(values);
+    if (!ids.ok) {
+      // Not a card Samspil built (or one altered): refused before a handler, a query or a log reads the value.
+      deps.log.warn({ verb, field: ids.field }, 'card with an id of the wrong type refused');
+      return TEXTS[locale].errors.oldCard;
+    }
+    const reply = await route.run(deps, admission.caller, values);
+    for (const s of reply.send ?? [])
+      if (!(await replyWithinTurn(context, cardActivity(s.card, s.summary), deadline)))
+        return TEXTS[locale].cards.notShownBusy;
     return reply.kind === 'replace' ? reply.card : reply.text;
   } catch (err) {
-    deps.log.error(
-      { err, verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb },
-      'card action failed',
-    );
+    deps.log.error({ err, verb }, 'card action failed');
     return TEXTS[locale].errors.generic;
   }
 }
@@ -45,6 +56,8 @@ async function execute(
 export function registerCardVerbs(app: Application<TurnState>, deps: HandlerDeps): void {
   for (const verb of Object.keys(CARD_VERBS) as CardVerb[]) {
     const route: CardVerbRoute = CARD_VERBS[verb];
-    app.adaptiveCards.actionExecute(verb, (context, _state, data) => execute(deps, route, context, data));
+    app.adaptiveCards.actionExecute(verb, (context, _state, data) =>
+      execute(deps, verb, route, context, data),
+    );
   }
 }

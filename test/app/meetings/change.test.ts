@@ -1,6 +1,11 @@
 import { meetingFixture, teamNordMeeting, type MeetingFixture } from './fixture';
-import { cancelMeeting, moveMeeting } from '../../../src/app/meetings/change';
-import { answerInvitation } from '../../../src/app/meetings/rsvp';
+import {
+  cancellationPreview,
+  cancelInput,
+  cancelMeeting,
+  moveMeeting,
+} from '../../../src/app/meetings/change';
+import { answerInvitation, invitationView } from '../../../src/app/meetings/rsvp';
 import { linkChannel } from '../../../src/app/meetings/linkChannel';
 import type { MeetingRow } from '../../../src/store/meetingsRepo';
 import { refusalText } from '../../../src/i18n/problems';
@@ -61,20 +66,98 @@ describe('changing and answering a meeting', () => {
     if (!moved.ok) throw new Error(refusalText(moved, 'en'));
     expect(moved.value.after).toMatchObject({ date: '2026-12-15', sequence: 1, place: 'Aulaen' });
     expect(moved.value.after.starts_at.toISOString()).toBe('2026-12-15T12:00:00.000Z');
+    // Where it was before, so the participants' card can say old → new.
+    expect(moved.value.after.moved_from).toEqual({
+      date: meeting.date,
+      start_time: meeting.start_time,
+      end_time: meeting.end_time,
+      place: meeting.place,
+      online_url: meeting.online_url,
+    });
     expect(await moveTo(f.ids.coordinator, '2026-12-16', 0)).toMatchObject({ ok: false, stale: true });
     const old = await answer(f.ids.psychologist, 0, 'no');
     expect(old).toMatchObject({ ok: false, stale: true });
   });
 
-  it('cancels once; after that no answer, move or second cancel', async () => {
+  it('asks before cancelling: the question changes nothing and says who will be told', async () => {
     const coordinator = await f.staff(f.ids.coordinator);
-    const cancelled = await cancelMeeting(f.store, f.m, coordinator, { meetingId: meeting.id, sequence: 1 });
-    expect(cancelled.ok && cancelled.value).toMatchObject({ status: 'cancelled', sequence: 2 });
+    const asked = await cancellationPreview(f.store, f.m, coordinator, {
+      meetingId: meeting.id,
+      sequence: 1,
+    });
+    if (!asked.ok) throw new Error(refusalText(asked, 'en'));
+    expect(asked.value.meeting.status).toBe('scheduled');
+    expect(asked.value.teamName).toBe('Team Nord');
+    // Not yet announced to anyone: a cancellation now tells nobody.
+    expect(asked.value.invited).toBe(0);
+    expect((await f.t.meetings.get(meeting.id))?.status).toBe('scheduled');
+    const member = await cancellationPreview(f.store, f.m, await f.staff(f.ids.psychologist), {
+      meetingId: meeting.id,
+      sequence: 1,
+    });
+    expect(member.ok ? '' : refusalText(member, 'da')).toContain('Kun teamets tovholder');
+  });
+
+  it('refuses a CPR number in the cancellation reason and takes an empty one as none', () => {
+    const ref = { meetingId: meeting.id, sequence: '1' };
+    expect(cancelInput.safeParse({ ...ref, reason: 'Syg 010190-1234' }).success).toBe(false);
+    expect(cancelInput.parse({ ...ref, reason: '  ' }).reason).toBeUndefined();
+  });
+
+  it('cancels once, keeping the reason for the participants and out of the audit; after that no answer, move or second cancel', async () => {
+    const coordinator = await f.staff(f.ids.coordinator);
+    const reason = 'Tovholderen er syg; vi finder en ny dato.';
+    const cancelled = await cancelMeeting(f.store, f.m, coordinator, {
+      meetingId: meeting.id,
+      sequence: 1,
+      reason,
+    });
+    expect(cancelled.ok && cancelled.value).toMatchObject({
+      status: 'cancelled',
+      sequence: 2,
+      cancel_reason: reason,
+    });
+    const audit = await f.store.engine.query<{ details: unknown }>(
+      `SELECT details FROM audit_log WHERE entity_id = $1 AND action = 'cancel'`,
+      [meeting.id],
+    );
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain('syg');
     expect(
       await cancelMeeting(f.store, f.m, coordinator, { meetingId: meeting.id, sequence: 2 }),
     ).toMatchObject({ ok: false, stale: true });
     const rsvp = await answer(f.ids.psychologist, 2, 'yes');
     expect(rsvp.ok ? '' : refusalText(rsvp, 'en')).toBe('The meeting is cancelled.');
+    const view = await invitationView(
+      f.store,
+      f.m,
+      await f.staff(f.ids.psychologist),
+      { meetingId: meeting.id, sequence: 0 },
+      now,
+    );
+    expect(view?.state).toBe('cancelled');
+  });
+
+  it('shows a press after the meeting the meeting as it stands, with the answer given, and changes nothing', async () => {
+    const held = await f.t.meetings.create(teamNordMeeting(f, '2026-11-17'));
+    const pia = await f.staff(f.ids.psychologist);
+    await f.t.meetings.setRsvp(held.id, pia.id, 'yes', new Date('2026-11-16T09:00:00Z'));
+    const after = new Date(held.ends_at.getTime() + 60_000);
+    const late = await answerInvitation(
+      f.store,
+      f.m,
+      pia,
+      { meetingId: held.id, sequence: 0, answer: 'no' },
+      after,
+    );
+    expect(late).toMatchObject({ ok: false, stale: true });
+    const view = await invitationView(f.store, f.m, pia, { meetingId: held.id, sequence: 0 }, after);
+    expect(view).toMatchObject({ state: 'held', answer: 'yes', team: { name: 'Team Nord' } });
+    expect(view?.meeting.id).toBe(held.id);
+    const before = new Date(held.starts_at.getTime() - 60_000);
+    expect(
+      (await invitationView(f.store, f.m, pia, { meetingId: held.id, sequence: 0 }, before))?.state,
+    ).toBe('open');
   });
 
   it('links a channel only for the coordinator of that team', async () => {

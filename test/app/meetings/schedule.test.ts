@@ -3,8 +3,6 @@ import { scheduleCardInput, scheduleMeeting, toMeetingRequest } from '../../../s
 import { cprField } from '../../../src/app/meetings/common';
 import { findCpr } from '../../../src/domain/cpr';
 import { refusalText } from '../../../src/i18n/problems';
-import { fill } from '../../../src/i18n/texts';
-import { MEETING_TEXTS } from '../../../src/i18n/meetingTexts';
 
 /** Scheduling one meeting — who may, which child, which day. */
 describe('scheduling one meeting', () => {
@@ -33,7 +31,8 @@ describe('scheduling one meeting', () => {
       ...over,
     });
   const schedule = async (by: string, over: Record<string, unknown> = {}) => {
-    const req = toMeetingRequest(card(over));
+    const input = card(over);
+    const req = toMeetingRequest(input);
     if (!req.success) throw new Error(req.error.message);
     return scheduleMeeting(
       f.store,
@@ -42,6 +41,9 @@ describe('scheduling one meeting', () => {
       String(over.teamId ?? f.ids.north),
       req.data,
       now,
+      {
+        initialsChecked: input.initialsChecked ?? false,
+      },
     );
   };
 
@@ -61,7 +63,6 @@ describe('scheduling one meeting', () => {
       'Lars Lærer',
       'Pia Psykolog',
     ]);
-    expect(res.value.initialsNotice).toBeNull();
   });
 
   it('lets only the coordinator call a theme meeting', async () => {
@@ -84,13 +85,22 @@ describe('scheduling one meeting', () => {
     if (!res.ok) expect(refusalText(res, 'da')).toContain('Barnet har en aktiv sag (S-100)');
   });
 
-  it('schedules on initials that match an open case, but asks the caller to check', async () => {
-    const res = await schedule(f.ids.teacher, { childReference: 'AB', date: '2026-12-11' });
-    if (!res.ok) throw new Error(refusalText(res, 'en'));
-    const notice = res.value.initialsNotice;
-    expect(notice && fill(MEETING_TEXTS.da.initialsShared, { ...notice })).toContain(
-      'Initialerne AB findes også på en åben sag',
-    );
+  it('asks before anything is sent when the initials match an open case, and schedules once the caller has checked', async () => {
+    const before = await f.t.meetings.forTeam(f.ids.north, '2026-12-11', '2026-12-11');
+    const asked = await schedule(f.ids.teacher, { childReference: 'AB', date: '2026-12-11' });
+    expect(asked).toMatchObject({ ok: false, stale: false });
+    if (!asked.ok) {
+      expect(asked.problems).toEqual([{ code: 'initialsOnOpenCase', field: 'childReference' }]);
+      expect(refusalText(asked, 'da')).toContain('Intet er sendt endnu');
+    }
+    expect(await f.t.meetings.forTeam(f.ids.north, '2026-12-11', '2026-12-11')).toEqual(before);
+    const checked = await schedule(f.ids.teacher, {
+      childReference: 'AB',
+      date: '2026-12-11',
+      initialsChecked: 'true',
+    });
+    if (!checked.ok) throw new Error(refusalText(checked, 'en'));
+    expect(checked.value.meeting.child_reference).toBe('AB');
   });
 
   it('refuses a past time, a weekend, a public holiday, a school holiday and a clash', async () => {

@@ -80,4 +80,41 @@ describe('the team year card', () => {
       ...Array.from({ length: 15 }, (_, i) => String(10 + i)),
     ]);
   });
+
+  it('lists a team’s meetings as a table: date, time, format and status, one row each under a header', () => {
+    const card = teamYearCard(
+      [{ year, role: 'coordinator', staffId: 's1' }],
+      'da',
+      new Date('2026-11-23T09:00:00Z'),
+      true,
+    );
+    const tables: { rows: { cells: { items: { text: string }[] }[] }[] }[] = [];
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) return n.forEach(walk);
+      if (!n || typeof n !== 'object') return;
+      if ((n as { type?: string }).type === 'Table') tables.push(n as (typeof tables)[number]);
+      Object.values(n).forEach(walk);
+    };
+    walk(card);
+    expect(tables).toHaveLength(1);
+    const rows = tables[0]!.rows.map((r) => r.cells.map((c) => c.items[0]!.text));
+    expect(rows).toEqual([
+      ['Dato', 'Tid', 'Mødeform', 'Status'],
+      ['08.09.2026', 'kl. 14:00–15:30', 'Tema: Mobning', 'Afholdt'],
+      ['08.12.2026', 'kl. 14:00–15:30', 'Barn/ung/familie (AB)', 'Planlagt'],
+      ['12.01.2027', 'kl. 14:00–15:30', 'Tema: Mobning', 'Aflyst'],
+    ]);
+  });
+
+  it('names the whole date and the format in the "Flyt eller aflys" choices', () => {
+    const card = JSON.stringify(
+      teamYearCard(
+        [{ year, role: 'coordinator', staffId: 's1' }],
+        'da',
+        new Date('2026-11-23T09:00:00Z'),
+        true,
+      ),
+    );
+    expect(card).toContain('"title":"08.12.2026 kl. 14:00–15:30 · Barn/ung/familie (AB)"');
+  });
 });

@@ -40,6 +40,7 @@ const SAMPLE_ANSWERS: Record<string, Record<string, unknown>> = {
     follow_up_date: '2027-01-15',
     comment: 'Godt møde',
   },
+  parent: { rating: 'good', heard: 'yes', understood: 'partly', next_steps: 'yes', comment: 'Tak' },
   theme: {
     profession: 'pedagogue',
     rating: 'good_with_room',
@@ -47,6 +48,22 @@ const SAMPLE_ANSWERS: Record<string, Record<string, unknown>> = {
     useful: '5',
     next_themes: 'anxiety,digital_life',
   },
+};
+
+/**
+ * The parents' link as the coordinator's card shows it. The QR image is a fixed PNG here: the samples
+ * are built synchronously, and test/views/qrCode.test.ts checks the real one.
+ */
+const SAMPLE_EXTRAS = {
+  parentLink: {
+    url: 'https://samspil.example/p/demo/bw8sHopXTDWdVVsfCmwrEQ.tq2k9c.Zm9vYmFyYmF6cXV4cXV1eA',
+    qr: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    closesOn: '2026-12-08',
+  },
+  followUps: [
+    { text: 'Mor kontakter skolen', owner_name: null, owner_role: 'parent', due: '2026-12-01' },
+    { text: 'Familien prøver faste sengetider', owner_name: null, owner_role: 'family', due: '2026-12-10' },
+  ],
 };
 
 /** Every after-meeting card the bot can send, for every default form, in the given language. */
@@ -85,6 +102,17 @@ function afterMeetingCards(locale: Locale): [string, CardJson][] {
       }),
     ]);
   }
+  cards.push([
+    'minutes form with the parents’ link and agreements to follow up',
+    minutesFormCard({
+      meeting: childMeeting,
+      purpose: 'Bekymring for trivsel',
+      participants,
+      locale,
+      request: true,
+      extras: SAMPLE_EXTRAS,
+    }),
+  ]);
   const saved = {
     meeting: childMeeting,
     locale,
@@ -92,7 +120,10 @@ function afterMeetingCards(locale: Locale): [string, CardJson][] {
     resources: 'Gode venner',
     challenges: 'Fravær',
     goals: 'Kommer i skole hver dag',
-    agreements: [{ text: 'Ringer til mor', owner_name: 'Lars Lærer', due: '2026-12-01' }],
+    agreements: [
+      { text: 'Ringer til mor', owner_name: 'Lars Lærer', owner_role: null, due: '2026-12-01' },
+      { text: 'Kontakter skolen', owner_name: null, owner_role: 'parent', due: '2026-12-03' },
+    ],
     childRulerLevel: 'declining',
     next: { date: '2027-01-12', startTime: '09:00' },
     recordedBy: 'Tove Tovholder',
@@ -104,6 +135,7 @@ function afterMeetingCards(locale: Locale): [string, CardJson][] {
     minutesSavedCard({ ...saved, agreements: [], childRulerLevel: null, next: null, resources: '' }),
   ]);
   cards.push(['minutes already saved', minutesSavedCard({ ...saved, already: true })]);
+  cards.push(['minutes saved with the parents’ link', minutesSavedCard({ ...saved, extras: SAMPLE_EXTRAS })]);
   const agreement = {
     id: 'b1b2c3d4-0000-4000-8000-000000000009',
     text: 'Ringer til mor',

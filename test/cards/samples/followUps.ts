@@ -96,7 +96,10 @@ function followUpCards(locale: Locale): [string, CardJson][] {
       adviser: 'Anna',
       ladderLabel: 'Indsatstrappen',
       ladderText: '2. Hjemmebaserede indsatser',
-      measures: [{ label: 'x', text: 'y' }],
+      measures: [
+        { label: 'x', text: 'y', measureId: deadline().measureId, actText: t.followUps.actOn },
+        { label: 'z', text: 'w', measureId: 'm2', actText: '' },
+      ],
       history: [],
     }),
   ]);
@@ -104,7 +107,6 @@ function followUpCards(locale: Locale): [string, CardJson][] {
 }
 
 export const followUpSamples: CardSamples = {
-  // digest.json is the list template's twin, kept so a municipality can restyle the digest alone.
   templates: [
     'followup-reminder',
     'followup-result',
@@ -114,7 +116,6 @@ export const followUpSamples: CardSamples = {
     'notice',
     'settings',
     'case-details',
-    'digest',
   ],
   cards: followUpCards,
 };

@@ -8,8 +8,11 @@ import type { MeetingRow, ParticipantRow } from '../../../src/store/meetingsRepo
 import type { MeetingTeamRow, TeamMemberRow } from '../../../src/store/teamsRepo';
 import type { TeamYear } from '../../../src/app/meetings/frequency';
 import {
+  cancelConfirmCard,
+  cancelledCard,
   channelSummaryCard,
   editCard,
+  formatChoiceCard,
   invitationCard,
   scheduleFormCard,
   statusCard,
@@ -52,12 +55,15 @@ export const sampleMeeting = (over: Partial<MeetingRow> = {}): MeetingRow => ({
   child_reference: null,
   purpose: 'Fælles forståelse af mobning',
   parents_take_part: false,
+  parents_expected: 2,
   child_takes_part: false,
   sequence: 0,
   organizer_staff_id: 's1',
   previous_meeting_id: null,
   created_by: 'test',
   notified_sequence: null,
+  cancel_reason: null,
+  moved_from: null,
   ...over,
 });
 
@@ -107,14 +113,26 @@ export const sampleTeamYear = (held: string[], planned: string[]): TeamYear => (
       starts_at: new Date('2026-12-08T13:00:00Z'),
       ends_at: new Date('2026-12-08T14:30:00Z'),
     }),
-    sampleMeeting({ status: 'cancelled', date: '2027-01-12' }),
+    sampleMeeting({
+      status: 'cancelled',
+      date: '2027-01-12',
+      starts_at: new Date('2027-01-12T13:00:00Z'),
+      ends_at: new Date('2027-01-12T14:30:00Z'),
+    }),
   ],
   status: frequencyStatus({ minimum: 10, held, planned, schoolYear: year, today: '2026-11-23' }),
 });
 
 function meetingCards(locale: Locale): [string, CardJson][] {
   const cards: [string, CardJson][] = [];
-  const variants: InvitationVariant[] = ['invitation', 'updated', 'cancelled', 'reminder', 'replaced'];
+  const variants: InvitationVariant[] = [
+    'invitation',
+    'updated',
+    'cancelled',
+    'reminder',
+    'replaced',
+    'held',
+  ];
   for (const variant of variants) {
     for (const m of [
       sampleMeeting(),
@@ -124,6 +142,7 @@ function meetingCards(locale: Locale): [string, CardJson][] {
         child_reference: 'AB',
         online_url: null,
         parents_take_part: true,
+        parents_expected: 2,
       }),
     ]) {
       cards.push([
@@ -141,19 +160,34 @@ function meetingCards(locale: Locale): [string, CardJson][] {
       ]);
     }
   }
-  for (const coordinator of [true, false]) {
+  for (const format of ['child', 'theme'] as const) {
     cards.push([
-      `schedule form coordinator=${coordinator}`,
+      `schedule form ${format}`,
       scheduleFormCard({
         team: sampleTeam,
         members,
         others: [{ id: 's9', name: 'Sune SSP', profession: 'ssp_worker' }],
-        coordinator,
+        format,
         today: '2026-11-23',
         locale,
+        usualPlace: 'Nordskolen, mødelokale 2',
       }),
     ]);
   }
+  cards.push([
+    'schedule form asking to confirm the initials check',
+    scheduleFormCard({
+      team: sampleTeam,
+      members,
+      others: [],
+      format: 'child',
+      today: '2026-11-23',
+      locale,
+      usualPlace: null,
+      askInitialsCheck: true,
+    }),
+  ]);
+  cards.push(['schedule format choice', formatChoiceCard(sampleTeam, locale)]);
   const behind = sampleTeamYear(['2026-09-08'], ['2026-12-08']);
   const fine = sampleTeamYear(
     ['2026-08-18', '2026-09-15', '2026-10-06', '2026-11-03'],
@@ -234,6 +268,49 @@ function meetingCards(locale: Locale): [string, CardJson][] {
     yearPlanCard({ ...draft, needed: 0, proposal: { meetings: [], shortBy: 0 } }, locale),
   ]);
   cards.push(['edit', editCard(sampleMeeting(), sampleTeam.name, locale, '2026-11-23')]);
+  const moved = sampleMeeting({
+    sequence: 1,
+    moved_from: {
+      date: '2026-09-01',
+      start_time: '13:00',
+      end_time: '14:30',
+      place: 'Aulaen',
+      online_url: null,
+    },
+  });
+  cards.push([
+    'invitation updated after a move',
+    invitationCard({
+      meeting: moved,
+      team: sampleTeam,
+      participants,
+      organizerName: null,
+      locale,
+      variant: 'updated',
+    }),
+  ]);
+  const cancelledWithReason = sampleMeeting({
+    status: 'cancelled',
+    sequence: 1,
+    cancel_reason: 'Tovholderen er syg; vi finder en ny dato.',
+  });
+  cards.push([
+    'invitation cancelled with a reason',
+    invitationCard({
+      meeting: cancelledWithReason,
+      team: sampleTeam,
+      participants,
+      organizerName: null,
+      locale,
+      variant: 'cancelled',
+    }),
+  ]);
+  cards.push(['cancel question', cancelConfirmCard(sampleMeeting(), sampleTeam.name, 7, locale)]);
+  cards.push([
+    'cancel question, nobody invited',
+    cancelConfirmCard(sampleMeeting(), sampleTeam.name, 0, locale),
+  ]);
+  cards.push(['cancelled with a reason', cancelledCard(cancelledWithReason, locale)]);
   cards.push([
     'status',
     statusCard('Mødet er planlagt', { color: 'Accent', lines: ['x'], facts: [{ title: 'a', value: 'b' }] }),
@@ -268,8 +345,10 @@ export const meetingSamples: CardSamples = {
     'meeting-year',
     'meeting-year-plan',
     'meeting-edit',
+    'meeting-cancel',
     'meeting-status',
     'meeting-team-choice',
+    'meeting-format-choice',
   ],
   cards: meetingCards,
 };

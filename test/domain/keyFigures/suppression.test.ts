@@ -13,7 +13,7 @@ import { recoverHidden } from '../../support/disclosure';
 describe('small-group suppression (n < 5)', () => {
   it('hides groups of 1 to 4 and shows 0 and 5 or more', () => {
     expect(MIN_GROUP_SIZE).toBe(5);
-    expect([0, 1, 4, 5, 50].map(isSmallGroup)).toEqual([false, true, true, false, false]);
+    expect([0, 1, 4, 5, 50].map((n) => isSmallGroup(n))).toEqual([false, true, true, false, false]);
   });
 
   it('keeps neither the figures nor n of a hidden group, and does not compute them', () => {
