@@ -2,6 +2,7 @@ import { addDuration, Duration, LocalDate, maxDate, minDate } from './localDate'
 import { MEASURE_TYPE_INFO, MeasureType } from './measures';
 import { CadenceRule, FollowUpPolicy, legalPolicy, LegalRegime } from './policy';
 import { ok, refuse, type Result } from './result';
+import { CADENCE_CHOICES, encodeCadence } from './cadence';
 
 /** Barnets Lov § 95 stk. 1 (and SEL § 70 before it): the first follow-up within 3 months. */
 const FIRST_LEGAL: Duration = { months: 3 };
@@ -130,6 +131,21 @@ export function suggestedCadence(measureType: MeasureType, policy: FollowUpPolic
   return repeatLimited(measureType, policy.regime) && approxDays(every) > approxDays(REPEAT_LEGAL)
     ? REPEAT_LEGAL
     : every;
+}
+
+/**
+ * The cadences a follow-up card offers: the usual choices, and at the first follow-up the policy's
+ * own as well, chosen in advance, so the cadence the municipality expects is always there to pick
+ * (Barnets Lov § 95 stk. 3). Every card builder asks here, so no card offers less.
+ */
+export function cadenceChoices(
+  deadline: { first: boolean; measureType: MeasureType },
+  policy: FollowUpPolicy,
+): { choices: Duration[]; suggested: Duration | null } {
+  if (!deadline.first) return { choices: [...CADENCE_CHOICES], suggested: null };
+  const suggested = suggestedCadence(deadline.measureType, policy);
+  const offered = CADENCE_CHOICES.some((c) => encodeCadence(c) === encodeCadence(suggested));
+  return { choices: offered ? [...CADENCE_CHOICES] : [...CADENCE_CHOICES, suggested], suggested };
 }
 
 /** Checks the cadence decided at the first follow-up: a reason, a positive interval, the law's limit. */

@@ -1,7 +1,6 @@
 import { deadlineOfMeasure, openDeadlines, MeasureDeadline } from '../app/deadlines';
 import { resolveMunicipality } from '../app/municipalityContext';
 import { isWorkingDay, nextWorkingDay } from '../domain/calendar';
-import { suggestedCadence } from '../domain/followup';
 import { digestFor, nextReminderDay, remindersFor, ReminderPolicy } from '../domain/reminders';
 import { isSnoozed, snoozeSubject } from '../domain/snooze';
 import type { Store } from '../store/store';
@@ -150,7 +149,6 @@ async function planDue(
         locale,
         today,
         adviserName: r.kind === 'escalation' ? staff.get(d.adviserId)?.name : undefined,
-        suggestedCadence: d.first ? suggestedCadence(d.measureType, m.policy) : undefined,
       });
       const message: Message = {
         key: outboxKeys.reminder(r, today),

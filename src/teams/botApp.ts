@@ -6,34 +6,16 @@ import type { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import { ActivityTypes, MemoryStorage, TurnContext } from 'botbuilder';
 import { TEXTS } from '../i18n/texts';
 import { localeFrom } from '../i18n/locale';
-import { forStaff, HandlerDeps } from './handlers/deps';
-import { showHelp } from './handlers/help';
-import { showFollowUps } from './handlers/followUps';
-import { showSettings } from './handlers/settings';
+import type { HandlerDeps } from './handlers/deps';
 import { registerCardVerbs } from './routes/execute';
-import { CASE_COMMAND, openCaseByRef } from './handlers/caseDetails';
 import { identify } from './identity';
-import { Handler, RouteKit } from './routes/kit';
-import { MEETING_COMMANDS, registerMeetingRoutes } from './routes/meetings';
-import { AFTER_MEETING_COMMANDS, registerQuestionnaireRoutes } from './routes/questionnaires';
-import { REPORT_COMMANDS, registerReportRoutes } from './routes/reports';
+import { COMMANDS, registerCommands, runCommand } from './routes/commands';
 import { registerMeetingEvents } from './routes/meetingEvents';
 
 export interface BotDeps extends HandlerDeps {
   adapter: TeamsAdapter;
   botAppId?: string;
 }
-
-export const COMMANDS = {
-  help: /^\s*(hjælp|hjaelp|help|\?)\s*$/i,
-  followUps: /^\s*(mine opfølgninger|mine opfoelgninger|opfølgninger|my follow-?ups|follow-?ups)\s*$/i,
-  settings: /^\s*(indstillinger|settings)\s*$/i,
-  scheduleMeeting: MEETING_COMMANDS.scheduleMeeting,
-  meetings: MEETING_COMMANDS.meetings,
-  status: REPORT_COMMANDS.status,
-  minutes: AFTER_MEETING_COMMANDS.minutes,
-  openCase: CASE_COMMAND,
-};
 
 /**
  * The teams-ai Application: routing only. Handlers translate activities into application calls
@@ -47,31 +29,17 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     removeRecipientMention: true,
     startTypingTimer: false,
   });
-  const anywhere = (fn: Handler) => (context: TurnContext, _state?: TurnState, data?: unknown) =>
-    forStaff(deps, (c, k) => fn(deps, c, k, data))(context);
-  // Case data and personal settings are handled in the personal chat only.
-  const personal = (fn: Handler) => (context: TurnContext, _state?: TurnState, data?: unknown) =>
-    forStaff(deps, (c, k) => fn(deps, c, k, data), { personalOnly: true })(context);
-
-  app.message(COMMANDS.help, anywhere(showHelp));
-  app.message(COMMANDS.followUps, personal(showFollowUps));
-  app.message(COMMANDS.settings, personal(showSettings));
-  app.message(COMMANDS.openCase, personal(openCaseByRef));
-
-  // Every card button, from the one verb table (routes/cardVerbs.ts).
+  // Every typed command and every card button, from their two tables (routes/commands.ts,
+  // routes/cardVerbs.ts), through the one caller pipeline; the catch-alls below must stay last.
+  registerCommands(app, deps);
   registerCardVerbs(app, deps);
 
-  // Features register before the catch-alls below, which must stay last.
-  const kit: RouteKit = { app, deps, anywhere, personal };
-  registerMeetingRoutes(kit);
-  registerQuestionnaireRoutes(kit);
-  registerReportRoutes(kit);
   registerMeetingEvents(app, deps);
 
   // Installation in a personal chat, a team or a group chat: remember the conversation and say hello.
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') {
-      await anywhere(showHelp)(context);
+      await runCommand(deps, context, COMMANDS.help);
     }
   });
   app.conversationUpdate('membersAdded', async (context) => {

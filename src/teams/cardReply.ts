@@ -32,6 +32,29 @@ export function opened(card: CardJson, locale: Locale, summary?: string): CardRe
 export { refusalText };
 
 /**
+ * What a typed command answers: messages in the conversation, in order. A command has no card to
+ * replace, so a refusal is a short notice card (`refusalNotice`).
+ */
+export type Message = { card: CardJson; summary?: string } | { text: string };
+
+export const cardMessage = (card: CardJson, summary?: string): Message => ({ card, summary });
+export const textMessage = (text: string): Message => ({ text });
+
+/** A typed command's refusal, as a short notice (a card button's refusal is its invoke response instead). */
+export function refusalNotice(reason: string | Pick<Refusal, 'problems'>, locale: Locale): Message {
+  const text = typeof reason === 'string' ? reason : refusalText(reason, locale);
+  return cardMessage(
+    renderCard('notice', { title: TEXTS[locale].errors.invalid, color: 'Attention', lines: [{ text }] }),
+  );
+}
+
+/** A card action's answer, sent as messages when a command runs it (there is no pressed card). */
+export function asMessages(reply: CardReply): Message[] {
+  if (reply.send?.length) return reply.send.map((s) => cardMessage(s.card, s.summary));
+  return reply.kind === 'note' ? [textMessage(reply.text)] : [cardMessage(reply.card)];
+}
+
+/**
  * A refused form: the same card with the user's values and each problem beside its input.
  * `rebuilt` is the form as the bot would send it again.
  */

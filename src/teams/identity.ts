@@ -5,11 +5,24 @@ import { MunicipalityContext, resolveMunicipality } from '../app/municipalityCon
 import { Locale, localeFrom } from '../i18n/locale';
 import type { ConversationKind } from '../store/conversationsRepo';
 
+/** Where the turn came from: the conversation's kind, and what a channel link needs. */
+export interface Conversation {
+  kind: ConversationKind;
+  /**
+   * A message in a channel thread carries ';messageid=…' in its conversation id; posting to that id
+   * would answer inside the thread, so the team's posts use the channel itself.
+   */
+  channelId: string;
+  reference: Record<string, unknown>;
+}
+
+/** Who is calling, resolved once per turn by the routes (src/teams/routes/pipeline.ts). */
 export interface Caller {
   municipality: MunicipalityContext;
   tenant: TenantStore;
   staff: StaffRow | null;
   locale: Locale;
+  conversation: Conversation;
 }
 
 export interface IdentityOptions {
@@ -89,11 +102,15 @@ export async function identify(
   });
   const staff = await staffFor(tenant, context);
   const kind = conversationKindOf(context);
+  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<
+    string,
+    unknown
+  >;
   await tenant.conversations.refresh({
     conversationId: context.activity.conversation.id,
     kind,
     staffId: kind === 'personal' ? (staff?.id ?? null) : null,
-    reference: TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>,
+    reference,
   });
   const actor = staff ? `staff:${staff.email}` : `teams:${context.activity.from?.id}`;
   return {
@@ -101,5 +118,6 @@ export async function identify(
     tenant: store.tenant({ municipalityId: municipality.id, actor }),
     staff,
     locale: localeFrom(staff?.locale),
+    conversation: { kind, channelId: context.activity.conversation.id.split(';')[0]!, reference },
   };
 }

@@ -1,10 +1,11 @@
 import { requiredReasons } from '../i18n/problems';
 import type { MeasureDeadline } from '../app/deadlines';
 import type { MunicipalityContext } from '../app/municipalityContext';
-import type { LocalDate, Duration } from '../domain/localDate';
+import type { LocalDate } from '../domain/localDate';
 import type { ReminderKind } from '../domain/reminders';
 import { SNOOZE_WORKING_DAYS } from '../domain/snooze';
-import { CADENCE_CHOICES, encodeCadence } from '../domain/cadence';
+import { encodeCadence } from '../domain/cadence';
+import { cadenceChoices } from '../domain/followup';
 import { Locale } from '../i18n/locale';
 import { fill, TEXTS } from '../i18n/texts';
 import { CardJson, renderCard } from '../cards/render';
@@ -36,7 +37,6 @@ export interface ReminderCardInput {
    * an absent adviser. The card then says for whom its actions are, and offers no snooze.
    */
   adviserName?: string;
-  suggestedCadence?: Duration;
 }
 
 /**
@@ -47,10 +47,7 @@ export interface ReminderCardInput {
 export function reminderCard(i: ReminderCardInput): CardJson {
   const t = TEXTS[i.locale].followUps;
   const d = i.deadline;
-  const cadences = [...CADENCE_CHOICES];
-  if (i.suggestedCadence && !cadences.some((c) => encodeCadence(c) === encodeCadence(i.suggestedCadence!))) {
-    cadences.push(i.suggestedCadence);
-  }
+  const cadences = cadenceChoices(d, i.municipality.policy);
   return renderCard('followup-reminder', {
     t,
     req: requiredReasons(i.locale),
@@ -74,8 +71,11 @@ export function reminderCard(i: ReminderCardInput): CardJson {
     deadlineKind: d.kind,
     reminderKind: i.kind,
     isFirst: d.first && d.kind === 'followup',
-    cadenceChoices: cadences.map((c) => ({ title: durationText(c, i.locale), value: encodeCadence(c) })),
-    cadenceDefault: i.suggestedCadence ? encodeCadence(i.suggestedCadence) : '',
+    cadenceChoices: cadences.choices.map((c) => ({
+      title: durationText(c, i.locale),
+      value: encodeCadence(c),
+    })),
+    cadenceDefault: cadences.suggested ? encodeCadence(cadences.suggested) : '',
     cadenceReasonDefault: '',
     ladderChoices: i.municipality.ladder.steps.map((s) => ({
       title: `${s.step}. ${s.label[i.locale]}`,

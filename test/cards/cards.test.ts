@@ -90,7 +90,6 @@ describe('docs/domain-rules.md, "Reminders": every card is an Adaptive Card Team
         municipality,
         locale: 'da',
         today: '2026-11-25',
-        suggestedCadence: { weeks: 6 },
       }),
     );
     const later = JSON.stringify(

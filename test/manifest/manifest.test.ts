@@ -1,4 +1,4 @@
-import { COMMANDS as BOT_COMMANDS } from '../../src/teams/botApp';
+import { COMMANDS as BOT_COMMANDS } from '../../src/teams/routes/commands';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -389,7 +389,7 @@ describe('Teams app manifest', () => {
   });
 
   it('offers only commands the bot answers, in both languages', () => {
-    const routes = Object.values(BOT_COMMANDS);
+    const routes = Object.values(BOT_COMMANDS).map((c) => c.pattern);
     const da = danish();
     manifest().bots[0]!.commandLists!.forEach((list, l) =>
       list.commands.forEach((command, c) => {

@@ -1,15 +1,21 @@
-import type { TurnContext } from 'botbuilder';
 import { TEXTS } from '../../i18n/texts';
 import { looksLikeCpr } from '../../domain/cpr';
 import { caseDetails } from '../../app/caseDetails';
 import { caseDetailsCard } from '../../views/caseCard';
-import { note, opened, refusalText, type CardReply } from '../cardReply';
-import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
+import {
+  asMessages,
+  note,
+  opened,
+  refusalText,
+  textMessage,
+  type CardReply,
+  type Message,
+} from '../cardReply';
+import { HandlerDeps, KnownCaller, today } from './deps';
 
 /** "Åbn sag" on a reminder or a list: the case below, the pressed card kept. */
 export async function openCase(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -28,28 +34,12 @@ export async function openCase(
 }
 
 /** `sag REF` / `case REF`: what the Overblik tab's chat link sends, to open one case's card. */
-export const CASE_COMMAND = /^\s*(?:sag|case)\s+(\S+)\s*$/i;
-
-export async function openCaseByRef(
-  deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-): Promise<void> {
-  const ref = CASE_COMMAND.exec(context.activity.text ?? '')?.[1];
+export async function openCaseByRef(deps: HandlerDeps, caller: KnownCaller, ref: string): Promise<Message[]> {
   // No case reference has a CPR number's shape (the import refuses one); it is not looked up.
-  if (ref && looksLikeCpr(ref)) {
-    await context.sendActivity(TEXTS[caller.locale].errors.caseReferenceCpr);
-    return;
-  }
+  if (ref && looksLikeCpr(ref)) return [textMessage(TEXTS[caller.locale].errors.caseReferenceCpr)];
   const c = ref ? await caller.tenant.cases.byRef(ref) : null;
   // An unknown reference is answered like someone else's case: no hint of which references exist.
-  if (!c) {
-    await context.sendActivity(TEXTS[caller.locale].errors.notAllowed);
-    return;
-  }
-  const reply = await openCase(deps, context, caller, { caseId: c.id });
+  if (!c) return [textMessage(TEXTS[caller.locale].errors.notAllowed)];
   // Typed, not pressed: there is no card to replace, so the case card (or the refusal) is a message.
-  if (reply.send?.length) for (const out of reply.send) await sendCard(context, out.card, out.summary);
-  else if (reply.kind === 'note') await context.sendActivity(reply.text);
-  else await sendCard(context, reply.card);
+  return asMessages(await openCase(deps, caller, { caseId: c.id }));
 }

@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { openDeadlines } from '../../app/deadlines';
 import {
@@ -22,10 +21,19 @@ import { fill, TEXTS } from '../../i18n/texts';
 import { formatDate } from '../../i18n/locale';
 import { followUpListCard, reminderCard, resultCard } from '../../views/followUpCards';
 import { deadlineLabel, statusOf } from '../../views/deadlineText';
-import { suggestedCadence } from '../../domain/followup';
 import type { CardJson } from '../../cards/render';
-import { alreadyDone, note, opened, refusalText, refusedForm, replace, type CardReply } from '../cardReply';
-import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
+import {
+  alreadyDone,
+  cardMessage,
+  note,
+  opened,
+  refusalText,
+  refusedForm,
+  replace,
+  type CardReply,
+  type Message,
+} from '../cardReply';
+import { HandlerDeps, KnownCaller, today } from './deps';
 
 async function followUpList(deps: HandlerDeps, caller: KnownCaller) {
   const day = today(deps, caller);
@@ -36,16 +44,12 @@ async function followUpList(deps: HandlerDeps, caller: KnownCaller) {
   return followUpListCard(deadlines, caller.locale, day);
 }
 
-export async function showFollowUps(
-  deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-): Promise<void> {
-  await sendCard(context, await followUpList(deps, caller), TEXTS[caller.locale].followUps.listTitle);
+export async function showFollowUps(deps: HandlerDeps, caller: KnownCaller): Promise<Message[]> {
+  return [cardMessage(await followUpList(deps, caller), TEXTS[caller.locale].followUps.listTitle)];
 }
 
 /** "Mine opfølgninger" on the help card: the list below, the help card kept. */
-export async function showFollowUpsFromCard(deps: HandlerDeps, _c: TurnContext, caller: KnownCaller) {
+export async function showFollowUpsFromCard(deps: HandlerDeps, caller: KnownCaller) {
   return opened(await followUpList(deps, caller), caller.locale, TEXTS[caller.locale].followUps.listTitle);
 }
 
@@ -84,7 +88,6 @@ async function deadlineCard(
     locale: caller.locale,
     today: day,
     adviserName: await adviserNameFor(caller, d),
-    suggestedCadence: d.first ? suggestedCadence(d.measureType, caller.municipality.policy) : undefined,
   });
 }
 
@@ -94,7 +97,6 @@ async function deadlineCard(
  */
 export async function openDeadline(
   deps: HandlerDeps,
-  _c: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -154,7 +156,6 @@ function cardAction<I, V extends { deadline: MeasureDeadline }>(
 ) {
   return async (
     deps: HandlerDeps,
-    _context: TurnContext,
     caller: KnownCaller,
     values: Record<string, unknown>,
   ): Promise<CardReply> => {

@@ -1,12 +1,8 @@
-import type { TurnContext } from 'botbuilder';
 import { renderCard } from '../../cards/render';
 import { TEXTS } from '../../i18n/texts';
-import { HandlerDeps, KnownCaller, sendCard } from './deps';
+import { cardMessage, type Message } from '../cardReply';
+import type { HandlerDeps, KnownCaller } from './deps';
 
-export async function showHelp(_deps: HandlerDeps, context: TurnContext, caller: KnownCaller): Promise<void> {
-  await sendCard(
-    context,
-    renderCard('help', { t: TEXTS[caller.locale].help }),
-    TEXTS[caller.locale].help.title,
-  );
+export async function showHelp(_deps: HandlerDeps, caller: KnownCaller): Promise<Message[]> {
+  return [cardMessage(renderCard('help', { t: TEXTS[caller.locale].help }), TEXTS[caller.locale].help.title)];
 }

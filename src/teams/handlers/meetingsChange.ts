@@ -1,5 +1,4 @@
 /** Moving, cancelling and answering a meeting from its cards. */
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
   cancelInput,
@@ -51,7 +50,6 @@ async function editFormOf(deps: HandlerDeps, caller: KnownCaller, meetingId: unk
 /** "Ret" on the school-year card: the chosen meeting's edit card below, the year card kept. */
 export async function editForm(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -70,7 +68,6 @@ export async function editForm(
 
 export async function move(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -93,7 +90,6 @@ export async function move(
 /** "Aflys mødet" on the edit card: the question first, with what will happen; nothing is sent yet. */
 export async function cancelAsk(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -108,7 +104,6 @@ export async function cancelAsk(
 /** "Behold mødet": back to the edit card, the meeting untouched. */
 export async function cancelKeep(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -118,7 +113,6 @@ export async function cancelKeep(
 
 export async function cancel(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -154,7 +148,6 @@ const VARIANT_OF: Record<InvitationView['state'], (v: InvitationView) => Invitat
  */
 export async function rsvp(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {

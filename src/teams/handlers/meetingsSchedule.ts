@@ -1,5 +1,4 @@
 /** `planlæg møde`: which kind of meeting (for a coordinator), its form, and the submission. */
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
   scheduleCardInput,
@@ -18,8 +17,16 @@ import {
   statusCard,
   teamChoiceCard,
 } from '../../views/meetingCards';
-import { note, opened, replace, type CardReply } from '../cardReply';
-import { HandlerDeps, KnownCaller, refuse, sendCard, today } from './deps';
+import {
+  cardMessage,
+  note,
+  opened,
+  refusalNotice,
+  replace,
+  type CardReply,
+  type Message,
+} from '../cardReply';
+import { HandlerDeps, KnownCaller, today } from './deps';
 import { cprRefusal, invalid, refusedMeetingCard } from './meetingsShared';
 
 const formRef = z.object({
@@ -57,19 +64,15 @@ async function firstCardOf(
 }
 
 /** One team: its first card at once; several: which team first. */
-export async function scheduleCommand(
-  deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-): Promise<void> {
+export async function scheduleCommand(deps: HandlerDeps, caller: KnownCaller): Promise<Message[]> {
   const t = MEETING_TEXTS[caller.locale];
   const teams = await caller.tenant.teams.of(caller.staff.id);
   if (teams.length === 1) {
     const card = await firstCardOf(deps, caller, teams[0]!.id);
-    if (card) return sendCard(context, card, t.scheduleTitle);
+    if (card) return [cardMessage(card, t.scheduleTitle)];
   }
-  if (teams.length === 0) return refuse(context, caller, t.noTeams);
-  await sendCard(context, teamChoiceCard(teams, 'meetingScheduleForm', caller.locale));
+  if (teams.length === 0) return [refusalNotice(t.noTeams, caller.locale)];
+  return [cardMessage(teamChoiceCard(teams, 'meetingScheduleForm', caller.locale))];
 }
 
 /**
@@ -78,7 +81,6 @@ export async function scheduleCommand(
  */
 export async function scheduleForm(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -94,7 +96,6 @@ const asksInitialsCheck = (r: Refusal) => r.problems.some((p) => p.code === 'ini
 
 export async function schedule(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {

@@ -1,5 +1,4 @@
 /** `møder` and the year plan: each team's school year, the proposal, and its confirmation. */
-import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { todayOf } from '../../app/meetings/common';
 import { teamYear } from '../../app/meetings/frequency';
@@ -16,27 +15,21 @@ import { schoolYearOf } from '../../domain/meetings/schoolYear';
 import { ok } from '../../domain/result';
 import { fill } from '../../i18n/texts';
 import { MEETING_TEXTS } from '../../i18n/meetingTexts';
-import { conversationKindOf } from '../identity';
 import { statusCard } from '../../views/meetingCards';
 import { statusLine, teamYearCard, yearPlanCard, type TeamYearView } from '../../views/teamYearCards';
-import { HandlerDeps, KnownCaller, sendCard } from './deps';
+import type { HandlerDeps, KnownCaller } from './deps';
 import { cprRefusal, invalid, refusedMeetingCard } from './meetingsShared';
-import { opened, replace, type CardReply } from '../cardReply';
+import { cardMessage, opened, replace, textMessage, type CardReply, type Message } from '../cardReply';
 import { formatDate } from '../../i18n/locale';
-import { channelIdOf } from './meetingsChannel';
 
 /**
  * In the personal chat: the caller's teams, with child references and the buttons their role
  * allows. In a team's linked channel: that team's year, without child references or buttons.
  */
-export async function showMeetings(
-  deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-): Promise<void> {
+export async function showMeetings(deps: HandlerDeps, caller: KnownCaller): Promise<Message[]> {
   const now = deps.clock.now();
   const t = caller.tenant;
-  const kind = conversationKindOf(context);
+  const kind = caller.conversation.kind;
   const views: TeamYearView[] = [];
   if (kind === 'personal') {
     for (const team of await t.teams.of(caller.staff.id)) {
@@ -47,16 +40,17 @@ export async function showMeetings(
       });
     }
   } else {
-    const team = await t.teams.byChannel(channelIdOf(context));
-    if (!team) return void (await context.sendActivity(MEETING_TEXTS[caller.locale].channelNotLinked));
+    const team = await t.teams.byChannel(caller.conversation.channelId);
+    if (!team) return [textMessage(MEETING_TEXTS[caller.locale].channelNotLinked)];
     views.push({ year: await teamYear(t, caller.municipality, team, now), role: null, staffId: null });
   }
   const card = teamYearCard(views, caller.locale, now, kind === 'personal');
-  await sendCard(
-    context,
-    card,
-    fill(MEETING_TEXTS[caller.locale].yearTitle, { year: views[0]?.year.year.label ?? '' }),
-  );
+  return [
+    cardMessage(
+      card,
+      fill(MEETING_TEXTS[caller.locale].yearTitle, { year: views[0]?.year.year.label ?? '' }),
+    ),
+  ];
 }
 
 const planRequest = z.object({
@@ -93,7 +87,6 @@ async function draftFor(deps: HandlerDeps, caller: KnownCaller, values: Record<s
  */
 export async function yearPlan(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -112,7 +105,6 @@ export async function yearPlan(
 
 export async function confirmYear(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {

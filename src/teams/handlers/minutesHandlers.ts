@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import {
   completeAgreement,
   meetingsLackingMinutes,
@@ -6,7 +5,16 @@ import {
   minutesExtras,
   saveMinutes,
 } from '../../app/minutes';
-import { note, opened, refusalText, refusedForm, replace, type CardReply } from '../cardReply';
+import {
+  cardMessage,
+  note,
+  opened,
+  refusalText,
+  refusedForm,
+  replace,
+  type CardReply,
+  type Message,
+} from '../cardReply';
 import { meetingSummary } from '../../app/questionnaires';
 import { localDateOf } from '../../domain/calendar';
 import { AFTER_MEETING_TEXTS } from '../../i18n/afterMeetingTexts';
@@ -19,7 +27,7 @@ import {
   minutesListCard,
   minutesSavedCard,
 } from '../../views/minutesCards';
-import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
+import { HandlerDeps, KnownCaller, today } from './deps';
 
 /** Minutes record the actor ('staff:<e-mail>'); the card shows the person's name. */
 async function recorderName(caller: KnownCaller, actor: string): Promise<string> {
@@ -76,7 +84,6 @@ async function minutesForm(deps: HandlerDeps, caller: KnownCaller, meeting: Meet
 
 export async function submitMinutes(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -115,7 +122,6 @@ export async function submitMinutes(
 /** Opens the minutes of a meeting below the list: the form if none are written yet, else the saved minutes. */
 export async function openMinutes(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -130,7 +136,6 @@ export async function openMinutes(
 /** The owner marks an agreement done; the reminder is updated in place, a second press changes nothing. */
 export async function markAgreementDone(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {
@@ -149,11 +154,7 @@ export async function markAgreementDone(
 }
 
 /** `referat` / `minutes`: the caller's child meetings that still lack minutes, each with a button. */
-export async function listMeetingsLackingMinutes(
-  deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-) {
+export async function listMeetingsLackingMinutes(deps: HandlerDeps, caller: KnownCaller): Promise<Message[]> {
   const meetings = await meetingsLackingMinutes(
     deps.store,
     caller.municipality,
@@ -161,9 +162,10 @@ export async function listMeetingsLackingMinutes(
     deps.clock.now(),
   );
   const summaries = await Promise.all(meetings.map((m) => meetingSummary(caller.tenant, m)));
-  await sendCard(
-    context,
-    minutesListCard(summaries, caller.locale),
-    AFTER_MEETING_TEXTS[caller.locale].minutes.listTitle,
-  );
+  return [
+    cardMessage(
+      minutesListCard(summaries, caller.locale),
+      AFTER_MEETING_TEXTS[caller.locale].minutes.listTitle,
+    ),
+  ];
 }

@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { currentForm } from '../../app/questionnaireForms';
 import { PARENT_FORM_ID } from '../../app/parentAnswers';
 import {
@@ -81,7 +80,6 @@ async function answer(
 function submitting(record: typeof answerQuestionnaire, parent: boolean) {
   return async (
     deps: HandlerDeps,
-    _context: TurnContext,
     caller: KnownCaller,
     values: Record<string, unknown>,
   ): Promise<CardReply> => {
@@ -96,7 +94,6 @@ export const submitParentQuestionnaire = submitting(recordParentAnswer, true);
 /** The coordinator's blank questionnaire for one parent's answer (a new card below each time). */
 export async function openParentQuestionnaire(
   deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {

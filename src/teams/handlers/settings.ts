@@ -1,27 +1,21 @@
-import type { TurnContext } from 'botbuilder';
 import { saveStaffSettings } from '../../app/staffSettings';
 import { settingsCard, settingsSavedCard } from '../../views/settingsCard';
-import { opened, refusedForm, replace, type CardReply } from '../cardReply';
-import { HandlerDeps, KnownCaller, sendCard } from './deps';
+import { cardMessage, opened, refusedForm, replace, type CardReply, type Message } from '../cardReply';
+import type { HandlerDeps, KnownCaller } from './deps';
 
 const cardOf = (caller: KnownCaller) => settingsCard(caller.staff, caller.municipality, caller.locale);
 
-export async function showSettings(
-  _deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-): Promise<void> {
-  await sendCard(context, cardOf(caller));
+export async function showSettings(_deps: HandlerDeps, caller: KnownCaller): Promise<Message[]> {
+  return [cardMessage(cardOf(caller))];
 }
 
 /** "Indstillinger" on the help card: the settings below, the help card kept. */
-export async function showSettingsFromCard(_deps: HandlerDeps, _c: TurnContext, caller: KnownCaller) {
+export async function showSettingsFromCard(_deps: HandlerDeps, caller: KnownCaller) {
   return opened(cardOf(caller), caller.locale);
 }
 
 export async function saveSettings(
   _deps: HandlerDeps,
-  _context: TurnContext,
   caller: KnownCaller,
   values: Record<string, unknown>,
 ): Promise<CardReply> {

@@ -1,11 +1,11 @@
-import type { TurnContext } from 'botbuilder';
 import { fill } from '../../i18n/texts';
 import { teamYear, type TeamYear } from '../../app/meetings/frequency';
 import { REPORT_TEXTS } from '../../i18n/reportTexts';
 import { caseFiguresFor, teamFiguresFor } from '../../reports/statusFigures';
 import { caseDisclosure } from '../../app/disclosure';
 import { caseSection, statusCard, teamSections, type StatusSection } from '../../views/statusCard';
-import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
+import { HandlerDeps, KnownCaller, today } from './deps';
+import { cardMessage, textMessage, type Message } from '../cardReply';
 
 /**
  * `status`: key figures scoped by role, checked here on the server. A leader sees their unit's and the
@@ -13,19 +13,12 @@ import { HandlerDeps, KnownCaller, sendCard, today } from './deps';
  * coordinator is whoever coordinates a team, with or without the role); both see both; anyone else is
  * told what the command is for. The period is the calendar year so far.
  */
-export async function showStatus(
-  deps: HandlerDeps,
-  context: TurnContext,
-  caller: KnownCaller,
-): Promise<void> {
+export async function showStatus(deps: HandlerDeps, caller: KnownCaller): Promise<Message[]> {
   const s = REPORT_TEXTS[caller.locale].status;
   const isLeader = caller.staff.roles.includes('leader');
   const teamIds = await caller.tenant.reports.coordinatedTeamIds(caller.staff.id);
   const isCoordinator = teamIds.length > 0 || caller.staff.roles.includes('coordinator');
-  if (!isLeader && !isCoordinator) {
-    await context.sendActivity(s.notAllowed);
-    return;
-  }
+  if (!isLeader && !isCoordinator) return [textMessage(s.notAllowed)];
   const to = today(deps, caller);
   const period = { from: `${to.slice(0, 4)}-01-01`, to };
   const src = { tenant: caller.tenant, municipality: caller.municipality, now: deps.clock.now() };
@@ -64,9 +57,7 @@ export async function showStatus(
       sections.push(...teamSections(await teamFiguresFor(src, teamIds, period), paces, caller.locale));
     }
   }
-  await sendCard(
-    context,
-    statusCard({ locale: caller.locale, period, note: notes.join(' '), sections }),
-    s.title,
-  );
+  return [
+    cardMessage(statusCard({ locale: caller.locale, period, note: notes.join(' '), sections }), s.title),
+  ];
 }

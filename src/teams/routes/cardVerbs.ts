@@ -16,7 +16,14 @@ import {
   submitQuestionnaire,
 } from '../handlers/questionnaireHandlers';
 import { markAgreementDone, openMinutes, submitMinutes } from '../handlers/minutesHandlers';
-import type { CardVerbRoute } from './kit';
+import type { CardAction } from '../handlers/deps';
+import type { Scope } from './pipeline';
+
+/** Where a card verb may be pressed, and its handler. */
+export interface CardVerbRoute {
+  scope: Scope;
+  run: CardAction;
+}
 
 const personal = (run: CardVerbRoute['run']): CardVerbRoute => ({ scope: 'personal', run });
 

@@ -6,15 +6,14 @@
  */
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { cardActivity, type CardJson } from '../../cards/render';
 import { valuesOf } from '../../cards/formAnswers';
 import { localeFrom } from '../../i18n/locale';
 import { TEXTS } from '../../i18n/texts';
-import type { HandlerDeps, KnownCaller } from '../handlers/deps';
-import { conversationKindOf, identify } from '../identity';
-import { CARD_VERBS, type CardVerb } from './cardVerbs';
-import type { CardVerbRoute } from './kit';
+import { cardActivity, type CardJson } from '../../cards/render';
+import type { HandlerDeps } from '../handlers/deps';
+import { CARD_VERBS, type CardVerb, type CardVerbRoute } from './cardVerbs';
 import { checkCardIds } from './cardData';
+import { admit } from './pipeline';
 import { replyWithinTurn, TURN_REPLY_WINDOW_MS } from '../turnReply';
 
 async function execute(
@@ -29,22 +28,20 @@ async function execute(
   // Wall time, not the domain clock: Teams gives an invoke a real number of seconds to answer.
   const deadline = Date.now() + TURN_REPLY_WINDOW_MS;
   try {
-    const caller = await identify(deps.store, context, { devFallback: deps.devFallback });
-    if (!caller?.staff) {
-      const t = TEXTS[caller?.locale ?? locale].unknownUser;
+    const admission = await admit(deps, context, route.scope);
+    if (!admission.ok && admission.why === 'unknown') {
+      const t = TEXTS[admission.caller?.locale ?? locale].unknownUser;
       return `${t.title}. ${t.body}`;
     }
-    locale = caller.locale;
-    if (route.scope === 'personal' && conversationKindOf(context) !== 'personal') {
-      return TEXTS[locale].errors.personalOnly;
-    }
+    locale = admission.caller!.locale;
+    if (!admission.ok) return TEXTS[locale].errors.personalOnly;
     const ids = checkCardIds(values);
     if (!ids.ok) {
       // Not a card Samspil built (or one altered): refused before a handler, a query or a log reads the value.
       deps.log.warn({ verb, field: ids.field }, 'card with an id of the wrong type refused');
       return TEXTS[locale].errors.oldCard;
     }
-    const reply = await route.run(deps, context, caller as KnownCaller, values);
+    const reply = await route.run(deps, admission.caller, values);
     for (const s of reply.send ?? [])
       if (!(await replyWithinTurn(context, cardActivity(s.card, s.summary), deadline)))
         return TEXTS[locale].cards.notShownBusy;

@@ -55,7 +55,6 @@ function followUpCards(locale: Locale): [string, CardJson][] {
           locale,
           today: '2026-11-25',
           adviserName: 'Anna',
-          suggestedCadence: { weeks: 6 },
         }),
       ]);
     }
