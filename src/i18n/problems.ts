@@ -156,7 +156,7 @@ export const REFUSAL_WORDS: { readonly [C in RefusalCode]: Words<RefusalParams[C
   teamBusy: ({ startTime, endTime }, locale) =>
     byLocale(
       locale,
-      `Teamet har allerede et møde ${startTime}–${endTime} den dag.`,
+      `Teamet har allerede et møde kl. ${startTime}–${endTime} den dag.`,
       `The team already has a meeting ${startTime}–${endTime} that day.`,
     ),
   unusableDay: unusable,

@@ -121,7 +121,7 @@ describe('scheduling one meeting', () => {
       'Datoen er ikke en arbejdsdag (weekend eller helligdag).',
       'Datoen er ikke en arbejdsdag (weekend eller helligdag).',
       'Datoen er i skoleferien (juleferie).',
-      'Teamet har allerede et møde 14:00–15:00 den dag.',
+      'Teamet har allerede et møde kl. 14:00–15:00 den dag.',
     ]);
   });
 
