@@ -118,7 +118,7 @@ describe('importing dated history (PGlite)', () => {
     );
     expect(bad.errors).toEqual([
       { line: 2, field: 'closed', message: 'is before opened' },
-      { line: 3, field: 'closed', message: '"lukket" is not a date (YYYY-MM-DD or DD-MM-YYYY) or "åben"' },
+      { line: 3, field: 'closed', message: 'is not a date (YYYY-MM-DD or DD-MM-YYYY) or "åben"' },
     ]);
     const future = await load(
       ['case_ref;adviser_email;opened;closed', 'H-4;anna@historieby.example;2018-01-10;2019-07-01'].join(

@@ -9,6 +9,7 @@ import { exposureOf, isLoopbackHost, isLoopbackUrl } from '../../src/server/expo
 import { FakeConnector } from '../support/fakeConnector';
 import { personalMessage } from '../support/activities';
 import { ROOT } from '../support/processes';
+import { until } from '../support/poll';
 
 const APP_ID = '00000000-0000-0000-0000-000000000001';
 const exposure = (env: Record<string, string>, bind?: string) => exposureOf(loadConfig(env), bind);
@@ -229,7 +230,10 @@ describe('`samspil start` from the built command', () => {
     try {
       expect(server.output()).toContain(`is listening on http://127.0.0.1:${server.port}/api/messages`);
       expect(server.output()).toContain('no app id: authentication off, loopback only');
-      expect(server.output()).toMatch(/"msg":"no app id: authentication off, listening on loopback only/);
+      // The log line goes to stderr and the banner to stdout: two pipes, so either may arrive first.
+      const logged = /"msg":"no app id: authentication off, listening on loopback only/;
+      await until('the loopback-only log line', async () => logged.test(server.output()), 10_000);
+      expect(server.output()).toMatch(logged);
       expect(await reachable('127.0.0.1', server.port)).toBe(true);
       for (const a of addresses) expect([a, await reachable(a, server.port)]).toEqual([a, false]);
 

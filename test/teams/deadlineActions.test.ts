@@ -168,7 +168,7 @@ describe('acting on a deadline wherever it is shown', () => {
     expect(overview).toContain('Anna Rådgiver');
     expect(overview).toContain('1 overskredet · 0 de næste 30 dage');
     expect(overview).toContain('DA-1 (XY)');
-    expect(overview).toContain('6 arbejdsdage over');
+    expect(overview).toContain('overskredet med 6 arbejdsdage');
     // The English command works too; the words follow the person's own language choice (Danish here).
     expect(await say(lise, 'overview')).toContain('Overblik over din enhed');
     expect(await say(anna, 'overblik')).toContain('Overblik viser en leders enhed.');

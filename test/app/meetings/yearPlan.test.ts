@@ -91,7 +91,7 @@ describe('planning a team’s school year', () => {
     );
     const autumn = await confirm(f.ids.coordinator, { dates: ['2026-10-13'] });
     expect(autumn.ok ? '' : refusalText(autumn, 'da')).toBe(
-      '13. oktober 2026 er i skoleferien (Efterårsferie).',
+      '13. oktober 2026 er i skoleferien (efterårsferie).',
     );
     const member = await confirm(f.ids.psychologist, { dates: ['2026-09-08'] });
     expect(member.ok ? '' : refusalText(member, 'da')).toBe('Kun teamets tovholder kan planlægge året.');
