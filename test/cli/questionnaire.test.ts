@@ -16,6 +16,8 @@ describe('samspil questionnaire: the forms are data a municipality edits and pub
     expect(r.out.trim().split('\n')).toEqual([
       'theme\tv1\tStatusskema efter temamøde',
       'child\tv1\tStatusskema efter møde om et barn',
+      // The parents' own form is data like the others, published and versioned the same way.
+      'parent\tv1\tHvordan var mødet for dig?',
     ]);
   });
 
